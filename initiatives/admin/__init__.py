@@ -1,0 +1,1 @@
+from . import organisation  # noqa: F401

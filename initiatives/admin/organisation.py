@@ -1,0 +1,176 @@
+"""Admin of the federation, branches, rosters, membership requests and programmes."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .. import access, membership
+from ..models import Branch, EmulationCluster, Federation, Member, MembershipRequest, Programme, ProgrammePeriod
+from ..text import fold_query
+from .scoping import BranchScopedAdmin
+
+
+@admin.register(Federation)
+class FederationAdmin(admin.ModelAdmin):
+    list_display = ("name", "short_name", "parent_name", "place_name")
+
+
+@admin.register(EmulationCluster)
+class EmulationClusterAdmin(admin.ModelAdmin):
+    search_fields = ("name",)
+
+
+class ProgrammePeriodInline(admin.TabularInline):
+    model = ProgrammePeriod
+    extra = 0
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ("name", "window_start", "window_end", "total_target", "participation_target_rate", "is_current")
+    inlines = [ProgrammePeriodInline]
+
+
+@admin.register(Branch)
+class BranchAdmin(BranchScopedAdmin):
+    list_display = ("name", "code", "kind", "cluster", "member_count", "is_active")
+    list_filter = ("kind", "cluster", "is_active")
+    list_select_related = ("cluster",)
+    search_fields = ("name", "code")
+    filter_horizontal = ("officers",)
+
+    def scoped_queryset(self, user):
+        return access.branches_for(user)
+
+    def get_readonly_fields(self, request, obj=None):
+        if access.is_district(request.user):
+            return ()
+        # An officer keeps the member count and nothing else of the branch's set-up.
+        return ("name", "code", "kind", "cluster", "is_active", "officers")
+
+    def has_add_permission(self, request):
+        return access.is_district(request.user) and super().has_add_permission(request)
+
+
+class FoldedSearchMixin:
+    """Search that ignores diacritics and case, over a folded column."""
+
+    folded_search_field = "search_name"
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term:
+            return queryset, False
+        return queryset.filter(**{f"{self.folded_search_field}__contains": fold_query(search_term)}), False
+
+
+@admin.register(Member)
+class MemberAdmin(FoldedSearchMixin, BranchScopedAdmin):
+    list_display = ("full_name", "branch", "position", "phone", "email", "has_account", "is_active")
+    list_filter = ("is_active",)
+    list_select_related = ("branch",)
+    search_fields = ("full_name",)
+    exclude = ("user",)
+    readonly_fields = ("account",)
+
+    def scoped_queryset(self, user):
+        return access.members_for(user)
+
+    def get_list_filter(self, request):
+        if access.is_district(request.user) or len(access.officer_branch_ids(request.user)) > 1:
+            return ("branch", "is_active")
+        return self.list_filter
+
+    @admin.display(boolean=True, description=_("account"))
+    def has_account(self, obj):
+        return obj.user_id is not None
+
+    @admin.display(description=_("account"))
+    def account(self, obj):
+        return obj.user.username if obj.user_id else "—"
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # members leave the roster (uncheck "on the roster"); their history stays
+
+
+@admin.register(MembershipRequest)
+class MembershipRequestAdmin(BranchScopedAdmin):
+    list_display = ("full_name", "username", "branch", "position", "phone", "state", "created_at")
+    list_filter = ("state",)
+    list_select_related = ("branch", "user")
+    fields = (
+        "full_name",
+        "username",
+        "email",
+        "branch",
+        "position",
+        "phone",
+        "state",
+        "member",
+        "decided_at",
+        "decided_by",
+    )
+    readonly_fields = (
+        "full_name",
+        "username",
+        "email",
+        "branch",
+        "position",
+        "phone",
+        "state",
+        "decided_at",
+        "decided_by",
+    )
+    actions = ["confirm_selected", "refuse_selected"]
+
+    def scoped_queryset(self, user):
+        return access.membership_requests_for(user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("user name"))
+    def username(self, obj):
+        return obj.user.username
+
+    @admin.display(description=_("e-mail"))
+    def email(self, obj):
+        return obj.user.email
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "member":
+            request_id = request.resolver_match.kwargs.get("object_id")
+            branch_id = MembershipRequest.objects.filter(pk=request_id).values_list("branch_id", flat=True).first()
+            kwargs["queryset"] = access.members_for(request.user).filter(branch_id=branch_id, user__isnull=True)
+            return admin.ModelAdmin.formfield_for_foreignkey(self, db_field, request, **kwargs)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        # Choosing a roster entry and saving confirms the request.
+        if obj.state == MembershipRequest.State.PENDING and "member" in form.changed_data and obj.member_id:
+            membership.confirm_request(obj, acting_user=request.user, member=obj.member)
+            messages.success(request, _("The account is confirmed and linked to the roster."))
+        else:
+            super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Confirm the selected requests (adds new roster entries where none is chosen)"))
+    def confirm_selected(self, request, queryset):
+        done = 0
+        for request_obj in queryset.filter(state=MembershipRequest.State.PENDING):
+            try:
+                membership.confirm_request(request_obj, acting_user=request.user)
+                done += 1
+            except PermissionDenied:
+                continue
+        self.message_user(request, ngettext("%d request confirmed.", "%d requests confirmed.", done) % done)
+
+    @admin.action(description=_("Refuse the selected requests"))
+    def refuse_selected(self, request, queryset):
+        done = 0
+        for request_obj in queryset.filter(state=MembershipRequest.State.PENDING):
+            membership.refuse_request(request_obj, acting_user=request.user)
+            done += 1
+        self.message_user(request, ngettext("%d request refused.", "%d requests refused.", done) % done)

@@ -1,0 +1,30 @@
+"""Admin scoping: every admin of branch data takes its queryset and choices from `access`."""
+
+from django.contrib import admin
+
+from .. import access
+
+
+class BranchScopedAdmin(admin.ModelAdmin):
+    """A ModelAdmin whose rows belong to a branch through `branch_lookup`.
+
+    `scoped_queryset(user)` is the access function for the model; foreign keys to branches and
+    members offer only what the user may reach.
+    """
+
+    branch_lookup = "branch"
+
+    def scoped_queryset(self, user):
+        raise NotImplementedError
+
+    def get_queryset(self, request):
+        qs = self.scoped_queryset(request.user)
+        related = self.list_select_related if isinstance(self.list_select_related, (list, tuple)) else ()
+        return qs.select_related(*related) if related else qs
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "branch":
+            kwargs["queryset"] = access.branches_for(request.user)
+        elif db_field.name == "member" and db_field.related_model.__name__ == "Member":
+            kwargs["queryset"] = access.members_for(request.user).select_related("branch")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -1,0 +1,37 @@
+"""Filters of the initiative list (django-filter), with search that ignores diacritics."""
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from . import access
+from .models import Category, Initiative, Status
+from .text import fold_query
+
+
+class InitiativeFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search",
+                                  widget=forms.TextInput(attrs={"placeholder": _("Title, author, field…")}))
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices, empty_label=_("All statuses"))
+    category = django_filters.ChoiceFilter(label=_("Category"), choices=Category.choices,
+                                           empty_label=_("All categories"))
+    branch = django_filters.ModelChoiceFilter(label=_("Branch"), queryset=None, empty_label=_("All branches"))
+    applied_from = django_filters.DateFilter(label=_("Applied from"), field_name="application_date",
+                                             lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"}))
+    applied_to = django_filters.DateFilter(label=_("Applied to"), field_name="application_date",
+                                           lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"}))
+
+    class Meta:
+        model = Initiative
+        fields = ["q", "status", "category", "branch", "applied_from", "applied_to"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        branches = access.branches_for(user) if user is not None else None
+        if branches is None or (not access.is_district(user) and len(access.officer_branch_ids(user)) < 2):
+            del self.filters["branch"]
+        else:
+            self.filters["branch"].queryset = branches.order_by("name")
+
+    def search(self, queryset, name, value):
+        folded = fold_query(value)
+        return queryset.filter(search_text__contains=folded) if folded else queryset

@@ -1,0 +1,19 @@
+"""How amounts and dates are written for people: 1.234.567 ₫ and dd/mm/yyyy."""
+
+
+def format_vnd(amount):
+    if amount is None or amount == "":
+        return ""
+    value = int(round(float(amount)))
+    sign = "-" if value < 0 else ""
+    return f"{sign}{abs(value):,}".replace(",", ".") + " ₫"
+
+
+def format_date(value):
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def format_percent(rate, digits=1):
+    if rate is None:
+        return ""
+    return f"{rate * 100:.{digits}f}".replace(".", ",") + "%"

@@ -1,0 +1,165 @@
+"""The initiative form, its authors formset and attachment upload, for members and officers."""
+from decimal import Decimal
+
+from django import forms
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from .. import access, uploads
+from ..models import Attachment, Initiative, InitiativeAuthor, Member
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TEXTAREA = {"rows": 3}
+
+FIELDSETS = [
+    (_("The initiative"), ["branch", "title", "category", "field_of_work", "problem", "solution",
+                           "application_summary"]),
+    (_("Recognition"), ["recognition_body", "recognition_decision_no", "recognition_date"]),
+    (_("Application"), ["application_kind", "application_date", "application_place", "trial_participants",
+                        "application_conditions"]),
+    (_("Benefits"), ["economic_benefit_vnd", "economic_benefit_description", "social_benefit"]),
+    (_("Research topic"), ["research_level", "research_accepted_date", "research_effect_confirmed"]),
+    (_("Other"), ["investor", "confidential_info", "ip_protected"]),
+]
+
+
+class InitiativeForm(forms.ModelForm):
+    class Meta:
+        model = Initiative
+        fields = [name for _legend, names in FIELDSETS for name in names]
+        widgets = {
+            "recognition_date": DATE_WIDGET,
+            "application_date": DATE_WIDGET,
+            "research_accepted_date": DATE_WIDGET,
+            "problem": forms.Textarea(attrs=TEXTAREA),
+            "solution": forms.Textarea(attrs=TEXTAREA),
+            "application_summary": forms.Textarea(attrs=TEXTAREA),
+            "application_conditions": forms.Textarea(attrs=TEXTAREA),
+            "confidential_info": forms.Textarea(attrs=TEXTAREA),
+            "trial_participants": forms.Textarea(attrs=TEXTAREA),
+            "economic_benefit_description": forms.Textarea(attrs=TEXTAREA),
+            "social_benefit": forms.Textarea(attrs=TEXTAREA),
+            "economic_benefit_vnd": forms.NumberInput(attrs={"min": 0, "step": 1000, "inputmode": "numeric"}),
+        }
+        error_messages = {
+            "economic_benefit_vnd": {"invalid": _("Enter the amount in VND as a whole number, e.g. 15000000.")},
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        branches = self.allowed_branches()
+        self.fields["branch"].queryset = branches
+        self.fields["branch"].empty_label = None
+        if self.instance.pk and self.instance.was_submitted:
+            self.fields["branch"].disabled = True  # an initiative keeps the branch it was submitted under
+        elif len(branches) == 1:
+            self.fields["branch"].initial = branches[0].pk
+            self.fields["branch"].widget = forms.HiddenInput()
+        for name in ("recognition_date", "application_date", "research_accepted_date"):
+            self.fields[name].error_messages["invalid"] = _("Enter a date as dd/mm/yyyy.")
+        self.fields["economic_benefit_vnd"].min_value = 0
+        self.fields["economic_benefit_vnd"].validators.append(_non_negative)
+        self.fields["economic_benefit_vnd"].help_text = _("Leave empty when it cannot be put in money.")
+
+    def allowed_branches(self):
+        user = self.user
+        if access.is_district(user) or access.is_officer(user):
+            branches = list(access.branches_for(user).filter(is_active=True).order_by("name"))
+        else:
+            member = access.member_of(user)
+            branches = [member.branch] if member else []
+        if self.instance.pk and self.instance.branch not in branches:
+            branches.append(self.instance.branch)
+        ids = [b.pk for b in branches]
+        return self.fields["branch"].queryset.model.objects.filter(pk__in=ids).order_by("name")
+
+    def fieldsets(self):
+        """(legend, bound fields, research_only) for each part of the form, in order."""
+        return [
+            (legend, [self[name] for name in names], "research_level" in names) for legend, names in FIELDSETS
+        ]
+
+
+def _non_negative(value):
+    if value is not None and value < 0:
+        raise forms.ValidationError(_("The amount cannot be negative."))
+    if value is not None and value > 10**15:
+        raise forms.ValidationError(_("The amount is too large; check the number of zeros."))
+
+
+class AuthorForm(forms.ModelForm):
+    class Meta:
+        model = InitiativeAuthor
+        fields = ["member", "share_percent", "is_lead"]
+        widgets = {"share_percent": forms.NumberInput(attrs={"min": 0, "max": 100, "step": "0.01"})}
+        error_messages = {"share_percent": {"invalid": _("Enter the share as a number, e.g. 50.")}}
+
+    def clean_share_percent(self):
+        share = self.cleaned_data.get("share_percent")
+        if share is not None and not (Decimal(0) < share <= Decimal(100)):
+            raise forms.ValidationError(_("A share is more than 0 and at most 100."))
+        return share
+
+
+class BaseAuthorFormSet(BaseInlineFormSet):
+    def __init__(self, *args, members=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for form in self.forms:
+            form.fields["member"].queryset = members
+            form.fields["member"].label_from_instance = lambda m: f"{m.full_name} — {m.position}" if m.position else m.full_name
+
+    def rows(self):
+        """The author rows as typed (unsaved objects), for the eligibility check before saving."""
+        rows = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if data.get("member") and not data.get("DELETE"):
+                rows.append(InitiativeAuthor(
+                    member=data["member"], share_percent=data.get("share_percent"), is_lead=data.get("is_lead", False)
+                ))
+        return rows
+
+
+AuthorFormSet = inlineformset_factory(
+    Initiative, InitiativeAuthor, form=AuthorForm, formset=BaseAuthorFormSet,
+    extra=1, can_delete=True, min_num=0, max_num=20, validate_max=True,
+)
+
+
+def author_choices(branch_ids):
+    return Member.objects.filter(branch_id__in=branch_ids, is_active=True).order_by("full_name")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentUploadForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of file"), choices=Attachment.Kind.choices, initial=Attachment.Kind.DECISION)
+    files = forms.FileField(
+        label=_("Files (PDF, Word, Excel, JPEG, PNG; 10 MB each)"), required=False,
+        widget=MultipleFileInput(attrs={"accept": ".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png"}),
+    )
+
+    def clean_files(self):
+        files = self.files.getlist(self.add_prefix("files"))
+        errors, accepted = [], []
+        for uploaded in files:
+            try:
+                accepted.append((uploaded, uploads.validate_attachment(uploaded)))
+            except forms.ValidationError as error:
+                errors.extend(error.messages)
+        self.rejected_messages = errors
+        return accepted
+
+
+class ReviewForm(forms.Form):
+    """What a reviewer gives with a move: the comment, and for approval the two attestations."""
+
+    comment = forms.CharField(label=_("Comment for the author"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
+    novelty_confirmed = forms.BooleanField(
+        label=_("I attest the initiative is new within the unit"), required=False)
+    lawful_confirmed = forms.BooleanField(
+        label=_("I attest its content is not against public order or social morals"), required=False)
+    sent_date = forms.DateField(label=_("Date sent"), required=False, widget=DATE_WIDGET)

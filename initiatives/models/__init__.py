@@ -1,0 +1,17 @@
+from .initiative import (  # noqa: F401
+    APPROVED_STATUSES,
+    EDITABLE_STATUSES,
+    SUBMITTED_STATUSES,
+    ApplicationKind,
+    Attachment,
+    Category,
+    Initiative,
+    InitiativeAuthor,
+    RecognitionBody,
+    ResearchLevel,
+    ReviewNote,
+    Status,
+    StatusChange,
+)
+from .organisation import Branch, BranchKind, EmulationCluster, Federation, Member, MembershipRequest  # noqa: F401
+from .programme import Programme, ProgrammePeriod  # noqa: F401

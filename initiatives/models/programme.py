@@ -1,0 +1,70 @@
+"""The programme's rules and targets as data: the next programme reuses the portal."""
+
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Programme(models.Model):
+    name = models.CharField(_("name"), max_length=300)
+    window_start = models.DateField(_("application window opens"))
+    window_end = models.DateField(_("application window closes"), help_text=_("Inclusive."))
+    research_applied_from = models.DateField(
+        _("research topics applied from"),
+        help_text=_("A research topic counts when applied from this date."),
+    )
+    total_target = models.PositiveIntegerField(_("initiatives to send to the province in all"))
+    participation_target_rate = models.DecimalField(
+        _("participation target"),
+        max_digits=4,
+        decimal_places=3,
+        help_text=_("Share of members with an initiative, as a fraction: 0.100 is 10%."),
+    )
+    exemplar_collectives_per_year = models.PositiveSmallIntegerField(_("exemplary collectives a year"), default=1)
+    exemplar_individuals_per_year = models.PositiveSmallIntegerField(_("exemplary individuals a year"), default=2)
+    exemplar_first_year = models.PositiveSmallIntegerField(_("exemplars from year"), default=2021)
+    exemplar_last_year = models.PositiveSmallIntegerField(_("exemplars to year"), default=2025)
+    is_current = models.BooleanField(_("current programme"), default=True)
+
+    class Meta:
+        ordering = ["-is_current", "-window_start"]
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(is_current=True).order_by("-window_start").first()
+
+    def exemplar_years(self):
+        return list(range(self.exemplar_first_year, self.exemplar_last_year + 1))
+
+    def period_for(self, date: datetime.date):
+        for period in self.periods.all():
+            if period.start <= date <= period.end:
+                return period
+        return None
+
+
+class ProgrammePeriod(models.Model):
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="periods")
+    number = models.PositiveSmallIntegerField(_("period"))
+    start = models.DateField(_("from"))
+    end = models.DateField(_("to"), help_text=_("Inclusive."))
+    target = models.PositiveIntegerField(_("initiatives to send to the province"))
+
+    class Meta:
+        ordering = ["programme", "number"]
+        verbose_name = _("programme period")
+        verbose_name_plural = _("programme periods")
+        constraints = [models.UniqueConstraint(fields=["programme", "number"], name="period_number_unique")]
+
+    def __str__(self):
+        return _("Period %(number)s (%(start)s–%(end)s)") % {
+            "number": self.number,
+            "start": self.start.strftime("%d/%m/%Y"),
+            "end": self.end.strftime("%d/%m/%Y"),
+        }

@@ -1,0 +1,82 @@
+"""Writing initiatives: saving what a member or officer typed, with authors and attachments.
+Status never changes here; that is `workflow.apply`."""
+from django.db import transaction
+
+from .models import Attachment, Initiative, Programme
+
+
+@transaction.atomic
+def save_initiative(*, form, formset, user, new_files=(), kept_attachment_ids=()):
+    """Save a valid InitiativeForm and AuthorFormSet; attach uploaded and kept files."""
+    initiative = form.save(commit=False)
+    if initiative.pk is None:
+        initiative.entered_by = user
+        initiative.programme = Programme.current()
+    initiative._history_user = user
+    initiative.save()
+    formset.instance = initiative
+    authors = formset.save(commit=False)
+    for removed in formset.deleted_objects:
+        removed.delete()
+    for author in authors:
+        author.initiative = initiative
+        author.save()
+    for order, author in enumerate(initiative.authors.order_by("order", "pk")):
+        if author.order != order:
+            type(author).objects.filter(pk=author.pk).update(order=order)
+    initiative.refresh_credit_and_search()
+    claim_attachments(initiative, user, kept_attachment_ids)
+    for uploaded, mime, kind in new_files:
+        store_attachment(initiative, user, uploaded, mime, kind)
+    return initiative
+
+
+def store_attachment(initiative, user, uploaded, mime, kind):
+    """Store an uploaded file under a random name; `initiative` may be None while its form has errors."""
+    return Attachment.objects.create(
+        initiative=initiative, kind=kind, file=uploaded, original_name=uploaded.name[:255],
+        content_type=mime, size=uploaded.size, uploaded_by=user,
+    )
+
+
+def claim_attachments(initiative, user, attachment_ids):
+    """Attach files this user uploaded with an earlier, failed post of the same form."""
+    if attachment_ids:
+        Attachment.objects.filter(pk__in=attachment_ids, uploaded_by=user, initiative__isnull=True).update(
+            initiative=initiative
+        )
+
+
+def pending_attachments(user, attachment_ids):
+    return list(Attachment.objects.filter(pk__in=attachment_ids, uploaded_by=user, initiative__isnull=True))
+
+
+def delete_draft(initiative):
+    if initiative.was_submitted or initiative.status != "draft":
+        raise ValueError("A submitted initiative is never deleted, only rejected.")
+    initiative.delete()
+
+
+def similar_titles(initiative, *, limit=5):
+    """Titles that look like this one (diacritics ignored), in its branch and in the whole district."""
+    from .text import fold
+
+    words = [w for w in fold(initiative.title).split() if len(w) > 2]
+    if not words:
+        return [], []
+    from django.db.models import Q
+
+    condition = Q()
+    for word in words:
+        condition |= Q(search_text__contains=word)
+    base = Initiative.objects.exclude(pk=initiative.pk).filter(condition).select_related("branch")
+    scored = []
+    for other in base.only("pk", "title", "status", "branch__name", "branch_id")[:200]:
+        other_words = set(fold(other.title).split())
+        score = len(set(words) & other_words) / len(set(words) | other_words or {1})
+        if score >= 0.3:
+            scored.append((score, other))
+    scored.sort(key=lambda pair: -pair[0])
+    same_branch = [o for _s, o in scored if o.branch_id == initiative.branch_id][:limit]
+    elsewhere = [o for _s, o in scored if o.branch_id != initiative.branch_id][:limit]
+    return same_branch, elsewhere

@@ -1,0 +1,24 @@
+"""Keeps roles in step: groups after migrate; an officer link grants the officer's role."""
+
+from django.db.models.signals import m2m_changed, post_migrate
+from django.dispatch import receiver
+
+from .models import Branch
+from .roles import ensure_roles, grant_officer_role
+
+
+@receiver(post_migrate)
+def create_roles(sender, **kwargs):
+    if sender.name in ("initiatives", "models_awards"):  # models_awards migrates last
+        ensure_roles()
+
+
+@receiver(m2m_changed, sender=Branch.officers.through)
+def officers_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action != "post_add" or not pk_set:
+        return
+    from django.contrib.auth import get_user_model
+
+    users = [instance] if reverse else get_user_model().objects.filter(pk__in=pk_set)
+    for user in users:
+        grant_officer_role(user)

@@ -1,0 +1,17 @@
+from django import template
+
+from .. import formatting
+
+register = template.Library()
+
+
+@register.filter
+def vnd(amount):
+    """1234567 → "1.234.567 ₫"."""
+    return formatting.format_vnd(amount)
+
+
+@register.filter
+def percent(rate, digits=1):
+    """0.1 → "10,0%"."""
+    return formatting.format_percent(rate, digits)

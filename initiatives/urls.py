@@ -1,0 +1,15 @@
+from django.urls import path
+
+from .views import initiatives, public
+
+urlpatterns = [
+    path("", public.home, name="home"),
+    path("initiatives/", initiatives.initiative_list, name="initiative-list"),
+    path("initiatives/new/", initiatives.initiative_create, name="initiative-create"),
+    path("initiatives/check/", initiatives.initiative_check, name="initiative-check"),
+    path("initiatives/<int:pk>/", initiatives.initiative_detail, name="initiative-detail"),
+    path("initiatives/<int:pk>/edit/", initiatives.initiative_edit, name="initiative-edit"),
+    path("initiatives/<int:pk>/delete/", initiatives.initiative_delete, name="initiative-delete"),
+    path("initiatives/<int:pk>/<slug:action>/", initiatives.initiative_move, name="initiative-move"),
+    path("attachments/<int:pk>/", initiatives.attachment_download, name="attachment-download"),
+]

@@ -1,0 +1,214 @@
+"""The initiative pages of the site: list, detail, the member's form, moves and downloads."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import access, eligibility, services, workflow
+from ..filters import InitiativeFilter
+from ..forms.initiative import AttachmentUploadForm, AuthorFormSet, InitiativeForm, ReviewForm, author_choices
+from ..models import Attachment, Initiative, Programme, Status
+from ..selectors import initiative_detail_for, initiative_list_for
+
+PAGE_SIZE = 20
+
+
+@login_required
+def initiative_list(request):
+    filterset = InitiativeFilter(request.GET or None, queryset=initiative_list_for(request.user), user=request.user)
+    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "initiatives/list.html", {
+        "filter": filterset, "page": page, "query": query.urlencode(),
+        "is_member_view": access.role_of(request.user) == access.MEMBER,
+    })
+
+
+@login_required
+def initiative_detail(request, pk):
+    initiative = get_object_or_404(initiative_detail_for(request.user), pk=pk)
+    authors = list(initiative.authors.all())
+    problems = eligibility.check(initiative, authors=authors)
+    return render(request, "initiatives/detail.html", {
+        "initiative": initiative,
+        "authors": authors,
+        "problems": problems,
+        "timeline": initiative.status_changes.all(),
+        "can_edit": access.can_edit_initiative(request.user, initiative),
+        "can_delete": access.can_delete_initiative(request.user, initiative),
+        "actions": workflow.available_actions(request.user, initiative),
+        "review_form": ReviewForm(),
+        "is_reviewer": access.is_reviewer_of(request.user, initiative),
+        "notes": initiative.review_notes.select_related("author") if access.can_see_internal_notes(
+            request.user, initiative) else None,
+    })
+
+
+def _author_branch_ids(form, initiative):
+    if initiative.pk and initiative.was_submitted:
+        return [initiative.branch_id]
+    chosen = form["branch"].value()
+    allowed = [b.pk for b in form.fields["branch"].queryset]
+    try:
+        chosen = int(chosen)
+    except (TypeError, ValueError):
+        chosen = None
+    return [chosen] if chosen in allowed else allowed
+
+
+def _edit(request, initiative):
+    user = request.user
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    form = InitiativeForm(data, instance=initiative, user=user)
+    if not form.fields["branch"].queryset.exists():
+        messages.warning(request, _(
+            "Your account is not yet linked to a branch roster. Your branch officer will confirm it; "
+            "then you can register initiatives."))
+        return redirect("initiative-list")
+    members = author_choices(_author_branch_ids(form, initiative))
+    formset = AuthorFormSet(data, instance=initiative, members=members, prefix="authors")
+    upload_form = AttachmentUploadForm(data, files, prefix="upload")
+    kept_ids = [int(i) for i in request.POST.getlist("kept_attachment") if i.isdigit()] if data else []
+
+    if request.method == "POST":
+        valid = form.is_valid() & formset.is_valid() & upload_form.is_valid()
+        new_files = upload_form.cleaned_data.get("files", []) if upload_form.is_valid() else []
+        kind = upload_form.cleaned_data.get("kind", Attachment.Kind.OTHER) if upload_form.is_valid() else "other"
+        rejected = getattr(upload_form, "rejected_messages", [])
+        if valid and not rejected:
+            with transaction.atomic():
+                saved = services.save_initiative(
+                    form=form, formset=formset, user=user,
+                    new_files=[(f, mime, kind) for f, mime in new_files], kept_attachment_ids=kept_ids,
+                )
+            if "submit" in request.POST:
+                try:
+                    workflow.apply(saved, "submit", user)
+                    messages.success(request, _("The initiative is submitted to your branch for review."))
+                except workflow.TransitionError as error:
+                    messages.error(request, _("Saved as it is, but not submitted: %(reason)s") % {
+                        "reason": error.message})
+                    return redirect("initiative-edit", pk=saved.pk)
+            else:
+                messages.success(request, _("Saved. You can come back and complete it at any time."))
+            return redirect("initiative-detail", pk=saved.pk)
+        # Keep every file that passed its checks, so nothing has to be chosen again.
+        for uploaded, mime in new_files:
+            kept_ids.append(services.store_attachment(None, user, uploaded, mime, kind).pk)
+        for message in rejected:
+            upload_form.add_error("files", message)
+        messages.error(request, _("Some fields need your attention; nothing you typed has been lost."))
+
+    preview = _preview_problems(form, formset, initiative) if request.method == "POST" or initiative.pk else None
+    return render(request, "initiatives/form.html", {
+        "form": form, "formset": formset, "upload_form": upload_form, "initiative": initiative,
+        "kept_attachments": services.pending_attachments(user, kept_ids),
+        "problems": preview,
+        "programme": Programme.current(),
+    })
+
+
+def _preview_problems(form, formset, initiative):
+    """Eligibility of what is on the form now, whether or not it could be saved. A bound ModelForm
+    has already copied every valid field onto its instance."""
+    if formset.is_bound:
+        authors = formset.rows()
+    else:
+        authors = list(initiative.authors.all()) if initiative.pk else []
+    return eligibility.check(form.instance, authors=authors)
+
+
+@login_required
+def initiative_create(request):
+    return _edit(request, Initiative(programme=Programme.current()))
+
+
+@login_required
+def initiative_edit(request, pk):
+    initiative = get_object_or_404(access.initiatives_for(request.user).select_related("branch", "programme"), pk=pk)
+    if not access.can_edit_initiative(request.user, initiative):
+        messages.warning(request, _("This initiative can no longer be edited in its present status."))
+        return redirect("initiative-detail", pk=pk)
+    return _edit(request, initiative)
+
+
+@login_required
+@require_POST
+def initiative_check(request):
+    """The live eligibility panel: the same check as on save, on what is typed now."""
+    pk = request.POST.get("initiative_id")
+    initiative = Initiative(programme=Programme.current())
+    if pk and pk.isdigit():
+        initiative = get_object_or_404(access.initiatives_for(request.user), pk=pk)
+    form = InitiativeForm(request.POST, instance=initiative, user=request.user)
+    members = author_choices(_author_branch_ids(form, initiative))
+    formset = AuthorFormSet(request.POST, instance=initiative, members=members, prefix="authors")
+    form.is_valid()
+    formset.is_valid()
+    problems = _preview_problems(form, formset, initiative)
+    return JsonResponse({
+        "eligible": not problems,
+        "problems": [{"code": p.code, "message": p.message, "field": p.field} for p in problems],
+    })
+
+
+@login_required
+@require_POST
+def initiative_move(request, pk, action):
+    initiative = get_object_or_404(access.initiatives_for(request.user), pk=pk)
+    if action not in workflow.MOVES:
+        raise Http404
+    form = ReviewForm(request.POST)
+    form.is_valid()
+    details = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
+    try:
+        workflow.apply(initiative, action, request.user, **details)
+    except workflow.TransitionError as error:
+        messages.error(request, error.message)
+    except PermissionDenied:
+        raise
+    else:
+        messages.success(request, _("Done: the initiative is now “%(status)s”.") % {
+            "status": initiative.get_status_display()})
+    return redirect("initiative-detail", pk=pk)
+
+
+@login_required
+@require_POST
+def initiative_delete(request, pk):
+    initiative = get_object_or_404(access.initiatives_for(request.user), pk=pk)
+    if not access.can_delete_initiative(request.user, initiative):
+        raise PermissionDenied
+    services.delete_draft(initiative)
+    messages.success(request, _("The draft is deleted."))
+    return redirect("initiative-list")
+
+
+@login_required
+def attachment_download(request, pk):
+    attachment = get_object_or_404(Attachment.objects.select_related("initiative"), pk=pk)
+    if attachment.initiative_id is None:
+        allowed = attachment.uploaded_by_id == request.user.pk
+    else:
+        allowed = access.can_view_initiative(request.user, attachment.initiative)
+    if not allowed:
+        raise Http404
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name,
+                            content_type=attachment.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+

@@ -1,0 +1,227 @@
+"""Every status move of an initiative (DESIGN 4.2) goes through `apply`.
+
+`apply` checks who may make the move, re-checks eligibility where the move needs it, locks the
+row so that of two people acting at once exactly one wins, writes the history row and e-mails the
+author once the transaction has committed.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import access, eligibility, notifications
+from .models import Initiative, Status, StatusChange
+
+audit = logging.getLogger("portal.audit")
+
+
+class TransitionError(Exception):
+    """A move that is not allowed now; the message is for people."""
+
+    def __init__(self, message, problems=None):
+        super().__init__(message)
+        self.message = message
+        self.problems = problems or []
+
+
+AUTHOR, OFFICER, DISTRICT = "author", "officer", "district"
+
+
+@dataclass(frozen=True)
+class Move:
+    action: str
+    label: str
+    sources: tuple
+    target: str
+    actors: tuple  # who may make it: AUTHOR (author side), OFFICER (of the branch), DISTRICT
+    needs_eligible: bool = False
+    needs_comment: bool = False
+
+
+MOVES = {
+    move.action: move
+    for move in (
+        Move(
+            "submit",
+            gettext_lazy("Submit to the branch"),
+            (Status.DRAFT, Status.RETURNED),
+            Status.SUBMITTED,
+            (AUTHOR, OFFICER),
+            needs_eligible=True,
+        ),
+        Move(
+            "return",
+            gettext_lazy("Return for completion"),
+            (Status.SUBMITTED,),
+            Status.RETURNED,
+            (OFFICER, DISTRICT),
+            needs_comment=True,
+        ),
+        Move(
+            "approve",
+            gettext_lazy("Approve"),
+            (Status.SUBMITTED,),
+            Status.BRANCH_APPROVED,
+            (OFFICER,),
+            needs_eligible=True,
+        ),
+        Move(
+            "reject",
+            gettext_lazy("Reject"),
+            (Status.SUBMITTED,),
+            Status.REJECTED,
+            (OFFICER, DISTRICT),
+            needs_comment=True,
+        ),
+        Move(
+            "verify",
+            gettext_lazy("Verify"),
+            (Status.BRANCH_APPROVED,),
+            Status.DISTRICT_VERIFIED,
+            (DISTRICT,),
+            needs_eligible=True,
+        ),
+        Move(
+            "send",
+            gettext_lazy("Send to the province"),
+            (Status.DISTRICT_VERIFIED,),
+            Status.SENT_TO_PROVINCE,
+            (DISTRICT,),
+            needs_eligible=True,
+        ),
+        Move("reopen", gettext_lazy("Reopen"), (Status.REJECTED,), Status.RETURNED, (DISTRICT,)),
+    )
+}
+# The district may also return or reject what a branch has already approved or it has verified.
+DISTRICT_EXTRA_SOURCES = {
+    "return": (Status.BRANCH_APPROVED, Status.DISTRICT_VERIFIED),
+    "reject": (Status.BRANCH_APPROVED, Status.DISTRICT_VERIFIED),
+}
+
+
+def roles_on(user, initiative):
+    roles = set()
+    if access.is_author_side(user, initiative):
+        roles.add(AUTHOR)
+    if initiative.branch_id in access.officer_branch_ids(user):
+        roles.add(OFFICER)
+    if access.is_district(user):
+        roles.add(DISTRICT)
+    return roles
+
+
+def sources_for(move, roles):
+    sources = set(move.sources)
+    if DISTRICT in roles:
+        sources |= set(DISTRICT_EXTRA_SOURCES.get(move.action, ()))
+    return sources
+
+
+def may(user, initiative, action):
+    """Whether `user` may make `action` on `initiative` in its present status (no eligibility check)."""
+    move = MOVES.get(action)
+    if move is None:
+        return False
+    roles = roles_on(user, initiative) & set(move.actors)
+    return bool(roles) and initiative.status in sources_for(move, roles)
+
+
+def available_actions(user, initiative):
+    return [move for action, move in MOVES.items() if may(user, initiative, action)]
+
+
+def apply(initiative, action, user, *, comment="", novelty_confirmed=False, lawful_confirmed=False, sent_date=None):
+    """Make `action` on `initiative` as `user`; returns the initiative as saved.
+
+    Raises TransitionError for a move that is not allowed now (with a message for people) and
+    PermissionDenied for a user who may never make it on this initiative.
+    """
+    move = MOVES.get(action)
+    if move is None:
+        raise TransitionError(_("Unknown action “%(action)s”.") % {"action": action})
+    comment = (comment or "").strip()
+    seen_status = initiative.status
+
+    with transaction.atomic():
+        current = Initiative.objects.select_for_update().select_related("programme", "branch").get(pk=initiative.pk)
+        roles = roles_on(user, current) & set(move.actors)
+        if not roles:
+            raise PermissionDenied(_("You may not make this move on this initiative."))
+        if current.status != seen_status:
+            raise TransitionError(
+                _(
+                    "This initiative has already been handled by someone else: it is now “%(status)s”. "
+                    "Reload the page to see its present state."
+                )
+                % {"status": current.get_status_display()}
+            )
+        if current.status not in sources_for(move, roles):
+            raise TransitionError(
+                _("“%(action)s” is not possible while the initiative is “%(status)s”.")
+                % {"action": move.label, "status": current.get_status_display()}
+            )
+        if move.needs_comment and not comment:
+            raise TransitionError(_("Write a comment for the author: say what is wrong and what to do."))
+        if action == "approve" and not (novelty_confirmed and lawful_confirmed):
+            raise TransitionError(
+                _(
+                    "To approve, attest both that the initiative is new within the unit and that its content is "
+                    "not against public order or social morals."
+                )
+            )
+        if action == "send":
+            sent_date = sent_date or timezone.localdate()
+            if sent_date > timezone.localdate():
+                raise TransitionError(_("The date sent cannot be after today."))
+            current.sent_to_province_date = sent_date
+        if move.needs_eligible:
+            problems = eligibility.check(current)
+            if problems:
+                raise TransitionError(
+                    _("The initiative does not yet meet the programme's conditions: %(problems)s")
+                    % {"problems": " ".join(p.message for p in problems)},
+                    problems,
+                )
+
+        from_status = current.status
+        current.status = move.target
+        if action == "submit" and current.submitted_at is None:
+            current.submitted_at = timezone.now()
+        if action == "reopen":
+            current.sent_to_province_date = None
+        # The conditional update is what makes exactly one of two concurrent moves win on every
+        # database, including SQLite where select_for_update is a no-op.
+        updated = Initiative.objects.filter(pk=current.pk, status=from_status).update(
+            status=current.status,
+            submitted_at=current.submitted_at,
+            sent_to_province_date=current.sent_to_province_date,
+            updated_at=timezone.now(),
+        )
+        if updated != 1:
+            raise TransitionError(_("This initiative has already been handled by someone else. Reload the page."))
+        # Saving again (same values) lets django-simple-history record the move in the field history.
+        current._history_user = user
+        current._change_reason = action
+        current.save(update_fields=["status", "submitted_at", "sent_to_province_date", "updated_at"])
+        change = StatusChange.objects.create(
+            initiative=current,
+            action=action,
+            from_status=from_status,
+            to_status=current.status,
+            actor=user,
+            comment=comment,
+            novelty_confirmed=bool(novelty_confirmed) if action == "approve" else False,
+            lawful_confirmed=bool(lawful_confirmed) if action == "approve" else False,
+        )
+        audit.info(
+            "initiative=%s action=%s from=%s to=%s user=%s", current.pk, action, from_status, current.status, user.pk
+        )
+        transaction.on_commit(lambda: notifications.status_changed(change.pk))
+
+    initiative.__dict__.update({k: v for k, v in current.__dict__.items() if not k.startswith("_state")})
+    return current

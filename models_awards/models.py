@@ -1,0 +1,1 @@
+"""Exemplary models, nominations and awards (plan II.2 and IV)."""

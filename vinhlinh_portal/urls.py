@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("initiatives.urls_accounts")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("initiatives.urls")),
+]
+
+handler403 = "initiatives.views.errors.permission_denied"
+handler404 = "initiatives.views.errors.page_not_found"
+handler500 = "initiatives.views.errors.server_error"
