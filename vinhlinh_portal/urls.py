@@ -7,6 +7,9 @@ urlpatterns = [
     path("accounts/", include("initiatives.urls_accounts")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("initiatives.urls")),
+    path("dashboard/", include("initiatives.urls_dashboard")),
+    path("reports/", include("initiatives.urls_reports")),
+    path("", include("models_awards.urls")),
 ]
 
 handler403 = "initiatives.views.errors.permission_denied"

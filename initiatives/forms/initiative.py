@@ -102,12 +102,16 @@ class AuthorForm(forms.ModelForm):
         return share
 
 
+def _member_label(member):
+    return f"{member.full_name} — {member.position}" if member.position else member.full_name
+
+
 class BaseAuthorFormSet(BaseInlineFormSet):
     def __init__(self, *args, members=None, **kwargs):
         super().__init__(*args, **kwargs)
         for form in self.forms:
             form.fields["member"].queryset = members
-            form.fields["member"].label_from_instance = lambda m: f"{m.full_name} — {m.position}" if m.position else m.full_name
+            form.fields["member"].label_from_instance = _member_label
 
     def rows(self):
         """The author rows as typed (unsaved objects), for the eligibility check before saving."""

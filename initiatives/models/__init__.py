@@ -1,3 +1,4 @@
+from .branch_report import BranchReport  # noqa: F401
 from .initiative import (  # noqa: F401
     APPROVED_STATUSES,
     EDITABLE_STATUSES,
@@ -14,4 +15,5 @@ from .initiative import (  # noqa: F401
     StatusChange,
 )
 from .organisation import Branch, BranchKind, EmulationCluster, Federation, Member, MembershipRequest  # noqa: F401
+from .pledge import Pledge, PledgeTarget  # noqa: F401
 from .programme import Programme, ProgrammePeriod  # noqa: F401

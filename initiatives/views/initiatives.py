@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from .. import access, eligibility, services, workflow
 from ..filters import InitiativeFilter
 from ..forms.initiative import AttachmentUploadForm, AuthorFormSet, InitiativeForm, ReviewForm, author_choices
-from ..models import Attachment, Initiative, Programme, Status
+from ..models import Attachment, Initiative, Programme
 from ..selectors import initiative_detail_for, initiative_list_for
 
 PAGE_SIZE = 20

@@ -1,8 +1,7 @@
+import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
-
-import pytest
 
 from initiatives import access
 from initiatives.models import Branch, Initiative, Member
