@@ -1,1 +1,1 @@
-from . import organisation  # noqa: F401
+from . import initiative, organisation  # noqa: F401

@@ -1,4 +1,5 @@
 """The initiative form, its authors formset and attachment upload, for members and officers."""
+
 from decimal import Decimal
 
 from django import forms
@@ -12,11 +13,15 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXTAREA = {"rows": 3}
 
 FIELDSETS = [
-    (_("The initiative"), ["branch", "title", "category", "field_of_work", "problem", "solution",
-                           "application_summary"]),
+    (
+        _("The initiative"),
+        ["branch", "title", "category", "field_of_work", "problem", "solution", "application_summary"],
+    ),
     (_("Recognition"), ["recognition_body", "recognition_decision_no", "recognition_date"]),
-    (_("Application"), ["application_kind", "application_date", "application_place", "trial_participants",
-                        "application_conditions"]),
+    (
+        _("Application"),
+        ["application_kind", "application_date", "application_place", "trial_participants", "application_conditions"],
+    ),
     (_("Benefits"), ["economic_benefit_vnd", "economic_benefit_description", "social_benefit"]),
     (_("Research topic"), ["research_level", "research_accepted_date", "research_effect_confirmed"]),
     (_("Other"), ["investor", "confidential_info", "ip_protected"]),
@@ -76,9 +81,7 @@ class InitiativeForm(forms.ModelForm):
 
     def fieldsets(self):
         """(legend, bound fields, research_only) for each part of the form, in order."""
-        return [
-            (legend, [self[name] for name in names], "research_level" in names) for legend, names in FIELDSETS
-        ]
+        return [(legend, [self[name] for name in names], "research_level" in names) for legend, names in FIELDSETS]
 
 
 def _non_negative(value):
@@ -119,15 +122,26 @@ class BaseAuthorFormSet(BaseInlineFormSet):
         for form in self.forms:
             data = getattr(form, "cleaned_data", None) or {}
             if data.get("member") and not data.get("DELETE"):
-                rows.append(InitiativeAuthor(
-                    member=data["member"], share_percent=data.get("share_percent"), is_lead=data.get("is_lead", False)
-                ))
+                rows.append(
+                    InitiativeAuthor(
+                        member=data["member"],
+                        share_percent=data.get("share_percent"),
+                        is_lead=data.get("is_lead", False),
+                    )
+                )
         return rows
 
 
 AuthorFormSet = inlineformset_factory(
-    Initiative, InitiativeAuthor, form=AuthorForm, formset=BaseAuthorFormSet,
-    extra=1, can_delete=True, min_num=0, max_num=20, validate_max=True,
+    Initiative,
+    InitiativeAuthor,
+    form=AuthorForm,
+    formset=BaseAuthorFormSet,
+    extra=1,
+    can_delete=True,
+    min_num=0,
+    max_num=20,
+    validate_max=True,
 )
 
 
@@ -139,17 +153,30 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+class MultipleFileField(forms.FileField):
+    """Several files at once; each is checked by `uploads.validate_attachment` in the form."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, (list, tuple)):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
+        return [super().clean(data, initial)] if data else []
+
+
 class AttachmentUploadForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of file"), choices=Attachment.Kind.choices, initial=Attachment.Kind.DECISION)
-    files = forms.FileField(
-        label=_("Files (PDF, Word, Excel, JPEG, PNG; 10 MB each)"), required=False,
+    files = MultipleFileField(
+        label=_("Files (PDF, Word, Excel, JPEG, PNG; 10 MB each)"),
+        required=False,
         widget=MultipleFileInput(attrs={"accept": ".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png"}),
     )
 
     def clean_files(self):
-        files = self.files.getlist(self.add_prefix("files"))
         errors, accepted = [], []
-        for uploaded in files:
+        for uploaded in self.cleaned_data.get("files") or []:
             try:
                 accepted.append((uploaded, uploads.validate_attachment(uploaded)))
             except forms.ValidationError as error:
@@ -162,8 +189,8 @@ class ReviewForm(forms.Form):
     """What a reviewer gives with a move: the comment, and for approval the two attestations."""
 
     comment = forms.CharField(label=_("Comment for the author"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
-    novelty_confirmed = forms.BooleanField(
-        label=_("I attest the initiative is new within the unit"), required=False)
+    novelty_confirmed = forms.BooleanField(label=_("I attest the initiative is new within the unit"), required=False)
     lawful_confirmed = forms.BooleanField(
-        label=_("I attest its content is not against public order or social morals"), required=False)
+        label=_("I attest its content is not against public order or social morals"), required=False
+    )
     sent_date = forms.DateField(label=_("Date sent"), required=False, widget=DATE_WIDGET)

@@ -1,4 +1,5 @@
 """The initiative pages of the site: list, detail, the member's form, moves and downloads."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -25,10 +26,16 @@ def initiative_list(request):
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "initiatives/list.html", {
-        "filter": filterset, "page": page, "query": query.urlencode(),
-        "is_member_view": access.role_of(request.user) == access.MEMBER,
-    })
+    return render(
+        request,
+        "initiatives/list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "query": query.urlencode(),
+            "is_member_view": access.role_of(request.user) == access.MEMBER,
+        },
+    )
 
 
 @login_required
@@ -36,19 +43,26 @@ def initiative_detail(request, pk):
     initiative = get_object_or_404(initiative_detail_for(request.user), pk=pk)
     authors = list(initiative.authors.all())
     problems = eligibility.check(initiative, authors=authors)
-    return render(request, "initiatives/detail.html", {
-        "initiative": initiative,
-        "authors": authors,
-        "problems": problems,
-        "timeline": initiative.status_changes.all(),
-        "can_edit": access.can_edit_initiative(request.user, initiative),
-        "can_delete": access.can_delete_initiative(request.user, initiative),
-        "actions": workflow.available_actions(request.user, initiative),
-        "review_form": ReviewForm(),
-        "is_reviewer": access.is_reviewer_of(request.user, initiative),
-        "notes": initiative.review_notes.select_related("author") if access.can_see_internal_notes(
-            request.user, initiative) else None,
-    })
+    timeline = list(initiative.status_changes.all())
+    return render(
+        request,
+        "initiatives/detail.html",
+        {
+            "initiative": initiative,
+            "authors": authors,
+            "problems": problems,
+            "timeline": timeline,
+            "return_comment": timeline[-1].comment if timeline and initiative.status == "returned" else "",
+            "can_edit": access.can_edit_initiative(request.user, initiative),
+            "can_delete": access.can_delete_initiative(request.user, initiative),
+            "actions": workflow.available_actions(request.user, initiative),
+            "review_form": ReviewForm(),
+            "is_reviewer": access.is_reviewer_of(request.user, initiative),
+            "notes": initiative.review_notes.select_related("author")
+            if access.can_see_internal_notes(request.user, initiative)
+            else None,
+        },
+    )
 
 
 def _author_branch_ids(form, initiative):
@@ -69,9 +83,13 @@ def _edit(request, initiative):
     files = request.FILES if request.method == "POST" else None
     form = InitiativeForm(data, instance=initiative, user=user)
     if not form.fields["branch"].queryset.exists():
-        messages.warning(request, _(
-            "Your account is not yet linked to a branch roster. Your branch officer will confirm it; "
-            "then you can register initiatives."))
+        messages.warning(
+            request,
+            _(
+                "Your account is not yet linked to a branch roster. Your branch officer will confirm it; "
+                "then you can register initiatives."
+            ),
+        )
         return redirect("initiative-list")
     members = author_choices(_author_branch_ids(form, initiative))
     formset = AuthorFormSet(data, instance=initiative, members=members, prefix="authors")
@@ -86,16 +104,20 @@ def _edit(request, initiative):
         if valid and not rejected:
             with transaction.atomic():
                 saved = services.save_initiative(
-                    form=form, formset=formset, user=user,
-                    new_files=[(f, mime, kind) for f, mime in new_files], kept_attachment_ids=kept_ids,
+                    form=form,
+                    formset=formset,
+                    user=user,
+                    new_files=[(f, mime, kind) for f, mime in new_files],
+                    kept_attachment_ids=kept_ids,
                 )
             if "submit" in request.POST:
                 try:
                     workflow.apply(saved, "submit", user)
                     messages.success(request, _("The initiative is submitted to your branch for review."))
                 except workflow.TransitionError as error:
-                    messages.error(request, _("Saved as it is, but not submitted: %(reason)s") % {
-                        "reason": error.message})
+                    messages.error(
+                        request, _("Saved as it is, but not submitted: %(reason)s") % {"reason": error.message}
+                    )
                     return redirect("initiative-edit", pk=saved.pk)
             else:
                 messages.success(request, _("Saved. You can come back and complete it at any time."))
@@ -108,12 +130,19 @@ def _edit(request, initiative):
         messages.error(request, _("Some fields need your attention; nothing you typed has been lost."))
 
     preview = _preview_problems(form, formset, initiative) if request.method == "POST" or initiative.pk else None
-    return render(request, "initiatives/form.html", {
-        "form": form, "formset": formset, "upload_form": upload_form, "initiative": initiative,
-        "kept_attachments": services.pending_attachments(user, kept_ids),
-        "problems": preview,
-        "programme": Programme.current(),
-    })
+    return render(
+        request,
+        "initiatives/form.html",
+        {
+            "form": form,
+            "formset": formset,
+            "upload_form": upload_form,
+            "initiative": initiative,
+            "kept_attachments": services.pending_attachments(user, kept_ids),
+            "problems": preview,
+            "programme": Programme.current(),
+        },
+    )
 
 
 def _preview_problems(form, formset, initiative):
@@ -154,10 +183,12 @@ def initiative_check(request):
     form.is_valid()
     formset.is_valid()
     problems = _preview_problems(form, formset, initiative)
-    return JsonResponse({
-        "eligible": not problems,
-        "problems": [{"code": p.code, "message": p.message, "field": p.field} for p in problems],
-    })
+    return JsonResponse(
+        {
+            "eligible": not problems,
+            "problems": [{"code": p.code, "message": p.message, "field": p.field} for p in problems],
+        }
+    )
 
 
 @login_required
@@ -176,8 +207,9 @@ def initiative_move(request, pk, action):
     except PermissionDenied:
         raise
     else:
-        messages.success(request, _("Done: the initiative is now “%(status)s”.") % {
-            "status": initiative.get_status_display()})
+        messages.success(
+            request, _("Done: the initiative is now “%(status)s”.") % {"status": initiative.get_status_display()}
+        )
     return redirect("initiative-detail", pk=pk)
 
 
@@ -205,10 +237,9 @@ def attachment_download(request, pk):
         handle = attachment.file.open("rb")
     except FileNotFoundError as missing:
         raise Http404 from missing
-    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name,
-                            content_type=attachment.content_type)
+    response = FileResponse(
+        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
-
-

@@ -1,5 +1,6 @@
 """Settings for the test suite: fast hashing, e-mail kept in memory, uploads in a temporary folder."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -16,3 +17,7 @@ STORAGES = {
 }
 AXES_ENABLED = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not shared-cache memory, so that threads in the concurrency tests lock as in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"vinhlinh-test-{os.getpid()}.sqlite3")}  # noqa: F405

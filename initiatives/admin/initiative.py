@@ -1,0 +1,412 @@
+"""Officers review their branches' initiatives here; the district verifies, sends and records uploads.
+
+Status only moves through `workflow.apply`, from the admin actions and the per-initiative move page,
+both with an intermediate page for the comment and the approver's attestations.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from simple_history.admin import SimpleHistoryAdmin
+
+from .. import access, eligibility, services, uploads, workflow
+from ..forms.initiative import ReviewForm
+from ..models import Attachment, Initiative, InitiativeAuthor, Programme, ReviewNote, Status, StatusChange
+from .organisation import FoldedSearchMixin
+from .scoping import BranchScopedAdmin
+
+DISTRICT_ALWAYS_EDITABLE = ("national_portal_upload_date", "national_portal_reference", "is_published")
+
+
+class AuthorInline(admin.TabularInline):
+    model = InitiativeAuthor
+    extra = 1
+    fields = ("member", "share_percent", "is_lead", "order")
+    autocomplete_fields = ()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "member":
+            kwargs["queryset"] = access.members_for(request.user).filter(is_active=True).select_related("branch")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def _editable(self, request, obj):
+        return obj is None or access.can_edit_initiative(request.user, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._editable(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._editable(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._editable(request, obj) and super().has_delete_permission(request, obj)
+
+
+class AttachmentForm(forms.ModelForm):
+    class Meta:
+        model = Attachment
+        fields = ("kind", "file")
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if uploaded and hasattr(uploaded, "content_type"):
+            self.instance.content_type = uploads.validate_attachment(uploaded)
+            self.instance.original_name = uploaded.name[:255]
+            self.instance.size = uploaded.size
+        return uploaded
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    form = AttachmentForm
+    extra = 0
+    fields = ("kind", "file", "download")
+    readonly_fields = ("download",)
+
+    @admin.display(description=gettext_lazy("download"))
+    def download(self, obj):
+        if not obj.pk:
+            return "—"
+        return format_html('<a href="{}">{}</a>', reverse("attachment-download", args=[obj.pk]), obj.original_name)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not access.can_edit_initiative(request.user, obj):
+            return ("kind", "download")
+        return self.readonly_fields
+
+    def get_fields(self, request, obj=None):
+        if obj is not None and not access.can_edit_initiative(request.user, obj):
+            return ("kind", "download")
+        return self.fields
+
+    def has_delete_permission(self, request, obj=None):
+        return (obj is None or access.can_edit_initiative(request.user, obj)) and super().has_delete_permission(
+            request, obj
+        )
+
+
+class ReviewNoteInline(admin.StackedInline):
+    model = ReviewNote
+    extra = 1
+    fields = ("text",)
+    verbose_name_plural = gettext_lazy("internal notes (never shown to the author)")
+
+    def has_change_permission(self, request, obj=None):
+        return False  # notes are kept as written
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
+
+
+class StatusFilter(admin.SimpleListFilter):
+    title = gettext_lazy("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return Status.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(status=self.value()) if self.value() else queryset
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(FoldedSearchMixin, BranchScopedAdmin, SimpleHistoryAdmin):
+    folded_search_field = "search_text"
+    search_fields = ("title",)
+    list_display = (
+        "title",
+        "branch",
+        "credited_author",
+        "category",
+        "status_badge",
+        "eligibility_summary",
+        "application_date",
+        "sent_to_province_date",
+    )
+    list_filter = (StatusFilter, "category", "application_date", "sent_to_province_date")
+    list_select_related = ("branch", "credited_author")
+    list_per_page = 50
+    show_full_result_count = False
+    date_hierarchy = None
+    inlines = [AuthorInline, AttachmentInline, ReviewNoteInline]
+    actions = [
+        "approve_selected",
+        "return_selected",
+        "reject_selected",
+        "verify_selected",
+        "send_selected",
+        "reopen_selected",
+    ]
+    change_form_template = "admin/initiatives/initiative/change_form.html"
+    fieldsets = (
+        (
+            None,
+            {"fields": ("branch", "title", "category", "field_of_work", "problem", "solution", "application_summary")},
+        ),
+        (gettext_lazy("Recognition"), {"fields": ("recognition_body", "recognition_decision_no", "recognition_date")}),
+        (
+            gettext_lazy("Application"),
+            {
+                "fields": (
+                    "application_kind",
+                    "application_date",
+                    "application_place",
+                    "trial_participants",
+                    "application_conditions",
+                )
+            },
+        ),
+        (
+            gettext_lazy("Benefits"),
+            {"fields": ("economic_benefit_vnd", "economic_benefit_description", "social_benefit")},
+        ),
+        (
+            gettext_lazy("Research topic"),
+            {"fields": ("research_level", "research_accepted_date", "research_effect_confirmed")},
+        ),
+        (gettext_lazy("Other"), {"fields": ("investor", "confidential_info", "ip_protected")}),
+        (
+            gettext_lazy("District"),
+            {
+                "fields": (
+                    "status",
+                    "sent_to_province_date",
+                    "national_portal_upload_date",
+                    "national_portal_reference",
+                    "is_published",
+                    "entered_by",
+                )
+            },
+        ),
+    )
+
+    def scoped_queryset(self, user):
+        return access.reviewable_initiatives_for(user)
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        # The changelist shows eligibility: fetch every row's authors in one more query.
+        return qs.prefetch_related(Prefetch("authors", queryset=InitiativeAuthor.objects.order_by("order", "pk")))
+
+    def get_list_filter(self, request):
+        if access.is_district(request.user) or len(access.officer_branch_ids(request.user)) > 1:
+            return (*self.list_filter, "branch")
+        return self.list_filter
+
+    def get_readonly_fields(self, request, obj=None):
+        always = ("status", "sent_to_province_date", "entered_by")
+        if obj is None or access.can_edit_initiative(request.user, obj):
+            district_only = () if access.is_district(request.user) else DISTRICT_ALWAYS_EDITABLE
+            return (*always, *district_only)
+        every_field = [f for _name, opts in self.fieldsets for f in opts["fields"]]
+        if access.is_district(request.user):
+            return [f for f in every_field if f not in DISTRICT_ALWAYS_EDITABLE]
+        return every_field
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is None:
+            return False  # no bulk delete: a submitted initiative is never deleted, only rejected
+        return access.can_delete_initiative(request.user, obj) and super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        district = access.is_district(request.user)
+        officer = access.is_officer(request.user)
+        allowed = {
+            "approve_selected": officer,
+            "return_selected": officer or district,
+            "reject_selected": officer or district,
+            "verify_selected": district,
+            "send_selected": district,
+            "reopen_selected": district,
+        }
+        return {name: action for name, action in actions.items() if allowed.get(name, True)}
+
+    # --- list columns -------------------------------------------------------------------------------
+
+    @admin.display(description=gettext_lazy("status"), ordering="status")
+    def status_badge(self, obj):
+        return format_html('<span class="portal-status status-{}">{}</span>', obj.status, obj.get_status_display())
+
+    @admin.display(description=gettext_lazy("eligibility"))
+    def eligibility_summary(self, obj):
+        problems = eligibility.check(obj, authors=list(obj.authors.all()), programme=self._programme())
+        if not problems:
+            return format_html('<span style="color:#198754">✔ {}</span>', _("eligible"))
+        return format_html(
+            '<span style="color:#dc3545" title="{}">✘ {}</span>',
+            " | ".join(p.message for p in problems),
+            ", ".join(sorted({p.code for p in problems})),
+        )
+
+    def _programme(self):
+        if not hasattr(self, "_cached_programme"):
+            self._cached_programme = Programme.current()
+        return self._cached_programme
+
+    def changelist_view(self, request, extra_context=None):
+        self.__dict__.pop("_cached_programme", None)
+        return super().changelist_view(request, extra_context)
+
+    # --- saving -------------------------------------------------------------------------------------
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "branch":
+            kwargs["queryset"] = access.branches_for(request.user).filter(is_active=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.entered_by = request.user
+            obj.programme = Programme.current()
+        obj._history_user = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for removed in formset.deleted_objects:
+            removed.delete()
+        for instance in instances:
+            if isinstance(instance, ReviewNote):
+                instance.author = request.user
+            if isinstance(instance, Attachment) and not instance.pk:
+                instance.uploaded_by = request.user
+            instance.save()
+        formset.save_m2m()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.refresh_credit_and_search()
+
+    # --- the change page: eligibility, novelty help, timeline, moves -----------------------------------
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        obj = self.get_object(request, object_id)
+        if obj is not None:
+            same_branch, elsewhere = services.similar_titles(obj)
+            extra_context.update(
+                {
+                    "problems": eligibility.check(obj),
+                    "similar_same_branch": same_branch,
+                    "similar_elsewhere": elsewhere,
+                    "timeline": StatusChange.objects.filter(initiative=obj).select_related("actor"),
+                    "moves": [m for m in workflow.available_actions(request.user, obj) if m.action != "submit"],
+                }
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        # django-simple-history reads the history of any id; keep it inside the user's scope.
+        if self.get_object(request, object_id) is None:
+            raise Http404
+        return super().history_view(request, object_id, extra_context)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/move/<slug:action>/",
+                self.admin_site.admin_view(self.move_view),
+                name="initiatives_initiative_move",
+            ),
+            *super().get_urls(),
+        ]
+
+    def move_view(self, request, pk, action):
+        initiative = get_object_or_404(self.get_queryset(request), pk=pk)
+        if action not in workflow.MOVES:
+            raise PermissionDenied
+        return self._review(request, Initiative.objects.filter(pk=initiative.pk), action, single=True)
+
+    # --- admin actions with an intermediate page ------------------------------------------------------
+
+    def _review(self, request, queryset, action, single=False):
+        move = workflow.MOVES[action]
+        form = ReviewForm(request.POST if "confirm" in request.POST else None)
+        if "confirm" in request.POST and form.is_valid():
+            details = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
+            done, failed = 0, []
+            for initiative in queryset:
+                try:
+                    workflow.apply(initiative, action, request.user, **details)
+                    done += 1
+                except (workflow.TransitionError, PermissionDenied) as error:
+                    failed.append(f"{initiative.title}: {getattr(error, 'message', None) or error}")
+            if done:
+                self.message_user(
+                    request,
+                    _("%(action)s: %(count)d initiative(s) done.") % {"action": move.label, "count": done},
+                    messages.SUCCESS,
+                )
+            for failure in failed:
+                self.message_user(request, failure, messages.ERROR)
+            if single:
+                return HttpResponseRedirect(reverse("admin:initiatives_initiative_change", args=[queryset[0].pk]))
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": move.label,
+            "move": move,
+            "form": form,
+            "initiatives": list(queryset.select_related("branch")),
+            "action_name": f"{action}_selected",
+            "single": single,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/initiatives/initiative/review_action.html", context)
+
+    @admin.action(description=gettext_lazy("Approve the selected initiatives (with attestation)"))
+    def approve_selected(self, request, queryset):
+        return self._review(request, queryset, "approve")
+
+    @admin.action(description=gettext_lazy("Return the selected initiatives for completion"))
+    def return_selected(self, request, queryset):
+        return self._review(request, queryset, "return")
+
+    @admin.action(description=gettext_lazy("Reject the selected initiatives"))
+    def reject_selected(self, request, queryset):
+        return self._review(request, queryset, "reject")
+
+    @admin.action(description=gettext_lazy("Verify the selected initiatives (district)"))
+    def verify_selected(self, request, queryset):
+        return self._review(request, queryset, "verify")
+
+    @admin.action(description=gettext_lazy("Send the selected initiatives to the province (district)"))
+    def send_selected(self, request, queryset):
+        return self._review(request, queryset, "send")
+
+    @admin.action(description=gettext_lazy("Reopen the selected rejected initiatives (district)"))
+    def reopen_selected(self, request, queryset):
+        return self._review(request, queryset, "reopen")
+
+
+@admin.register(StatusChange)
+class StatusChangeAdmin(BranchScopedAdmin):
+    list_display = ("initiative", "from_status", "to_status", "actor", "created_at")
+    list_filter = ("to_status",)
+    list_select_related = ("initiative", "actor")
+
+    def scoped_queryset(self, user):
+        return StatusChange.objects.filter(initiative__in=access.reviewable_initiatives_for(user).values("pk"))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

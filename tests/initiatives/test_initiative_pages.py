@@ -1,0 +1,231 @@
+"""The member's journey on the site: create, save, fix, submit, follow; nothing typed is ever lost."""
+
+import datetime
+
+import pytest
+
+from initiatives.models import Attachment, Initiative, Status, StatusChange
+from tests import factories
+from tests.initiatives.helpers import PDF_BYTES, docx, form_data, pdf
+
+
+@pytest.fixture
+def member_client(login, member_a):
+    return login(member_a.user)
+
+
+def test_member_creates_and_submits_an_eligible_initiative(member_client, member_a, branch_a):
+    data = form_data(branch_a, [(member_a, 100)], submit="1")
+    data["upload-files"] = [pdf()]
+    response = member_client.post("/initiatives/new/", data)
+    initiative = Initiative.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/initiatives/{initiative.pk}/"
+    assert initiative.status == Status.SUBMITTED
+    assert initiative.branch == branch_a and initiative.entered_by == member_a.user
+    assert initiative.credited_author == member_a
+    assert initiative.attachments.get().original_name == "quyet-dinh.pdf"
+    page = member_client.get(f"/initiatives/{initiative.pk}/").content.decode()
+    assert "Nguyễn Văn An" in page and "quyet-dinh.pdf" in page
+
+
+def test_an_ineligible_initiative_saves_as_draft_but_is_not_submitted(member_client, member_a, branch_a):
+    data = form_data(branch_a, [(member_a, 100)], recognition_decision_no="", submit="1")
+    response = member_client.post("/initiatives/new/", data)
+    initiative = Initiative.objects.get()
+    assert initiative.status == Status.DRAFT
+    assert initiative.title == data["title"]  # everything typed is kept
+    assert response["Location"] == f"/initiatives/{initiative.pk}/edit/"
+    page = member_client.get(response["Location"]).content.decode()
+    assert 'data-code="not_recognised"' in page
+    assert data["solution"] in page
+
+
+def test_a_form_with_errors_keeps_what_was_typed_and_the_uploaded_file(member_client, member_a, branch_a):
+    data = form_data(branch_a, [(member_a, 100)], application_date="31/31/2022", economic_benefit_vnd="nhiều")
+    data["upload-files"] = [pdf("quyet-dinh-cong-nhan.pdf")]
+    response = member_client.post("/initiatives/new/", data)
+    assert response.status_code == 200
+    assert not Initiative.objects.exists()
+    page = response.content.decode()
+    assert data["title"] in page and data["problem"] in page
+    assert 'value="31/31/2022"' in page or "31/31/2022" in page
+    assert "quyet-dinh-cong-nhan.pdf" in page  # kept, not to be chosen again
+    kept = Attachment.objects.get(original_name="quyet-dinh-cong-nhan.pdf")
+    assert kept.initiative is None
+    # The corrected post claims the kept file.
+    fixed = form_data(branch_a, [(member_a, 100)], kept_attachment=str(kept.pk))
+    member_client.post("/initiatives/new/", fixed)
+    initiative = Initiative.objects.get()
+    assert list(initiative.attachments.values_list("original_name", flat=True)) == ["quyet-dinh-cong-nhan.pdf"]
+
+
+def test_a_kept_file_cannot_be_claimed_by_someone_else(login, member_a, member_b, branch_b):
+    login(member_a.user).post("/initiatives/new/", {**form_data(branch_b, [], title=""), "upload-files": [pdf()]})
+    kept = Attachment.objects.get()
+    client = login(member_b.user)
+    client.post("/initiatives/new/", form_data(branch_b, [(member_b, 100)], kept_attachment=str(kept.pk)))
+    assert Initiative.objects.get().attachments.count() == 0
+    assert client.get(f"/attachments/{kept.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "upload, message",
+    [
+        (lambda: pdf("anh-the.pdf", b"\xff\xd8\xff\xe0 not a pdf"), "không đúng"),
+        (lambda: pdf("virus.exe", b"MZ\x90\x00"), "PDF"),
+        (lambda: pdf("lon-qua.pdf", PDF_BYTES + b"0" * (10 * 1024 * 1024)), "10 MB"),
+    ],
+)
+def test_wrong_or_oversized_uploads_are_refused_beside_the_field(member_client, member_a, branch_a, upload, message):
+    data = form_data(branch_a, [(member_a, 100)])
+    data["upload-files"] = [upload()]
+    response = member_client.post("/initiatives/new/", data)
+    assert response.status_code == 200
+    assert not Initiative.objects.exists() and not Attachment.objects.exists()
+    assert data["title"] in response.content.decode()
+
+
+def test_word_files_are_accepted_by_content(member_client, member_a, branch_a):
+    data = form_data(branch_a, [(member_a, 100)])
+    data["upload-files"] = [docx()]
+    member_client.post("/initiatives/new/", data)
+    assert Initiative.objects.get().attachments.get().content_type.endswith("wordprocessingml.document")
+
+
+def test_returned_initiative_is_fixed_and_resubmitted(member_client, member_a, branch_a, officer_a):
+    from initiatives import workflow
+
+    initiative = factories.initiative(branch_a, authors=[(member_a, 100)], entered_by=member_a.user)
+    workflow.apply(initiative, "submit", member_a.user)
+    workflow.apply(initiative, "return", officer_a, comment="Bổ sung bản scan quyết định.")
+    page = member_client.get(f"/initiatives/{initiative.pk}/").content.decode()
+    assert "Bổ sung bản scan quyết định." in page
+    author = initiative.authors.get()
+    data = form_data(
+        branch_a,
+        [],
+        title="Tiêu đề đã sửa",
+        submit="1",
+        **{
+            "authors-TOTAL_FORMS": "1",
+            "authors-INITIAL_FORMS": "1",
+            "authors-0-id": str(author.pk),
+            "authors-0-initiative": str(initiative.pk),
+            "authors-0-member": str(member_a.pk),
+            "authors-0-share_percent": "100",
+        },
+    )
+    response = member_client.post(f"/initiatives/{initiative.pk}/edit/", data)
+    assert response.status_code == 302
+    initiative.refresh_from_db()
+    assert initiative.title == "Tiêu đề đã sửa" and initiative.status == Status.SUBMITTED
+    assert StatusChange.objects.filter(initiative=initiative).count() == 3
+
+
+def test_submitted_initiative_cannot_be_edited_or_deleted(member_client, member_a, branch_a):
+    initiative = factories.initiative(
+        branch_a, authors=[(member_a, 100)], entered_by=member_a.user, status=Status.SUBMITTED
+    )
+    response = member_client.post(
+        f"/initiatives/{initiative.pk}/edit/", form_data(branch_a, [(member_a, 100)], title="Đổi")
+    )
+    assert response.status_code == 302
+    initiative.refresh_from_db()
+    assert initiative.title != "Đổi"
+    assert member_client.post(f"/initiatives/{initiative.pk}/delete/").status_code == 403
+
+
+def test_a_draft_can_be_deleted_by_its_author(member_client, member_a, branch_a):
+    initiative = factories.initiative(branch_a, authors=[(member_a, 100)], entered_by=member_a.user)
+    assert member_client.post(f"/initiatives/{initiative.pk}/delete/").status_code == 302
+    assert not Initiative.objects.exists()
+
+
+def test_live_check_answers_with_the_problems_of_what_is_typed(member_client, member_a, branch_a):
+    data = form_data(branch_a, [(member_a, 60)], application_date="2021-08-31", recognition_date="2021-09-05")
+    result = member_client.post("/initiatives/check/", data).json()
+    assert result["eligible"] is False
+    assert {p["code"] for p in result["problems"]} == {"application_outside_window", "authors_invalid"}
+    data = form_data(branch_a, [(member_a, 100)])
+    assert member_client.post("/initiatives/check/", data).json() == {"eligible": True, "problems": []}
+
+
+def test_member_without_roster_link_is_told_to_wait(login, branch_a):
+    account = factories.user("waiting")
+    response = login(account).get("/initiatives/new/")
+    assert response.status_code == 302 and response["Location"] == "/initiatives/"
+
+
+def test_officer_enters_an_initiative_for_a_roster_member(login, officer_a, branch_a):
+    paper_author = factories.member(branch_a, "Hồ Văn Nam")
+    client = login(officer_a)
+    client.post("/initiatives/new/", form_data(branch_a, [(paper_author, 100)]))
+    initiative = Initiative.objects.get()
+    assert initiative.credited_author == paper_author and initiative.entered_by == officer_a
+
+
+def test_officer_cannot_enter_an_initiative_in_another_branch(login, officer_a, branch_b):
+    other_member = factories.member(branch_b)
+    response = login(officer_a).post("/initiatives/new/", form_data(branch_b, [(other_member, 100)]))
+    assert response.status_code == 200
+    assert not Initiative.objects.exists()
+
+
+def test_list_search_ignores_diacritics(login, district, branch_a):
+    factories.initiative(branch_a, title="Ứng dụng phần mềm quản lý điểm")
+    factories.initiative(branch_a, title="Phân luồng khám bệnh")
+    page = login(district).get("/initiatives/", {"q": "ung dung phan mem"}).content.decode()
+    assert "Ứng dụng phần mềm quản lý điểm" in page and "Phân luồng khám bệnh" not in page
+    page = login(district).get("/initiatives/", {"q": "quan ly ddiem"}).content.decode()
+    assert "Ứng dụng phần mềm quản lý điểm" in page
+
+
+def test_list_filters_by_status_and_applied_dates(login, district, branch_a):
+    factories.initiative(branch_a, title="Sáng kiến đã gửi", status=Status.SUBMITTED)
+    factories.initiative(branch_a, title="Sáng kiến nháp")
+    page = login(district).get("/initiatives/", {"status": "submitted"}).content.decode()
+    assert "Sáng kiến đã gửi" in page and "Sáng kiến nháp" not in page
+    page = login(district).get("/initiatives/", {"applied_from": "2030-01-01"}).content.decode()
+    assert "Sáng kiến nháp" not in page
+
+
+def test_bad_filter_input_is_not_a_500(login, district):
+    response = login(district).get("/initiatives/", {"applied_from": "hôm qua", "status": "x", "page": "abc"})
+    assert response.status_code == 200
+
+
+def test_list_query_count_does_not_grow_with_rows(login, district, branch_a, django_assert_max_num_queries):
+    client = login(district)
+    factories.initiative(branch_a)
+    with django_assert_max_num_queries(12) as few:
+        client.get("/initiatives/")
+    for _ in range(15):
+        factories.initiative(branch_a, authors=[(factories.member(branch_a), 60), (factories.member(branch_a), 40)])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get("/initiatives/")
+
+
+def test_detail_query_count_does_not_grow_with_authors_and_history(
+    login, district, branch_a, django_assert_max_num_queries
+):
+    from initiatives import workflow
+
+    client = login(district)
+    small = factories.initiative(branch_a)
+    with django_assert_max_num_queries(30) as few:
+        client.get(f"/initiatives/{small.pk}/")
+    big = factories.initiative(branch_a, authors=[(factories.member(branch_a), 25) for _ in range(4)])
+    officer = factories.officer(branch_a)
+    workflow.apply(big, "submit", officer)
+    workflow.apply(big, "return", officer, comment="Thiếu")
+    workflow.apply(big, "submit", officer)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(f"/initiatives/{big.pk}/")
+
+
+def test_dates_show_as_dd_mm_yyyy_and_money_with_dots(login, district, branch_a):
+    initiative = factories.initiative(
+        branch_a, economic_benefit_vnd=1234567, application_date=datetime.date(2022, 3, 1)
+    )
+    page = login(district).get(f"/initiatives/{initiative.pk}/").content.decode()
+    assert "01/03/2022" in page and "1.234.567 ₫" in page
