@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import access
+from .forms.initiative import DATE_WIDGET
 from .models import Category, Initiative, Status
 from .text import fold_query
 
@@ -16,9 +17,9 @@ class InitiativeFilter(django_filters.FilterSet):
                                            empty_label=_("All categories"))
     branch = django_filters.ModelChoiceFilter(label=_("Branch"), queryset=None, empty_label=_("All branches"))
     applied_from = django_filters.DateFilter(label=_("Applied from"), field_name="application_date",
-                                             lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"}))
+                                             lookup_expr="gte", widget=DATE_WIDGET)
     applied_to = django_filters.DateFilter(label=_("Applied to"), field_name="application_date",
-                                           lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"}))
+                                           lookup_expr="lte", widget=DATE_WIDGET)
 
     class Meta:
         model = Initiative

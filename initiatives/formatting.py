@@ -17,3 +17,11 @@ def format_percent(rate, digits=1):
     if rate is None:
         return ""
     return f"{rate * 100:.{digits}f}".replace(".", ",") + "%"
+
+
+def person_name(user):
+    """A user's name the Vietnamese way: family and middle names first, then the given name."""
+    if user is None:
+        return ""
+    name = f"{user.last_name} {user.first_name}".strip()
+    return name or user.get_username()

@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from .. import access, eligibility, services, uploads, workflow
@@ -244,11 +244,12 @@ class InitiativeAdmin(FoldedSearchMixin, BranchScopedAdmin, SimpleHistoryAdmin):
     def eligibility_summary(self, obj):
         problems = eligibility.check(obj, authors=list(obj.authors.all()), programme=self._programme())
         if not problems:
-            return format_html('<span style="color:#198754">✔ {}</span>', _("eligible"))
+            return format_html('<span class="portal-ok">✔ {}</span>', _("eligible"))
+        count = len(problems)
         return format_html(
-            '<span style="color:#dc3545" title="{}">✘ {}</span>',
+            '<span class="portal-bad" title="{}">✘ {}</span>',
             " | ".join(p.message for p in problems),
-            ", ".join(sorted({p.code for p in problems})),
+            ngettext("%(count)d problem", "%(count)d problems", count) % {"count": count},
         )
 
     def _programme(self):

@@ -15,3 +15,9 @@ def vnd(amount):
 def percent(rate, digits=1):
     """0.1 → "10,0%"."""
     return formatting.format_percent(rate, digits)
+
+
+@register.filter
+def person(user):
+    """A user's name the Vietnamese way (family name first), or the user name."""
+    return formatting.person_name(user)
