@@ -10,7 +10,10 @@ from ..models import Branch
 
 class RegistrationForm(UserCreationForm):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
-    email = forms.EmailField(label=_("E-mail"), help_text=_("We write to you here when your initiatives move on."))
+    email = forms.EmailField(
+        label=_("E-mail"), help_text=_("We write to you here when your initiatives move on."),
+        error_messages={"invalid": _("Enter a valid email address.")},
+    )
     phone = forms.RegexField(
         label=_("Phone"),
         regex=r"^[0-9 +().-]{8,20}$",

@@ -74,14 +74,16 @@ def _author_branch_ids(form, initiative):
         chosen = int(chosen)
     except (TypeError, ValueError):
         chosen = None
-    return [chosen] if chosen in allowed else allowed
+    # One branch's roster at a time: the district may reach thousands of members.
+    return [chosen] if chosen in allowed else allowed[:1]
 
 
 def _edit(request, initiative):
     user = request.user
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
-    form = InitiativeForm(data, instance=initiative, user=user)
+    initial = {"branch": request.GET["branch"]} if request.GET.get("branch", "").isdigit() else None
+    form = InitiativeForm(data, instance=initiative, user=user, initial=initial)
     if not form.fields["branch"].queryset.exists():
         messages.warning(
             request,

@@ -62,5 +62,13 @@
       total.value = String(index + 1);
     });
   }
+  // A new initiative's authors come from the chosen branch's roster: choosing another branch (the
+  // first field) reloads the form with that roster.
+  var branch = form.querySelector("select[name=branch]");
+  if (branch && !form.querySelector("[name=initiative_id]")) {
+    branch.addEventListener("change", function () {
+      window.location.search = "?branch=" + encodeURIComponent(branch.value);
+    });
+  }
   check();
 }());

@@ -1,1 +1,0 @@
-"""Exemplary models, nominations and awards (plan II.2 and IV)."""
