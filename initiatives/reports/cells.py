@@ -1,0 +1,60 @@
+"""Cells that are safe to hand to a spreadsheet: what a user typed is never run as a formula.
+
+openpyxl turns any string starting with "=" into a formula and "#N/A"-like strings into errors;
+a spreadsheet program also reads text starting with +, -, @, a tab or a carriage return as the
+start of a formula when the cell is edited. Every text value of a report goes through
+`text_cell`, which keeps the cell's type a string and, for those leading characters, sets the
+cell's quote prefix (Excel's leading apostrophe) so it stays text when edited too.
+"""
+
+import datetime
+import re
+from decimal import Decimal
+
+from django.utils import timezone
+from openpyxl.cell.cell import ERROR_CODES, Cell
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Control characters a worksheet cannot hold (openpyxl refuses them); tab, LF and CR are allowed.
+ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+MAX_CELL_TEXT = 32_767
+
+
+def clean_text(value):
+    """`value` as text a worksheet can hold: control characters removed, at most 32,767 characters."""
+    text = ILLEGAL_CHARACTERS.sub("", str(value))
+    return text[:MAX_CELL_TEXT]
+
+
+def looks_like_formula(text):
+    return text.startswith(FORMULA_TRIGGERS) or text.strip() in ERROR_CODES
+
+
+def text_cell(worksheet, value, style_array=None, *, row=None, column=None):
+    """A cell holding `value` as a string, whatever its first character."""
+    text = clean_text(value)
+    cell = Cell(worksheet, row=row, column=column, value=text, style_array=style_array)
+    cell.data_type = "s"
+    if looks_like_formula(text):
+        cell.quotePrefix = True
+    return cell
+
+
+def value_cell(worksheet, value, style_array=None, *, row=None, column=None):
+    """A cell for any report value: numbers and dates as such, everything else as safe text.
+
+    `row` and `column` are where it will go (a write-only sheet sets them again on append)."""
+    if value is None or value == "":
+        if style_array is None:
+            return None
+        return Cell(worksheet, row=row, column=column, style_array=style_array)
+    if isinstance(value, bool):
+        return Cell(worksheet, row=row, column=column, value=value, style_array=style_array)
+    if isinstance(value, datetime.datetime):
+        # Excel has no time zones: show the local wall-clock time.
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        value = value.replace(tzinfo=None)
+    if isinstance(value, (int, float, Decimal, datetime.date)):
+        return Cell(worksheet, row=row, column=column, value=value, style_array=style_array)
+    return text_cell(worksheet, value, style_array, row=row, column=column)

@@ -1,0 +1,344 @@
+"""The reports for the provincial federation (DESIGN section 7): the list of initiatives, the summary by
+branch and the programme workbook. Each starts from `initiatives.access`, so an officer's report holds only
+their branches, and streams its rows from the database in chunks.
+
+Counting follows `initiatives.progress` (the dashboard): the same figures, under the same one-line
+definitions, printed as notes under each table.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .. import access, progress
+from ..formatting import format_date
+from ..models import Category, Federation, InitiativeAuthor, Programme, Status
+from . import columns, registry
+from . import workbook as wb
+
+CHUNK_SIZE = 2000
+
+
+def may_export(user):
+    return access.is_district(user) or access.is_officer(user)
+
+
+def _check(user):
+    if not may_export(user):
+        raise PermissionDenied(_("Reports are for branch officers and the district office."))
+
+
+def current_programme():
+    programme = Programme.current()
+    if programme is None:
+        raise PermissionDenied(_("No programme is set up yet."))
+    return programme
+
+
+# -- the list of initiatives -----------------------------------------------------------------------------
+
+
+def initiatives_for_report(user, filters, programme):
+    """The initiatives of `programme` that `user` oversees (their branches, or all for the district), narrowed
+    by the filters. Without a status, every status but draft: a draft is its author's working copy."""
+    queryset = access.initiatives_for(user).filter(programme=programme)
+    if not access.is_district(user):
+        queryset = queryset.filter(branch__in=access.branches_for(user).values("pk"))
+    if filters.branch is not None:
+        queryset = queryset.filter(branch=filters.branch)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    else:
+        queryset = queryset.exclude(status=Status.DRAFT)
+    if filters.period is not None:
+        # An initiative counts for a period by its date sent to the province (DESIGN 5).
+        queryset = queryset.filter(
+            status=Status.SENT_TO_PROVINCE,
+            sent_to_province_date__gte=filters.period.start,
+            sent_to_province_date__lte=filters.period.end,
+        )
+    return queryset
+
+
+def list_queryset(queryset):
+    authors = InitiativeAuthor.objects.select_related("member").only(
+        "initiative_id", "member_id", "share_percent", "is_lead", "order", "member__full_name"
+    ).order_by("order", "pk")
+    return (
+        queryset.select_related("branch")
+        .prefetch_related(Prefetch("authors", queryset=authors))
+        .order_by("branch__name", "sent_to_province_date", "pk")
+    )
+
+
+def initiative_rows(queryset, *, chunk_size=CHUNK_SIZE):
+    """One list of values per initiative, in the order of `columns.INITIATIVE_FIELDS`, read in chunks."""
+    labels = {key: dict((code, str(label)) for code, label in choices) for key, choices in columns.CHOICES.items()}
+    yes, no = columns.yes_no(True), columns.yes_no(False)
+    for number, initiative in enumerate(list_queryset(queryset).iterator(chunk_size=chunk_size), 1):
+        credited, others = columns.authors_cells(initiative.authors.all(), initiative.credited_author_id)
+        is_research = initiative.category == Category.RESEARCH
+        yield [
+            number,
+            initiative.title,
+            credited,
+            others,
+            initiative.branch.name,
+            labels["category"].get(initiative.category, initiative.category),
+            initiative.field_of_work,
+            initiative.recognition_decision_no,
+            initiative.recognition_date,
+            initiative.application_date,
+            initiative.economic_benefit_vnd,
+            initiative.social_benefit,
+            labels["status"].get(initiative.status, initiative.status),
+            initiative.sent_to_province_date,
+            labels["recognition_body"].get(initiative.recognition_body, ""),
+            labels["application_kind"].get(initiative.application_kind, ""),
+            initiative.application_place,
+            initiative.economic_benefit_description,
+            labels["research_level"].get(initiative.research_level, ""),
+            initiative.research_accepted_date,
+            (yes if initiative.research_effect_confirmed else no) if is_research else "",
+        ]
+
+
+def filter_lines(programme, filters, *, include_status=True):
+    """The lines under a title saying what the report covers."""
+    lines = [programme.name]
+    parts = []
+    if filters.period is not None:
+        parts.append(str(filters.period))
+    else:
+        parts.append(_("Whole programme"))
+    if filters.branch is not None:
+        parts.append(filters.branch.name)
+    if include_status:
+        if filters.status:
+            parts.append(_("Status: %(status)s") % {"status": Status(filters.status).label})
+        else:
+            parts.append(_("Every status except draft"))
+    if filters.year:
+        parts.append(_("Year %(year)s") % {"year": filters.year})
+    lines.append(" · ".join(str(part) for part in parts))
+    return lines
+
+
+def add_initiative_list(book, user, filters, programme, *, sheet_name=None):
+    queryset = initiatives_for_report(user, filters, programme)
+    notes = [_("Credited author: %(definition)s") % {
+        "definition": _("the lead of a research topic, otherwise the author with the largest share.")}]
+    if filters.period is not None:
+        notes.append(str(progress.DEFINITIONS["period_sent"]))
+    return book.add_table(
+        sheet_name or _("List"),
+        title=_("List of initiatives taking part in the programme"),
+        lines=filter_lines(programme, filters),
+        columns=columns.list_columns(),
+        rows=initiative_rows(queryset),
+        total_label=lambda result: _("Total: %(count)s initiatives") % {"count": f"{result.rows:,}".replace(",", ".")},
+        notes=notes,
+    )
+
+
+def write_initiative_list(target, *, user, filters):
+    _check(user)
+    programme = current_programme()
+    book = wb.OfficialWorkbook(wb.Issuer.district(Federation.current()))
+    result = add_initiative_list(book, user, filters, programme)
+    book.save(target)
+    return result.rows
+
+
+# -- the summary by branch -------------------------------------------------------------------------------
+
+
+def _figures(user, filters, programme):
+    scope = progress.scope_for_user(user, programme, period=filters.period, branch=filters.branch)
+    return progress.compute(scope)
+
+
+def summary_columns(filters):
+    sent_header = _("Sent to the province in the period") if filters.period else _("Sent to the province")
+    status_columns = [
+        wb.Column(label, 10, wb.INTEGER, total=True, key=f"status_{code}")
+        for code, label in Status.choices if code != Status.DRAFT
+    ]
+    return [
+        wb.Column(_("No."), 5, wb.INDEX),
+        wb.Column(_("Branch"), 28),
+        wb.Column(_("Members"), 9, wb.INTEGER, total=True),
+        wb.Column(_("Initiatives submitted (all but drafts)"), 11, wb.INTEGER, total=True),
+        *status_columns,
+        wb.Column(_("Participants (credited authors)"), 12, wb.INTEGER, total=True),
+        wb.Column(_("Participation rate"), 11, wb.PERCENT),
+        wb.Column(sent_header, 11, wb.INTEGER, total=True),
+        wb.Column(_("Pledged"), 9, wb.INTEGER, total=True),
+        wb.Column(_("Pledge reached"), 9, wb.CENTER),
+    ]
+
+
+def _pledged(row, filters):
+    pledges = [p["pledged"] for p in row["periods"]
+               if filters.period is None or p["number"] == filters.period.number]
+    pledges = [p for p in pledges if p is not None]
+    return sum(pledges) if pledges else None
+
+
+def summary_rows(figures, filters):
+    rows = [row for row in figures["by_branch"] if row["is_active"] or row["submitted"]]
+    for number, row in enumerate(rows, 1):
+        pledged = _pledged(row, filters)
+        reached = "" if pledged is None else columns.yes_no(row["sent"] >= pledged)
+        name = row["name"] if row["is_active"] else _("%(name)s (inactive)") % {"name": row["name"]}
+        yield [
+            number,
+            name,
+            row["members"],
+            row["submitted"],
+            *[row["by_status"][code] for code in Status.values if code != Status.DRAFT],
+            row["participants"],
+            row["rate"],
+            row["sent"],
+            pledged,
+            reached,
+        ]
+
+
+def summary_notes():
+    keys = ("by_branch", "participation", "pledge", "period_sent")
+    return [str(progress.DEFINITIONS[key]) for key in keys]
+
+
+def add_summary(book, user, filters, programme, figures=None, *, sheet_name=None):
+    figures = figures or _figures(user, filters, programme)
+    table_columns = summary_columns(filters)
+    rate_index = next(i for i, c in enumerate(table_columns) if c.kind == wb.PERCENT)
+    members_index, participants_index = 2, rate_index - 1
+    table = list(summary_rows(figures, filters))
+    members = sum(row[members_index] for row in table)
+    participants = sum(row[participants_index] for row in table)
+    return book.add_table(
+        sheet_name or _("By branch"),
+        title=_("Summary by branch"),
+        lines=filter_lines(programme, filters, include_status=False),
+        columns=table_columns,
+        rows=table,
+        total_label=_("Total"),
+        total_values={rate_index: participants / members if members else None},
+        notes=summary_notes(),
+    )
+
+
+def write_summary(target, *, user, filters):
+    _check(user)
+    programme = current_programme()
+    book = wb.OfficialWorkbook(wb.Issuer.district(Federation.current()))
+    result = add_summary(book, user, filters, programme)
+    book.save(target)
+    return result.rows
+
+
+# -- the programme workbook ------------------------------------------------------------------------------
+
+
+def programme_summary_rows(figures):
+    """The key figures: targets, participation, mobilisation, then counts by status, category and quarter;
+    numbered within each section, as in a review report."""
+    definitions = figures["definitions"]
+    labels = figures["labels"]
+    participation = figures["participation"]
+    branches = figures["branches"]
+    programme = figures["programme"]
+
+    def heading(number, text, definition=""):
+        return wb.BoldRow([number, text, None, None, None, wb.Value(definition, wb.TEXT)])
+
+    def numbered(rows):
+        return [[number, *row] for number, row in enumerate(rows, 1)]
+
+    rows = [heading("I", _("Initiatives sent to the province against the targets"))]
+    rows += numbered([
+        *[[period["label"], period["target"], period["sent"], period["share"], definitions["period_sent"]]
+          for period in figures["periods"]],
+        [_("Whole programme"), programme["target"], programme["sent"], programme["share"],
+         definitions["programme_sent"]],
+    ])
+    rows.append(heading("II", _("Participation and mobilisation")))
+    rows += numbered([
+        [_("Members with an initiative (target %(rate)s of %(members)s members)") % {
+            "rate": f"{participation['target_rate'] * 100:.0f}%", "members": participation["members"]},
+         participation["target_participants"], participation["participants"], participation["rate"],
+         definitions["participation"]],
+        [_("Authors, co-authors included"), None, participation["authors"], participation["authors_rate"],
+         definitions["participation_with_coauthors"]],
+        [_("Branches mobilised (of the active branches)"), branches["active"], branches["mobilised"],
+         branches["rate"], definitions["mobilised"]],
+    ])
+    rows.append(heading("III", _("Initiatives by status"), definitions["by_status"]))
+    rows += numbered([[labels["status"][code], None, count, None, ""] for code, count in figures["by_status"].items()])
+    rows.append(heading("IV", _("Initiatives sent to the province by category"), definitions["by_category"]))
+    rows += numbered([[labels["category"][code], None, count, None, ""]
+                      for code, count in figures["by_category"].items()])
+    rows.append(heading("V", _("Initiatives sent to the province by quarter"), definitions["by_quarter"]))
+    quarters = []
+    for key, count in figures["by_quarter"].items():
+        year, quarter = key.split("-Q")
+        quarters.append([_("Quarter %(quarter)s/%(year)s") % {"quarter": quarter, "year": year}, None, count, None,
+                         ""])
+    rows += numbered(quarters)
+    return rows
+
+
+def programme_summary_columns():
+    return [
+        wb.Column(_("No."), 5, wb.CENTER),
+        wb.Column(_("Figure"), 42),
+        wb.Column(_("Target"), 11, wb.INTEGER),
+        wb.Column(_("Achieved"), 11, wb.INTEGER),
+        wb.Column(_("Rate"), 10, wb.PERCENT),
+        wb.Column(_("How it is counted"), 60),
+    ]
+
+
+def write_programme(target, *, user, filters):
+    """The district's review report for a period or the whole programme (sơ kết, tổng kết): the key figures,
+    the table by branch and the list of initiatives, as three sheets of one workbook."""
+    _check(user)
+    programme = current_programme()
+    figures = _figures(user, filters, programme)
+    book = wb.OfficialWorkbook(wb.Issuer.district(Federation.current()))
+    today = format_date(figures["scope"]["today"])
+    book.add_table(
+        _("Summary"),
+        title=_("Results of the programme"),
+        lines=[*filter_lines(programme, filters, include_status=False), _("Figures as of %(date)s") % {
+            "date": today}],
+        columns=programme_summary_columns(),
+        rows=programme_summary_rows(figures),
+    )
+    add_summary(book, user, filters, programme, figures)
+    result = add_initiative_list(book, user, filters, programme)
+    book.save(target)
+    return result.rows
+
+
+registry.register(registry.ReportKind(
+    key="initiatives", label=gettext_lazy("List of initiatives"), write=write_initiative_list,
+    filters=("period", "branch", "status"), filename="danh-sach-sang-kien", order=10,
+    description=gettext_lazy("Every initiative with its authors, branch, category, recognition, application, "
+                             "benefits, status and date sent. A period lists those sent to the province in it."),
+))
+registry.register(registry.ReportKind(
+    key="summary", label=gettext_lazy("Summary by branch"), write=write_summary,
+    filters=("period", "branch"), filename="tong-hop-theo-cdcs", order=20,
+    description=gettext_lazy("Per branch: members, initiatives at each status, participants and rate, "
+                             "initiatives sent against the pledge."),
+))
+registry.register(registry.ReportKind(
+    key="programme", label=gettext_lazy("Programme report"), write=write_programme,
+    filters=("period", "branch"), filename="bao-cao-chuong-trinh", order=30,
+    description=gettext_lazy("One workbook for a period's review or the programme's final review: the key "
+                             "figures, the table by branch and the list of initiatives."),
+))

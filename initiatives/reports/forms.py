@@ -1,0 +1,73 @@
+"""The forms of the reports pages: a report's filters, the branch report's text, an import's upload."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .. import access
+from ..models import Programme, ProgrammePeriod, Status
+from .registry import ReportFilters
+
+
+class ReportFilterForm(forms.Form):
+    """The filters a report kind takes; the branches offered are the user's own (`access.branches_for`)."""
+
+    period = forms.ModelChoiceField(label=_("Period"), queryset=ProgrammePeriod.objects.none(), required=False,
+                                    empty_label=_("Whole programme"))
+    branch = forms.ModelChoiceField(label=_("Branch"), queryset=None, required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("Every status except draft")), *Status.choices])
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args, user, kind, programme=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        programme = programme or Programme.current()
+        self.fields["period"].queryset = (
+            ProgrammePeriod.objects.filter(programme=programme) if programme else ProgrammePeriod.objects.none()
+        )
+        self.fields["branch"].queryset = access.branches_for(user).order_by("name")
+        self.fields["branch"].empty_label = _("All branches") if access.is_district(user) else _("All my branches")
+        years = programme.exemplar_years() if programme else []
+        self.fields["year"].choices = [("", _("Every year")), *[(year, str(year)) for year in years]]
+        for name in list(self.fields):
+            if name not in kind.filters:
+                del self.fields[name]
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select form-select-sm"
+
+    def branch_refused(self):
+        """A branch was asked for that is not among the user's: the view answers 404."""
+        return "branch" in self.errors and bool(self.data.get("branch"))
+
+    def filters(self):
+        data = self.cleaned_data
+        return ReportFilters(period=data.get("period"), branch=data.get("branch"), status=data.get("status") or "",
+                             year=data.get("year"))
+
+
+class BranchReportForm(forms.Form):
+    achievements = forms.CharField(label=_("What the branch has done"), required=False,
+                                   widget=forms.Textarea(attrs={"rows": 8, "class": "form-control"}),
+                                   help_text=_("Meetings held, members reached, initiatives registered and "
+                                               "applied, models to spread."))
+    difficulties = forms.CharField(label=_("Difficulties"), required=False,
+                                   widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}))
+    proposals = forms.CharField(label=_("Proposals"), required=False,
+                                widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}))
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(label=_("Excel file (.xlsx)"),
+                           widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".xlsx"}))
+    branch = forms.ModelChoiceField(label=_("Branch for rows that name none"), queryset=None, required=False,
+                                    widget=forms.Select(attrs={"class": "form-select"}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        branches = access.branches_for(user).filter(is_active=True).order_by("name")
+        self.fields["branch"].queryset = branches
+        if not access.is_district(user) and len(access.officer_branch_ids(user)) == 1:
+            self.fields["branch"].initial = next(iter(access.officer_branch_ids(user)))
+            self.fields["branch"].empty_label = None
+
+    def branch_refused(self):
+        return "branch" in self.errors and bool(self.data.get("branch"))

@@ -1,0 +1,518 @@
+"""The layout every report shares: an official document a federation can print, sign and file.
+
+A sheet reads top to bottom like a Vietnamese administrative document (Decree 30/2020/NĐ-CP,
+appendix I): the issuing body on the left and the national motto on the right, the reference
+and the place and date line; the title; the table with a frozen, repeated header row, dates as
+real dates shown dd/mm/yyyy, amounts as numbers with a thousands format, and a totals row; then
+the recipients on the left and the signature block on the right. Print set-up is A4 landscape,
+fitted to the page width.
+
+The workbook is written in openpyxl's write-only mode: rows go to disk as they come, so a sheet
+of 100,000 rows costs no more memory than one of 100. Styles are prepared once per workbook and
+copied onto each cell, which is much faster than setting fonts and borders cell by cell.
+
+The elements of the administrative form itself (the motto, "Số:", "ngày … tháng … năm …",
+"TM.", "Nơi nhận:", "Lưu") are fixed by that form and are written in Vietnamese whatever the
+interface language; titles and column headings are interface text and go through gettext.
+"""
+
+import math
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from types import SimpleNamespace
+
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from .cells import value_cell
+
+MOTTO_COUNTRY = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+ON_BEHALF_OF_STANDING_COMMITTEE = "TM. BAN THƯỜNG VỤ"
+ON_BEHALF_OF_EXECUTIVE_COMMITTEE = "TM. BAN CHẤP HÀNH"
+RECIPIENTS_LABEL = "Nơi nhận:"
+FILED = "- Lưu: VT, VP."
+
+FONT_NAME = "Times New Roman"
+PAPER_A4 = "9"  # the OOXML paper size code
+DATE_FORMAT = "dd/mm/yyyy"
+MONEY_FORMAT = "#,##0"
+INTEGER_FORMAT = "#,##0"
+PERCENT_FORMAT = "0.0%"
+DECIMAL_FORMAT = "0.##"
+
+# Column kinds: how a value is aligned and shown.
+TEXT = "text"
+CENTER = "center"
+INDEX = "index"
+INTEGER = "integer"
+MONEY = "money"
+DATE = "date"
+PERCENT = "percent"
+DECIMAL = "decimal"
+
+
+def date_line(place_name, day):
+    """ "Vĩnh Linh, ngày 05 tháng 3 năm 2024": days below 10 and the months 1 and 2 take a leading zero
+    (Decree 30/2020/NĐ-CP, appendix I)."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{place_name}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: object
+    width: float
+    kind: str = TEXT
+    total: bool = False  # summed in the totals row
+    hidden: bool = False  # kept in the file (e.g. for re-import) but neither shown nor printed
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """Who issues the document: the header's left block and the signature block."""
+
+    upper_body: str
+    body: str
+    reference: str
+    on_behalf: str
+    signer_title: str
+    signer_name: str
+    place_name: str
+    recipients: tuple = ()
+
+    @classmethod
+    def district(cls, federation):
+        return cls(
+            upper_body=federation.parent_name.upper(),
+            body=federation.name.upper(),
+            reference="Số:        /BC-LĐLĐ",
+            on_behalf=ON_BEHALF_OF_STANDING_COMMITTEE,
+            signer_title=federation.chair_title.upper(),
+            signer_name=federation.chair_name,
+            place_name=federation.place_name,
+            recipients=(f"- {federation.parent_name};", FILED),
+        )
+
+    @classmethod
+    def branch(cls, federation, branch, signer_name=""):
+        return cls(
+            upper_body=federation.name.upper(),
+            body=branch.name.upper(),
+            reference="Số:        /BC-CĐCS",
+            on_behalf=ON_BEHALF_OF_EXECUTIVE_COMMITTEE,
+            signer_title="CHỦ TỊCH",
+            signer_name=signer_name,
+            place_name=federation.place_name,
+            recipients=(f"- {federation.name} (qua Văn phòng);", FILED),
+        )
+
+
+@dataclass
+class Section:
+    """A heading and free text after the table (what was done, difficulties, proposals)."""
+
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Value:
+    """A value shown in another kind than its column's (a rate in a column of counts)."""
+
+    value: object
+    kind: str
+
+
+class BoldRow(list):
+    """A row of values written in bold: a heading inside a table."""
+
+
+@dataclass
+class SheetResult:
+    rows: int = 0
+    totals: dict = field(default_factory=dict)
+
+
+def sheet_name(name, taken=()):
+    """A valid, unique sheet title: at most 31 characters, none of []:*?/\\."""
+    base = re.sub(r"[\[\]:*?/\\]", " ", str(name)).strip()[:31] or "Sheet"
+    candidate, n = base, 2
+    while candidate in taken:
+        suffix = f" ({n})"
+        candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
+    return candidate
+
+
+LINE_HEIGHT = 14.5  # points, for the table's 11-point font
+CHARACTERS_PER_WIDTH = 1.3  # Times New Roman 11 characters per unit of column width, a little under average
+HEADING_ROWS = 5  # the issuer and motto (3 rows), a blank row, the title
+
+
+class OfficialWorkbook:
+    """A write-only workbook whose sheets are official documents.
+
+    >>> book = OfficialWorkbook(Issuer.district(Federation.current()))
+    >>> book.add_table("Danh sách", title=..., columns=[...], rows=iterator)
+    >>> book.save(file_or_path)
+    """
+
+    def __init__(self, issuer, *, today=None):
+        self.issuer = issuer
+        self.today = today or timezone.localdate()
+        self.book = Workbook(write_only=True)
+        self._styles = {}
+        self._taken = set()
+
+    # -- styles ---------------------------------------------------------------------------
+
+    def style(self, name):
+        """The prepared style array called `name` (built once per workbook)."""
+        if name not in self._styles:
+            scratch = Cell(SimpleNamespace(parent=self.book))
+            for attribute, value in STYLE_SPECS[name].items():
+                setattr(scratch, attribute, value)
+            self._styles[name] = scratch._style
+        return self._styles[name]
+
+    def _cell(self, sheet, value, style, column):
+        return value_cell(sheet.ws, value, self.style(style), row=sheet.next_row, column=column)
+
+    # -- sheets ---------------------------------------------------------------------------
+
+    def add_table(self, name, *, title, columns, rows, lines=(), before=(), sections=(), notes=(),
+                  total_label=None, total_values=None, signature=True, issuer=None):
+        """Write one document sheet; `rows` is any iterable of value lists (one per column).
+
+        `total_label` (text, or a function of the SheetResult) asks for a totals row: the `total` columns are
+        summed as rows stream by, and `total_values` ({column index: value}) sets others (a rate, say).
+        `issuer` heads and signs this sheet instead of the workbook's (a branch's report among others).
+        Returns a SheetResult with the number of rows and the totals.
+        """
+        issuer = issuer or self.issuer
+        sheet = _Sheet(self.book.create_sheet(title=sheet_name(name, self._taken)))
+        self._taken.add(sheet.ws.title)
+        layout = _Layout(columns)
+        self._set_up_page(sheet.ws, columns)
+
+        # Views are written with the first row, so the frozen pane is set before anything else.
+        header_row = HEADING_ROWS + len(lines) + len(before) + 2  # then a blank row
+        sheet.ws.freeze_panes = f"A{header_row + 1}"
+        if not sections:  # a table header repeated over the text sections would read oddly
+            sheet.ws.print_title_rows = f"{header_row}:{header_row}"
+        self._write_heading(sheet, issuer, layout, title, lines, before)
+        sheet.append([self._cell(sheet, str(column.header), "table_header", index)
+                      for index, column in enumerate(columns, 1)],
+                     height=_header_height(columns))
+
+        result = SheetResult(totals={i: 0 for i, column in enumerate(columns) if column.total})
+        styles = [self.style(COLUMN_STYLES[column.kind]) for column in columns]
+        characters_per_line = [
+            None if column.hidden or column.kind not in (TEXT, CENTER)
+            else max(column.width - 1, 1) * CHARACTERS_PER_WIDTH
+            for column in columns
+        ]
+        ws = sheet.ws
+        bold_styles = [self.style(COLUMN_STYLES[column.kind] + "_bold") for column in columns]
+        for values in rows:
+            row = sheet.next_row
+            row_styles = bold_styles if isinstance(values, BoldRow) else styles
+            cells = []
+            for index, value in enumerate(values):
+                if isinstance(value, Value):
+                    style = self.style(COLUMN_STYLES[value.kind])
+                    value = value.value
+                else:
+                    style = row_styles[index]
+                cells.append(value_cell(ws, value, style, row=row, column=index + 1))
+            for index in result.totals:
+                value = values[index]
+                if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+                    result.totals[index] += value
+            sheet.append(cells, height=row_height(values, characters_per_line), forget_height=True)
+            result.rows += 1
+
+        if total_label is not None:
+            for index, value in (total_values or {}).items():
+                result.totals[index] = value
+            label = total_label(result) if callable(total_label) else total_label
+            self._write_totals(sheet, layout, columns, label, result)
+        for note in notes:
+            self._write_wide_text(sheet, layout, note, "note")
+        for section in sections:
+            sheet.append([])
+            self._write_wide_text(sheet, layout, section.heading, "section_heading")
+            paragraphs = [p for p in (section.text or "").splitlines() if p.strip()] or ["—"]
+            for paragraph in paragraphs:
+                self._write_wide_text(sheet, layout, paragraph, "paragraph")
+        if signature:
+            sheet.append([])
+            self._write_signature(sheet, issuer, layout)
+        return result
+
+    def save(self, target):
+        if not self.book.worksheets:
+            self.book.create_sheet(title="Sheet")
+        self.book.save(target)
+
+    # -- parts of a sheet -----------------------------------------------------------------
+
+    def _set_up_page(self, ws, columns):
+        for index, column in enumerate(columns, 1):
+            dimension = ws.column_dimensions[get_column_letter(index)]
+            dimension.width = column.width
+            if column.hidden:
+                dimension.hidden = True
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = PAPER_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.print_options.horizontalCentered = True
+        # Decree 30/2020: margins of 20-25 mm top and bottom, 30-35 mm left, 15-20 mm right.
+        ws.page_margins.left = 1.18
+        ws.page_margins.right = 0.59
+        ws.page_margins.top = 0.79
+        ws.page_margins.bottom = 0.79
+        ws.page_margins.header = 0.3
+        ws.page_margins.footer = 0.3
+        ws.oddFooter.center.text = "&P/&N"
+        ws.oddFooter.center.font = FONT_NAME
+        ws.oddFooter.center.size = 10
+
+    def _merged_row(self, sheet, parts, height=None):
+        """Append one row made of (first column, last column, value, style) parts, merging each part."""
+        row = sheet.next_row
+        cells = {}
+        for first, last, value, style in parts:
+            cells[first] = self._cell(sheet, value, style, first)
+            if last > first:
+                sheet.ws.merged_cells.add(f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}")
+        width = max(cells) if cells else 0
+        sheet.append([cells.get(index) for index in range(1, width + 1)], height=height)
+
+    def _write_heading(self, sheet, issuer, layout, title, lines, before):
+        """The document header, then the title and its lines, then a blank row."""
+        left, right = layout.left, layout.right
+        self._merged_row(sheet, [(*left, issuer.upper_body, "body_upper"), (*right, MOTTO_COUNTRY, "motto")],
+                         height=max(layout.height_for(issuer.upper_body, left, 17),
+                                    layout.height_for(MOTTO_COUNTRY, right, 17)))
+        self._merged_row(sheet, [(*left, issuer.body, "body"), (*right, MOTTO, "motto_line")],
+                         height=layout.height_for(issuer.body, left, 17))
+        self._merged_row(sheet, [(*left, issuer.reference, "reference"),
+                                 (*right, date_line(issuer.place_name, self.today), "date_line")], height=22)
+        sheet.append([])
+        self._merged_row(sheet, [(*layout.full, str(title).upper(), "title")],
+                         height=layout.height_for(str(title), layout.full, 21, per_unit=0.85))
+        for line in lines:
+            self._merged_row(sheet, [(*layout.full, str(line), "subtitle")],
+                             height=layout.height_for(str(line), layout.full, 17))
+        for line in before:
+            self._merged_row(sheet, [(*layout.full, str(line), "paragraph_bold")],
+                             height=layout.height_for(str(line), layout.full, 17))
+        sheet.append([])
+
+    def _write_totals(self, sheet, layout, columns, label, result):
+        ws = sheet.ws
+        cells = []
+        for index, column in enumerate(columns):
+            if index == 0:
+                cells.append(self._cell(sheet, str(label), "total_label", 1))
+            elif index in result.totals:
+                value = result.totals[index]
+                kind = value.kind if isinstance(value, Value) else column.kind
+                value = value.value if isinstance(value, Value) else value
+                cells.append(self._cell(sheet, value, TOTAL_STYLES[kind], index + 1))
+            else:
+                cells.append(self._cell(sheet, None, "total_label", index + 1))
+        row = sheet.next_row
+        if layout.label_span > 1:
+            ws.merged_cells.add(f"A{row}:{get_column_letter(layout.label_span)}{row}")
+        sheet.append(cells, height=20)
+
+    def _write_wide_text(self, sheet, layout, text, style):
+        small = style == "note"
+        self._merged_row(sheet, [(*layout.full, str(text), style)],
+                         height=layout.height_for(str(text), layout.full, 14 if small else 17,
+                                                  per_unit=1.45 if small else 1.15))
+
+    def _write_signature(self, sheet, issuer, layout):
+        left, right = layout.left, layout.right
+        recipients = list(issuer.recipients)
+        lines = [
+            ((*left, RECIPIENTS_LABEL, "recipients_label"), (*right, issuer.on_behalf, "signature")),
+            ((*left, recipients[0] if recipients else "", "recipients"), (*right, issuer.signer_title, "signature")),
+        ]
+        for extra in recipients[1:]:
+            lines.append(((*left, extra, "recipients"), None))
+        while len(lines) < 6:
+            lines.append((None, None))
+        lines.append((None, (*right, issuer.signer_name, "signature")))
+        for left_part, right_part in lines:
+            self._merged_row(sheet, [part for part in (left_part, right_part) if part is not None], height=18)
+
+
+class _Sheet:
+    """A write-only worksheet and the number of its next row (write-only sheets do not expose it)."""
+
+    def __init__(self, ws):
+        self.ws = ws
+        self.next_row = 1
+
+    def append(self, cells, height=None, forget_height=False):
+        if height:
+            self.ws.row_dimensions[self.next_row].height = height
+        self.ws.append(cells)
+        if height and forget_height:
+            # The row is on disk already: drop its dimension so memory stays flat over 100,000 rows.
+            del self.ws.row_dimensions[self.next_row]
+        self.next_row += 1
+
+
+def row_height(values, characters_per_line):
+    """The height a table row needs for its wrapped text: spreadsheet programs do not grow rows by
+    themselves when they open a file, so a long title would otherwise be cut off in print."""
+    lines = 1
+    for value, characters in zip(values, characters_per_line, strict=False):
+        if characters is None or not isinstance(value, str) or len(value) <= characters:
+            continue
+        needed = sum(max(1, math.ceil(len(part) / characters)) for part in value.split("\n"))
+        lines = max(lines, needed)
+    return None if lines == 1 else lines * LINE_HEIGHT + 3
+
+
+class _Layout:
+    """Where the header blocks and merged lines sit, from the visible columns' widths."""
+
+    def __init__(self, columns):
+        visible = [(index, column.width) for index, column in enumerate(columns, 1) if not column.hidden]
+        self.visible = visible
+        total = sum(width for _i, width in visible)
+        self.total_width = total
+        first, last = visible[0][0], visible[-1][0]
+        self.full = (first, last)
+        # The issuing body takes about the left 40%, the motto and signature the right half.
+        running, left_end = 0, first
+        for index, width in visible:
+            running += width
+            left_end = index
+            if running >= total * 0.38:
+                break
+        running, right_start = 0, last
+        for index, width in reversed(visible):
+            running += width
+            right_start = index
+            if running >= total * 0.48:
+                break
+        if right_start <= left_end:
+            right_start = min(left_end + 1, last)
+        self.left = (first, left_end)
+        self.right = (right_start, last)
+        # The totals label spans the index column and the next one.
+        self.label_span = 2 if len(visible) > 2 else 1
+        self._widths = dict(visible)
+
+    def width_of(self, span):
+        first, last = span
+        return sum(self._widths.get(index, 0) for index in range(first, last + 1))
+
+    def height_for(self, text, span, line_height, per_unit=1.15):
+        """A row height fitting `text` wrapped in `span` (merged cells never grow by themselves);
+        `per_unit` is how many characters of the font fit in a unit of column width."""
+        characters = max(self.width_of(span) * per_unit - 2, 1)
+        lines = sum(max(1, math.ceil(len(part) / characters)) for part in str(text).split("\n"))
+        return max(line_height, lines * line_height)
+
+
+def _header_height(columns):
+    """Enough lines for the longest heading, wrapped at word boundaries as well as can be guessed."""
+    lines = 1
+    for column in columns:
+        if column.hidden:
+            continue
+        characters = max((column.width - 1) * 1.15, 1)
+        count, current = 1, 0
+        for word in str(column.header).split():
+            if current and current + 1 + len(word) > characters:
+                count, current = count + 1, len(word)
+            else:
+                current += len(word) + (1 if current else 0)
+        lines = max(lines, count)
+    return max(20, 14 * lines + 6)
+
+
+THIN = Side(style="thin", color="000000")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+
+def _font(size=12, **kwargs):
+    return Font(name=FONT_NAME, size=size, **kwargs)
+
+
+def _align(horizontal="left", vertical="center", wrap=True, **kwargs):
+    return Alignment(horizontal=horizontal, vertical=vertical, wrap_text=wrap, **kwargs)
+
+
+STYLE_SPECS = {
+    "body_upper": {"font": _font(12), "alignment": _align("center")},
+    "body": {"font": _font(12, bold=True), "alignment": _align("center")},
+    "reference": {"font": _font(12), "alignment": _align("center")},
+    "motto": {"font": _font(12, bold=True), "alignment": _align("center")},
+    "motto_line": {"font": _font(13, bold=True, underline="single"), "alignment": _align("center")},
+    "date_line": {"font": _font(12, italic=True), "alignment": _align("center")},
+    "title": {"font": _font(14, bold=True), "alignment": _align("center")},
+    "subtitle": {"font": _font(12, italic=True), "alignment": _align("center")},
+    "paragraph_bold": {"font": _font(12, bold=True), "alignment": _align("left")},
+    "table_header": {
+        "font": _font(11, bold=True),
+        "alignment": _align("center"),
+        "border": BOX,
+        "fill": PatternFill("solid", fgColor="E7EEF7"),
+    },
+    "cell_text": {"font": _font(11), "alignment": _align("left"), "border": BOX},
+    "cell_center": {"font": _font(11), "alignment": _align("center"), "border": BOX},
+    "cell_index": {"font": _font(11), "alignment": _align("center"), "border": BOX, "number_format": "0"},
+    "cell_integer": {"font": _font(11), "alignment": _align("right"), "border": BOX, "number_format": INTEGER_FORMAT},
+    "cell_money": {"font": _font(11), "alignment": _align("right"), "border": BOX, "number_format": MONEY_FORMAT},
+    "cell_date": {"font": _font(11), "alignment": _align("center"), "border": BOX, "number_format": DATE_FORMAT},
+    "cell_percent": {"font": _font(11), "alignment": _align("right"), "border": BOX, "number_format": PERCENT_FORMAT},
+    "cell_decimal": {"font": _font(11), "alignment": _align("right"), "border": BOX, "number_format": DECIMAL_FORMAT},
+    "total_label": {"font": _font(11, bold=True), "alignment": _align("center"), "border": BOX},
+    "total_integer": {"font": _font(11, bold=True), "alignment": _align("right"), "border": BOX,
+                      "number_format": INTEGER_FORMAT},
+    "total_money": {"font": _font(11, bold=True), "alignment": _align("right"), "border": BOX,
+                    "number_format": MONEY_FORMAT},
+    "total_percent": {"font": _font(11, bold=True), "alignment": _align("right"), "border": BOX,
+                      "number_format": PERCENT_FORMAT},
+    "total_decimal": {"font": _font(11, bold=True), "alignment": _align("right"), "border": BOX,
+                      "number_format": DECIMAL_FORMAT},
+    "note": {"font": _font(10, italic=True), "alignment": _align("left", vertical="top")},
+    "section_heading": {"font": _font(12, bold=True), "alignment": _align("left")},
+    "paragraph": {"font": _font(12), "alignment": _align("justify", vertical="top", indent=1)},
+    "recipients_label": {"font": _font(11, bold=True, italic=True), "alignment": _align("left", wrap=False)},
+    "recipients": {"font": _font(10), "alignment": _align("left", wrap=False)},
+    "signature": {"font": _font(12, bold=True), "alignment": _align("center")},
+}
+
+for _name in [name for name in STYLE_SPECS if name.startswith("cell_")]:
+    STYLE_SPECS[_name + "_bold"] = {**STYLE_SPECS[_name], "font": _font(11, bold=True)}
+
+COLUMN_STYLES = {
+    TEXT: "cell_text",
+    CENTER: "cell_center",
+    INDEX: "cell_index",
+    INTEGER: "cell_integer",
+    MONEY: "cell_money",
+    DATE: "cell_date",
+    PERCENT: "cell_percent",
+    DECIMAL: "cell_decimal",
+}
+TOTAL_STYLES = {MONEY: "total_money", PERCENT: "total_percent", DECIMAL: "total_decimal"}
+TOTAL_STYLES.update({kind: "total_integer" for kind in (CENTER, INDEX, INTEGER, DATE)})
+TOTAL_STYLES[TEXT] = "total_label"

@@ -1,0 +1,201 @@
+"""The /reports/ pages: each report with its filters and a download, and the branches' periodic reports.
+
+Every workbook is written in write-only mode to a temporary file on disk and sent as a FileResponse, which
+streams it in blocks: memory stays flat whatever the number of rows.
+"""
+
+import tempfile
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import access, progress
+from ..models import BranchReport, Programme
+from ..reports import exports, periodic, registry
+from ..reports.forms import BranchReportForm, ReportFilterForm
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def require_reporter(user):
+    if not exports.may_export(user):
+        raise PermissionDenied(_("Reports are for branch officers and the district office."))
+
+
+def xlsx_response(write, filename):
+    """Write a workbook with `write(file)` to a temporary file and stream it; the file goes when sent."""
+    handle = tempfile.TemporaryFile(suffix=".xlsx")
+    try:
+        write(handle)
+    except BaseException:
+        handle.close()
+        raise
+    handle.seek(0)
+    stamp = timezone.localdate().strftime("%Y-%m-%d")
+    return FileResponse(handle, as_attachment=True, filename=f"{filename}-{stamp}.xlsx", content_type=XLSX)
+
+
+def _cards(user, bound=None):
+    cards = []
+    for kind in registry.kinds():
+        if bound is not None and bound.kind_key == kind.key:
+            form = bound
+        else:
+            form = ReportFilterForm(user=user, kind=kind, auto_id=f"id_{kind.key}_%s")
+        cards.append({"kind": kind, "form": form})
+    return cards
+
+
+@login_required
+def index(request, bound=None, status=200):
+    require_reporter(request.user)
+    keys = {kind.key for kind in registry.kinds()}
+    return render(request, "initiatives/reports/index.html", {
+        "cards": _cards(request.user, bound),
+        "exemplars_missing": "exemplars" not in keys,
+        "is_district": access.is_district(request.user),
+    }, status=status)
+
+
+@login_required
+def download(request, kind):
+    require_reporter(request.user)
+    try:
+        report = registry.get(kind)
+    except registry.UnknownReport as error:
+        raise Http404(str(error)) from error
+    form = ReportFilterForm(request.GET, user=request.user, kind=report, auto_id=f"id_{report.key}_%s")
+    form.kind_key = report.key
+    if not form.is_valid():
+        if form.branch_refused():
+            raise Http404(_("No such branch among yours."))
+        return index(request, bound=form, status=400)
+    filters = form.filters()
+    return xlsx_response(lambda handle: report.write(handle, user=request.user, filters=filters), report.filename)
+
+
+# -- the branches' periodic reports ----------------------------------------------------------------------
+
+
+def _periods():
+    programme = Programme.current()
+    if programme is None:
+        raise Http404(_("No programme is set up yet."))
+    return programme, list(programme.periods.all())
+
+
+def _period_or_404(period_id):
+    _programme, periods = _periods()
+    for period in periods:
+        if period.pk == period_id:
+            return period
+    raise Http404
+
+
+def _branch_or_404(user, branch_id):
+    return get_object_or_404(access.branches_for(user), pk=branch_id)
+
+
+@login_required
+def branch_reports(request):
+    """Officers: the reports of their branches; the district: which branches have reported for a period."""
+    require_reporter(request.user)
+    programme, periods = _periods()
+    chosen = request.GET.get("period")
+    period = next((p for p in periods if str(p.pk) == chosen), None)
+    if period is None:
+        period = progress.focus_period(periods, timezone.localdate())
+    if period is None:
+        raise Http404
+    rows = periodic.period_overview(request.user, period)
+    return render(request, "initiatives/reports/branch_reports.html", {
+        "programme": programme,
+        "periods": periods,
+        "period": period,
+        "rows": [{"branch": branch, "report": report, "may_write": periodic.may_write(request.user, branch)}
+                 for branch, report in rows],
+        "counts": periodic.overview_counts(rows),
+        "is_district": access.is_district(request.user),
+    })
+
+
+@login_required
+def branch_report(request, branch_id, period_id):
+    require_reporter(request.user)
+    branch = _branch_or_404(request.user, branch_id)
+    period = _period_or_404(period_id)
+    report = periodic.report_for(branch, period)
+    report.branch, report.period = branch, period
+    editable = periodic.may_write(request.user, branch) and report.state != BranchReport.State.SUBMITTED
+
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied(_("This report cannot be changed now."))
+        form = BranchReportForm(request.POST)
+        if form.is_valid():
+            submit = "submit" in request.POST
+            try:
+                periodic.save_report(user=request.user, branch=branch, period=period, submit=submit,
+                                     **form.cleaned_data)
+            except periodic.ReportError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("The report is submitted to the district office.") if submit
+                                 else _("Draft saved. You can come back and finish it at any time."))
+                return redirect("branch-report", branch_id=branch.pk, period_id=period.pk)
+    else:
+        form = BranchReportForm(initial={
+            "achievements": report.achievements, "difficulties": report.difficulties, "proposals": report.proposals})
+
+    values = periodic.current_values(request.user, report)
+    return render(request, "initiatives/reports/branch_report.html", {
+        "branch": branch,
+        "period": period,
+        "report": report,
+        "form": form,
+        "editable": editable,
+        "may_reopen": periodic.may_reopen(request.user) and report.state == BranchReport.State.SUBMITTED,
+        "figures": periodic.figure_rows(values),
+        "computed_at": values.get("computed_at"),
+    })
+
+
+@login_required
+@require_POST
+def branch_report_reopen(request, branch_id, period_id):
+    require_reporter(request.user)
+    branch = _branch_or_404(request.user, branch_id)
+    period = _period_or_404(period_id)
+    report = get_object_or_404(BranchReport, branch=branch, period=period)
+    try:
+        periodic.reopen_report(user=request.user, report=report)
+    except periodic.ReportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The report is handed back to the branch as a draft."))
+    return redirect("branch-report", branch_id=branch.pk, period_id=period.pk)
+
+
+@login_required
+def branch_report_download(request, branch_id, period_id):
+    require_reporter(request.user)
+    branch = _branch_or_404(request.user, branch_id)
+    period = _period_or_404(period_id)
+    report = periodic.report_for(branch, period)
+    report.branch, report.period = branch, period
+    return xlsx_response(lambda handle: periodic.write_report(handle, user=request.user, report=report),
+                         f"bao-cao-{branch.code}-giai-doan-{period.number}")
+
+
+@login_required
+def period_download(request, period_id):
+    require_reporter(request.user)
+    period = _period_or_404(period_id)
+    return xlsx_response(lambda handle: periodic.write_period(handle, user=request.user, period=period),
+                         f"bao-cao-cdcs-giai-doan-{period.number}")

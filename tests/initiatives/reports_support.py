@@ -1,0 +1,78 @@
+"""Helpers for the reports and imports tests: reading a downloaded workbook back, building upload files."""
+import datetime
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook, load_workbook
+
+from initiatives.models import Status
+from tests import factories
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def workbook_from(response):
+    """The workbook a download view streamed."""
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Type"] == XLSX
+    assert "attachment" in response["Content-Disposition"]
+    data = b"".join(response.streaming_content)
+    return load_workbook(io.BytesIO(data))
+
+
+def header_row(ws):
+    """The row number of the table's heading row: the panes are frozen just under it."""
+    assert ws.freeze_panes, "the heading row is frozen"
+    return int(ws.freeze_panes.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) - 1
+
+
+def table(ws):
+    """(headings, data rows, totals row) of a report sheet: data rows are those numbered 1, 2, 3…"""
+    start = header_row(ws)
+    headings = [cell.value for cell in ws[start]]
+    rows, totals = [], None
+    for row in ws.iter_rows(min_row=start + 1):
+        first = row[0].value
+        if isinstance(first, int):
+            rows.append(row)
+        else:
+            totals = row
+            break
+    return headings, rows, totals
+
+
+def all_cells(book):
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            yield from row
+
+
+def no_formulas(book):
+    return [cell.coordinate for cell in all_cells(book) if cell.data_type == "f"]
+
+
+def text_of(book):
+    return "\n".join(str(cell.value) for cell in all_cells(book) if cell.value is not None)
+
+
+def sent(branch, title, *, sent_on=datetime.date(2022, 3, 15), **overrides):
+    return factories.initiative(branch, title=title, status=Status.SENT_TO_PROVINCE,
+                                sent_to_province_date=sent_on, **overrides)
+
+
+def xlsx_upload(rows, *, name="danh-sach.xlsx", headings=None, sheet_title="Danh sách"):
+    """An .xlsx upload with `headings` on row 1 and `rows` below."""
+    book = Workbook()
+    ws = book.active
+    ws.title = sheet_title
+    if headings:
+        ws.append(headings)
+    for row in rows:
+        ws.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=XLSX)
+
+
+def upload_bytes(data, name="danh-sach.xlsx"):
+    return SimpleUploadedFile(name, data, content_type=XLSX)
