@@ -1,1 +1,1 @@
-from . import initiative, organisation  # noqa: F401
+from . import initiative, organisation, pledge  # noqa: F401

@@ -2,9 +2,12 @@
 
 from django.shortcuts import render
 
+from .. import progress
 from ..models import Programme
 
 
 def home(request):
-    programme = Programme.current()
-    return render(request, "home.html", {"programme": programme})
+    programme = Programme.objects.filter(is_current=True).order_by("-window_start").prefetch_related("periods").first()
+    # The programme's live figures for everyone: aggregates only, no names.
+    headline = progress.headline(programme) if programme is not None else None
+    return render(request, "home.html", {"programme": programme, "headline": headline})

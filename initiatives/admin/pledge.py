@@ -1,0 +1,103 @@
+"""Emulation pledges in the admin: officers keep their own branches' pledges, the district sees, adjusts and
+accepts every branch's. The site's pledge pages do the same through `initiatives.pledges`."""
+
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .. import access, uploads
+from ..models import Pledge, PledgeTarget, Programme
+from ..pledges import random_document_name
+from .scoping import BranchScopedAdmin
+
+
+def _may_use(request):
+    return access.is_district(request.user) or access.is_officer(request.user)
+
+
+class PledgeTargetInline(admin.TabularInline):
+    model = PledgeTarget
+    extra = 0
+    fields = ("period", "initiatives")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "period":
+            programme = Programme.current()
+            kwargs["queryset"] = programme.periods.all() if programme else PledgeTarget.objects.none()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_view_permission(self, request, obj=None):
+        return _may_use(request)
+
+    def has_add_permission(self, request, obj=None):
+        return _may_use(request)
+
+    def has_change_permission(self, request, obj=None):
+        return _may_use(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return _may_use(request)
+
+
+class PledgeAdminForm(forms.ModelForm):
+    class Meta:
+        model = Pledge
+        fields = ("branch", "programme", "signed_on", "document", "accepted_by_district")
+
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        if document and hasattr(document, "content_type"):  # a new upload, not the file on record
+            uploads.validate_attachment(document)
+        return document
+
+
+@admin.register(Pledge)
+class PledgeAdmin(BranchScopedAdmin):
+    form = PledgeAdminForm
+    inlines = [PledgeTargetInline]
+    list_display = ("branch", "programme", "signed_on", "committed", "accepted_by_district", "updated_at")
+    list_filter = ("accepted_by_district", "programme")
+    list_select_related = ("branch", "programme")
+    search_fields = ("branch__name", "branch__code")
+    readonly_fields = ("updated_by", "updated_at")
+
+    def scoped_queryset(self, user):
+        return Pledge.objects.filter(branch__in=access.branches_for(user).values("pk")).prefetch_related(
+            "targets__period"
+        )
+
+    @admin.display(description=_("initiatives committed"))
+    def committed(self, obj):
+        return " · ".join(f"{t.period.number}: {t.initiatives}" for t in obj.targets.all()) or "—"
+
+    def get_readonly_fields(self, request, obj=None):
+        if access.is_district(request.user):
+            return self.readonly_fields
+        return (*self.readonly_fields, "accepted_by_district")
+
+    def has_module_permission(self, request):
+        return _may_use(request)
+
+    def has_view_permission(self, request, obj=None):
+        return _may_use(request)
+
+    def has_add_permission(self, request):
+        return _may_use(request)
+
+    def has_change_permission(self, request, obj=None):
+        return _may_use(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return access.is_district(request.user)
+
+    def save_model(self, request, obj, form, change):
+        if "document" in form.changed_data and obj.document and hasattr(form.cleaned_data["document"], "content_type"):
+            obj.document = random_document_name(form.cleaned_data["document"])
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # An officer who changes the committed numbers asks the district to accept them again.
+        if not access.is_district(request.user) and any(f.has_changed() for f in formsets):
+            Pledge.objects.filter(pk=form.instance.pk).update(accepted_by_district=False)

@@ -1,0 +1,135 @@
+"""Emulation pledges (giao ước thi đua, plan III.1 and V.2): recording them, and the overview of every branch's
+pledge against what it sent and against the district's targets."""
+
+import logging
+import uuid
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Q
+
+from . import access
+from .models import Pledge, PledgeTarget, Status
+
+audit = logging.getLogger("portal.audit")
+
+
+def may_edit(user, branch):
+    """An officer edits their own branches' pledges; the district edits (adjusts) any."""
+    return access.is_district(user) or branch.pk in access.officer_branch_ids(user)
+
+
+def pledge_of(branch, programme):
+    """The branch's pledge and its targets {period_id: initiatives}, or (None, {})."""
+    pledge = Pledge.objects.filter(branch=branch, programme=programme).prefetch_related("targets").first()
+    if pledge is None:
+        return None, {}
+    return pledge, {t.period_id: t.initiatives for t in pledge.targets.all()}
+
+
+def random_document_name(uploaded):
+    # Stored under a random name: nothing about the branch can be guessed from the path.
+    uploaded.name = f"{uuid.uuid4().hex}{Path(uploaded.name or '').suffix.lower()[:6]}"
+    return uploaded
+
+
+@transaction.atomic
+def save_pledge(*, branch, programme, user, targets, signed_on=None, document=None, accepted=None):
+    """Record `branch`'s pledge: `targets` is {period: initiatives}. `accepted` is the district's decision (None
+    when an officer saves: if the officer changes a committed number, the district must accept it again)."""
+    if not may_edit(user, branch):
+        raise PermissionDenied
+    pledge, _created = Pledge.objects.select_for_update().get_or_create(branch=branch, programme=programme)
+    existing = {t.period_id: t for t in pledge.targets.all()}
+    changed = False
+    for period, initiatives in targets.items():
+        target = existing.get(period.pk)
+        if target is None:
+            PledgeTarget.objects.create(pledge=pledge, period=period, initiatives=initiatives)
+            changed = True
+        elif target.initiatives != initiatives:
+            target.initiatives = initiatives
+            target.save(update_fields=["initiatives"])
+            changed = True
+    pledge.signed_on = signed_on
+    if document:
+        pledge.document = random_document_name(document)
+    if accepted is not None and access.is_district(user):
+        pledge.accepted_by_district = accepted
+    elif changed:
+        pledge.accepted_by_district = False
+    pledge.updated_by = user
+    pledge.save()
+    audit.info("pledge=%s branch=%s targets=%s accepted=%s user=%s", pledge.pk, branch.pk,
+               {p.number: n for p, n in targets.items()}, pledge.accepted_by_district, user.pk)
+    return pledge
+
+
+@transaction.atomic
+def keep_document(*, branch, programme, user, document):
+    """Store a valid scanned pledge even when the rest of the form has errors, so it need not be chosen again."""
+    if not may_edit(user, branch):
+        raise PermissionDenied
+    pledge, _created = Pledge.objects.select_for_update().get_or_create(branch=branch, programme=programme)
+    pledge.document = random_document_name(document)
+    pledge.updated_by = user
+    pledge.save(update_fields=["document", "updated_by", "updated_at"])
+    return pledge
+
+
+@transaction.atomic
+def accept_pledge(*, pledge, user):
+    if not access.is_district(user):
+        raise PermissionDenied
+    Pledge.objects.filter(pk=pledge.pk).update(accepted_by_district=True, updated_by=user)
+    audit.info("pledge=%s accepted user=%s", pledge.pk, user.pk)
+
+
+def overview(user, programme):
+    """Every branch `user` may see with its pledge per period and what it sent in that period (by date sent),
+    and the totals against the district's targets. A fixed number of queries."""
+    periods = list(programme.periods.all())
+    branches = list(access.branches_for(user).select_related("cluster").order_by("name"))
+    pledges = {
+        p.branch_id: p
+        for p in Pledge.objects.filter(programme=programme, branch__in=access.branches_for(user).values("pk"))
+    }
+    targets = {
+        (t["pledge__branch_id"], t["period_id"]): t["initiatives"]
+        for t in PledgeTarget.objects.filter(
+            pledge__programme=programme, pledge__branch__in=access.branches_for(user).values("pk")
+        ).values(
+            "pledge__branch_id", "period_id", "initiatives")
+    }
+    sent_filter = Q(status=Status.SENT_TO_PROVINCE)
+    sent = {
+        row["branch_id"]: row
+        for row in access.initiatives_for(user).filter(
+            programme=programme, branch__in=access.branches_for(user).values("pk")
+        ).order_by().values("branch_id").annotate(**{
+            f"p{p.number}": Count("pk", filter=sent_filter & Q(sent_to_province_date__gte=p.start,
+                                                               sent_to_province_date__lte=p.end))
+            for p in periods
+        })
+    }
+    rows = []
+    for branch in branches:
+        cells = []
+        for period in periods:
+            pledged = targets.get((branch.pk, period.pk))
+            done = sent.get(branch.pk, {}).get(f"p{period.number}", 0)
+            cells.append({"period": period, "pledged": pledged, "sent": done,
+                          "share": done / pledged if pledged else None})
+        rows.append({"branch": branch, "pledge": pledges.get(branch.pk), "periods": cells,
+                     "may_edit": may_edit(user, branch)})
+    totals = []
+    for index, period in enumerate(periods):
+        pledged = sum(r["periods"][index]["pledged"] or 0 for r in rows if r["branch"].is_active)
+        totals.append({"period": period, "pledged": pledged, "target": period.target,
+                       "share": pledged / period.target if period.target else None,
+                       "sent": sum(r["periods"][index]["sent"] for r in rows)})
+    return {"periods": periods, "rows": rows, "totals": totals,
+            "pledged": sum(1 for r in rows if r["pledge"] is not None and r["branch"].is_active),
+            "accepted": sum(1 for r in rows if r["pledge"] is not None and r["pledge"].accepted_by_district),
+            "active": sum(1 for r in rows if r["branch"].is_active)}

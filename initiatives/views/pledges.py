@@ -1,0 +1,92 @@
+"""Emulation pledges on the site: every branch's pledge for the district (which adjusts and accepts them), the
+officer's own branches' pledges, the pledge form and the scanned pledge."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import access, pledges, progress
+from ..dashboard_forms import PledgeForm
+from ..models import Pledge
+from .dashboard import current_programme, may_see_dashboard
+
+
+def _branch(request, branch_id):
+    if not may_see_dashboard(request.user):
+        raise PermissionDenied
+    return get_object_or_404(access.branches_for(request.user), pk=branch_id)
+
+
+@login_required
+def pledge_list(request):
+    if not may_see_dashboard(request.user):
+        raise PermissionDenied
+    programme = current_programme()
+    return render(request, "initiatives/dashboard_pledges.html", {
+        "programme": programme,
+        "overview": pledges.overview(request.user, programme),
+        "is_district": access.is_district(request.user),
+        "definitions": progress.definitions(),
+    })
+
+
+@login_required
+def pledge_edit(request, branch_id):
+    branch = _branch(request, branch_id)
+    if not pledges.may_edit(request.user, branch):
+        raise PermissionDenied
+    programme = current_programme()
+    periods = list(programme.periods.all())
+    pledge, targets = pledges.pledge_of(branch, programme)
+    is_district = access.is_district(request.user)
+    form = PledgeForm(request.POST or None, request.FILES or None, periods=periods, pledge=pledge, targets=targets,
+                      district=is_district)
+    if request.method == "POST":
+        if form.is_valid():
+            pledges.save_pledge(
+                branch=branch, programme=programme, user=request.user, targets=form.targets(),
+                signed_on=form.cleaned_data["signed_on"], document=form.cleaned_data.get("document"),
+                accepted=form.cleaned_data.get("accepted_by_district") if is_district else None,
+            )
+            messages.success(request, _("The pledge of %(branch)s is saved.") % {"branch": branch.name})
+            return redirect("pledge-list")
+        if form.cleaned_data.get("document"):
+            pledge = pledges.keep_document(branch=branch, programme=programme, user=request.user,
+                                           document=form.cleaned_data["document"])
+            messages.info(request, _("The scanned pledge is kept; correct the other fields and save again."))
+        messages.error(request, _("Some fields need your attention; nothing you typed has been lost."))
+    return render(request, "initiatives/dashboard_pledge_form.html", {
+        "branch": branch, "programme": programme, "pledge": pledge, "form": form, "is_district": is_district,
+    })
+
+
+@login_required
+@require_POST
+def pledge_accept(request, branch_id):
+    branch = _branch(request, branch_id)
+    if not access.is_district(request.user):
+        raise PermissionDenied
+    pledge = get_object_or_404(Pledge, branch=branch, programme=current_programme())
+    pledges.accept_pledge(pledge=pledge, user=request.user)
+    messages.success(request, _("The pledge of %(branch)s is accepted.") % {"branch": branch.name})
+    return redirect("pledge-list")
+
+
+@login_required
+def pledge_document(request, branch_id):
+    branch = _branch(request, branch_id)
+    pledge = Pledge.objects.filter(branch=branch, programme=current_programme()).first()
+    if pledge is None or not pledge.document:
+        raise Http404
+    try:
+        handle = pledge.document.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    name = f"giao-uoc-thi-dua-{branch.code}{pledge.document.name[pledge.document.name.rfind('.'):]}"
+    response = FileResponse(handle, as_attachment=True, filename=name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,150 @@
+/* Draws the dashboard's charts from /dashboard/progress.json (the page already shows every figure as a table,
+   so without JavaScript nothing is lost). Loaded as a file: the CSP allows no inline script. */
+(function () {
+  "use strict";
+
+  var holder = document.getElementById("dashboard-data");
+  var printButton = document.querySelector("[data-print]");
+  if (printButton) {
+    printButton.classList.remove("d-none");
+    printButton.addEventListener("click", function () { window.print(); });
+  }
+  // Month-by-month tables open when printing, so the paper holds every figure.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details").forEach(function (d) { d.dataset.wasOpen = d.open ? "1" : ""; d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details").forEach(function (d) { d.open = d.dataset.wasOpen === "1"; });
+  });
+  if (!holder || typeof Chart === "undefined") { return; }
+
+  var label = function (name) { return holder.dataset["label" + name] || name; };
+  var BLUE = "#0b4ea2", RED = "#c8102e", GREY = "#adb5bd";
+  var STATUS_COLOURS = {
+    draft: "#6c757d", submitted: "#0d6efd", returned: "#fd7e14", branch_approved: "#20c997",
+    rejected: "#dc3545", district_verified: "#198754", sent_to_province: "#6610f2"
+  };
+  var TOP_BRANCHES = 20;
+  var wide = function () { return window.matchMedia("(min-width: 768px)").matches; };
+
+  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+  Chart.defaults.maintainAspectRatio = false;
+
+  function show(container) {
+    container.classList.remove("d-none");
+    return container.querySelector("canvas");
+  }
+
+  function integerAxis() { return { beginAtZero: true, ticks: { precision: 0 } }; }
+
+  function drawBurnup(container, data) {
+    var burnup = data.burnup[Number(container.dataset.index)];
+    if (!burnup) { return; }
+    var datasets = [{
+      label: label("SoFar"), data: burnup.points.map(function (p) { return p.cumulative; }),
+      borderColor: BLUE, backgroundColor: BLUE, tension: 0.1, spanGaps: false
+    }];
+    if (burnup.target) {
+      datasets.push({
+        label: label("Target") + " (" + burnup.target + ")", data: burnup.points.map(function (p) { return p.target; }),
+        borderColor: RED, backgroundColor: RED, borderDash: [6, 4], pointRadius: 0
+      });
+    }
+    new Chart(show(container), {
+      type: "line",
+      data: { labels: burnup.points.map(function (p) { return p.month.slice(5) + "/" + p.month.slice(0, 4); }), datasets: datasets },
+      options: { scales: { y: integerAxis() }, plugins: { legend: { position: "bottom" } } }
+    });
+  }
+
+  function drawStatus(container, data) {
+    var codes = Object.keys(data.by_status);
+    new Chart(show(container), {
+      type: "bar",
+      data: {
+        labels: codes.map(function (c) { return data.labels.status[c]; }),
+        datasets: [{
+          label: label("Initiatives"), data: codes.map(function (c) { return data.by_status[c]; }),
+          backgroundColor: codes.map(function (c) { return STATUS_COLOURS[c] || GREY; })
+        }]
+      },
+      options: { indexAxis: "y", scales: { x: integerAxis() }, plugins: { legend: { display: false } } }
+    });
+  }
+
+  function drawCategory(container, data) {
+    var codes = Object.keys(data.by_category);
+    new Chart(show(container), {
+      type: "bar",
+      data: {
+        labels: codes.map(function (c) { return data.labels.category[c]; }),
+        datasets: [
+          { label: label("Submitted"), data: codes.map(function (c) { return data.by_category_submitted[c]; }), backgroundColor: GREY },
+          { label: label("Sent"), data: codes.map(function (c) { return data.by_category[c]; }), backgroundColor: BLUE }
+        ]
+      },
+      options: {
+        indexAxis: "y", scales: { x: integerAxis(), y: { ticks: { autoSkip: false } } },
+        plugins: { legend: { position: "bottom" } }
+      }
+    });
+  }
+
+  function drawQuarter(container, data) {
+    var keys = Object.keys(data.by_quarter);
+    new Chart(show(container), {
+      type: "bar",
+      data: {
+        labels: keys,
+        datasets: [{ label: label("Sent"), data: keys.map(function (k) { return data.by_quarter[k]; }), backgroundColor: BLUE }]
+      },
+      options: { scales: { y: integerAxis() }, plugins: { legend: { display: false } } }
+    });
+  }
+
+  function drawBranch(container, data) {
+    var rows = data.by_branch.slice().sort(function (a, b) { return b.sent - a.sent || b.submitted - a.submitted; });
+    if (rows.length < 2) { return; }  // one branch: the table says it all
+    var shown = rows.slice(0, TOP_BRANCHES);
+    if (rows.length > TOP_BRANCHES) {
+      var heading = document.createElement("p");
+      heading.className = "small text-muted mb-1";
+      heading.textContent = label("Top") + " (" + TOP_BRANCHES + "/" + rows.length + ")";
+      container.insertBefore(heading, container.firstChild);
+    }
+    container.style.height = Math.max(260, 28 * shown.length + 80) + "px";
+    var short = function (name) { return name.length > 38 && !wide() ? name.slice(0, 36) + "…" : name; };
+    new Chart(show(container), {
+      type: "bar",
+      data: {
+        labels: shown.map(function (r) { return short(r.name); }),
+        datasets: [
+          { label: label("Submitted"), data: shown.map(function (r) { return r.submitted; }), backgroundColor: GREY },
+          { label: label("Sent"), data: shown.map(function (r) { return r.sent; }), backgroundColor: BLUE }
+        ]
+      },
+      options: {
+        indexAxis: "y", scales: { x: integerAxis(), y: { ticks: { autoSkip: false } } },
+        plugins: { legend: { position: "bottom" } }
+      }
+    });
+  }
+
+  var DRAW = { burnup: drawBurnup, status: drawStatus, category: drawCategory, quarter: drawQuarter, branch: drawBranch };
+
+  fetch(holder.dataset.jsonUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
+    .then(function (response) {
+      if (!response.ok) { throw new Error("HTTP " + response.status); }
+      return response.json();
+    })
+    .then(function (data) {
+      document.querySelectorAll("[data-chart]").forEach(function (container) {
+        var draw = DRAW[container.dataset.chart];
+        if (draw) { draw(container, data); }
+      });
+    })
+    .catch(function (error) {
+      // The tables already hold every figure; the charts simply stay hidden.
+      if (window.console) { console.warn("Dashboard charts not drawn:", error); }
+    });
+})();
