@@ -1,0 +1,328 @@
+"""Admin of nominations, awards, criteria, the scoring sheet and the thresholds, scoped like the initiatives:
+an officer reaches only their branches' rows; status moves only through `nomination_workflow`."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Avg, Count
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from initiatives import access
+from initiatives.admin.scoping import BranchScopedAdmin
+
+from . import nomination_workflow, selectors
+from .models import (
+    Award,
+    AwardLevel,
+    Candidate,
+    CreativeLabourThreshold,
+    Criterion,
+    InitiativeScore,
+    Nomination,
+    NominationCriterion,
+    NominationMove,
+    NominationStatus,
+    Subject,
+)
+
+NOMINATION_FIELDS = ("year", "subject", "branch", "team_name", "member", "movement", "achievements", "initiatives")
+
+
+def _limit_initiatives(request, db_field, kwargs):
+    if db_field.name == "initiatives":
+        kwargs["queryset"] = selectors.supporting_initiatives_for(request.user).select_related("branch")
+    return kwargs
+
+
+class NominationCriterionInline(admin.TabularInline):
+    model = NominationCriterion
+    extra = 1
+    fields = ("criterion", "evidence")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "criterion":
+            kwargs["queryset"] = Criterion.objects.filter(is_active=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def _editable(self, request, obj):
+        return obj is None or nomination_workflow.can_edit(request.user, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._editable(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._editable(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._editable(request, obj) and super().has_delete_permission(request, obj)
+
+
+class NominationMoveInline(admin.TabularInline):
+    model = NominationMove
+    extra = 0
+    fields = ("created_at", "actor", "from_status", "to_status", "upward_level", "comment")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+
+class NominationAdminForm(forms.ModelForm):
+    class Meta:
+        model = Nomination
+        fields = [*NOMINATION_FIELDS, "is_published"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "branch" in self.fields:
+            self.fields["branch"].required = False
+            self.fields["branch"].help_text = _("For an individual, the member's branch is taken.")
+
+    def clean(self):
+        cleaned = super().clean()
+        member = cleaned.get("member")
+        if member is not None and cleaned.get("subject") == Subject.INDIVIDUAL:
+            cleaned["branch"] = member.branch
+            self.instance.branch = member.branch
+        elif "branch" in self.fields and cleaned.get("branch") is None:
+            self.add_error("branch", _("Choose the branch."))
+        return cleaned
+
+
+@admin.register(Nomination)
+class NominationAdmin(BranchScopedAdmin):
+    form = NominationAdminForm
+    list_display = ("__str__", "subject", "branch", "status", "upward_level", "is_published")
+    list_filter = ("year", "subject", "status")
+    list_select_related = ("branch", "member")
+    search_fields = ("team_name", "member__full_name", "branch__name")
+    inlines = [NominationCriterionInline, NominationMoveInline]
+    actions = ["propose_selected", "withdraw_selected", "shortlist_selected", "select_selected",
+               "recognise_selected", "reopen_selected"]
+    filter_horizontal = ("initiatives",)
+
+    def scoped_queryset(self, user):
+        return selectors.nominations_for(user)
+
+    def get_fields(self, request, obj=None):
+        fields = [*NOMINATION_FIELDS, "status", "upward_level", "decline_reason", "site_page"]
+        if access.is_district(request.user):
+            fields.append("is_published")
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        always = ("status", "upward_level", "decline_reason", "site_page")
+        if obj is None or nomination_workflow.can_edit(request.user, obj):
+            return always
+        return (*always, *NOMINATION_FIELDS)
+
+    def get_list_filter(self, request):
+        if access.is_district(request.user) or len(access.officer_branch_ids(request.user)) > 1:
+            return (*self.list_filter, "branch")
+        return self.list_filter
+
+    @admin.display(description=gettext_lazy("moves with a reason or a level"))
+    def site_page(self, obj):
+        if not obj or not obj.pk:
+            return "—"
+        return format_html('<a href="{}">{}</a>', reverse("awards:nomination-detail", args=[obj.pk]),
+                           _("Decline or propose upward on the nomination's page"))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "member":
+            kwargs["queryset"] = access.members_for(request.user).filter(is_active=True).select_related("branch")
+            return admin.ModelAdmin.formfield_for_foreignkey(self, db_field, request, **kwargs)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return super().formfield_for_manytomany(db_field, request, **_limit_initiatives(request, db_field, kwargs))
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None:
+            return True
+        # The district may still publish an exemplar; otherwise only what can be edited.
+        return nomination_workflow.can_edit(request.user, obj) or (access.is_district(request.user)
+                                                                   and obj.is_exemplar)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is None:
+            return False  # no bulk delete
+        return (obj.status == NominationStatus.DRAFT and nomination_workflow.can_edit(request.user, obj)
+                and super().has_delete_permission(request, obj))
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        if not access.is_district(request.user):
+            for name in ("shortlist_selected", "select_selected", "recognise_selected", "reopen_selected"):
+                actions.pop(name, None)
+        return actions
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        if obj.is_published and not obj.is_exemplar:
+            obj.is_published = False
+            self.message_user(request, _("Only an exemplar selected by the district can be published."),
+                              messages.WARNING)
+        super().save_model(request, obj, form, change)
+
+    def _move(self, request, queryset, action):
+        done = 0
+        for nomination in queryset:
+            try:
+                nomination_workflow.apply(nomination, action, request.user)
+                done += 1
+            except (nomination_workflow.TransitionError, PermissionDenied) as error:
+                self.message_user(request, f"{nomination}: {getattr(error, 'message', None) or error}",
+                                  messages.ERROR)
+        if done:
+            self.message_user(
+                request,
+                _("%(action)s: %(count)d nomination(s) done.") % {"action": nomination_workflow.MOVES[action].label,
+                                                                   "count": done},
+                messages.SUCCESS,
+            )
+
+    @admin.action(description=gettext_lazy("Propose the selected nominations to the district"))
+    def propose_selected(self, request, queryset):
+        self._move(request, queryset, "propose")
+
+    @admin.action(description=gettext_lazy("Withdraw the selected nominations to complete them"))
+    def withdraw_selected(self, request, queryset):
+        self._move(request, queryset, "withdraw")
+
+    @admin.action(description=gettext_lazy("Shortlist the selected nominations (district)"))
+    def shortlist_selected(self, request, queryset):
+        self._move(request, queryset, "shortlist")
+
+    @admin.action(description=gettext_lazy("Select the selected nominations as exemplars (district)"))
+    def select_selected(self, request, queryset):
+        self._move(request, queryset, "select")
+
+    @admin.action(description=gettext_lazy("Record the selected nominations as recognised (district)"))
+    def recognise_selected(self, request, queryset):
+        self._move(request, queryset, "recognise")
+
+    @admin.action(description=gettext_lazy("Reopen the selected declined nominations (district)"))
+    def reopen_selected(self, request, queryset):
+        self._move(request, queryset, "reopen")
+
+
+@admin.register(Award)
+class AwardAdmin(BranchScopedAdmin):
+    list_display = ("__str__", "branch", "level", "decision_no", "decision_date", "amount_vnd", "occasion",
+                    "funded_by_branch", "is_published")
+    list_filter = ("year", "level", "form", "occasion", "funded_by_branch", "is_published")
+    list_select_related = ("branch", "member")
+    search_fields = ("team_name", "member__full_name", "branch__name", "decision_no")
+    filter_horizontal = ("initiatives",)
+    fields = ("year", "subject", "branch", "team_name", "member", "level", "form", "decision_no", "decision_date",
+              "amount_vnd", "occasion", "occasion_note", "citation", "initiatives", "nomination", "funded_by_branch",
+              "is_published")
+
+    def scoped_queryset(self, user):
+        return selectors.awards_for(user)
+
+    def get_readonly_fields(self, request, obj=None):
+        if access.is_district(request.user):
+            return ()
+        return ("level", "funded_by_branch", "is_published")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "nomination":
+            kwargs["queryset"] = selectors.nominations_for(request.user).select_related("branch", "member")
+        if db_field.name == "member":
+            kwargs["queryset"] = access.members_for(request.user).select_related("branch")
+            return admin.ModelAdmin.formfield_for_foreignkey(self, db_field, request, **kwargs)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return super().formfield_for_manytomany(db_field, request, **_limit_initiatives(request, db_field, kwargs))
+
+    def _officer_may(self, request, obj):
+        return obj is None or (obj.funded_by_branch and obj.branch_id in access.officer_branch_ids(request.user))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (access.is_district(request.user) or self._officer_may(request, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        return access.is_district(request.user) and super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not access.is_district(request.user):
+            # An officer records only what the branch funds itself; the district decides what is published.
+            obj.funded_by_branch = True
+            obj.level = AwardLevel.BRANCH
+            obj.is_published = False
+        if not change:
+            obj.recorded_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Criterion)
+class CriterionAdmin(admin.ModelAdmin):
+    list_display = ("text", "subject", "branch_kind", "order", "is_active")
+    list_filter = ("subject", "branch_kind", "is_active")
+    list_editable = ("order", "is_active")
+    search_fields = ("text",)
+
+
+class InitiativeScoreInline(admin.TabularInline):
+    model = InitiativeScore
+    extra = 0
+    fields = ("scorer", "novelty", "applicability", "benefit", "comment")
+    readonly_fields = ("scorer",)
+
+    def has_add_permission(self, request, obj=None):
+        return False  # panel members score on the scoring sheet, as themselves
+
+
+@admin.register(Candidate)
+class CandidateAdmin(admin.ModelAdmin):
+    list_display = ("initiative", "year", "scores_count", "average_total")
+    list_filter = ("year",)
+    list_select_related = ("initiative",)
+    inlines = [InitiativeScoreInline]
+    raw_id_fields = ("initiative",)
+    readonly_fields = ("added_by",)
+
+    def get_queryset(self, request):
+        return selectors.candidates_for(request.user).annotate(
+            n_scores=Count("scores"),
+            avg_total=Avg("scores__novelty") + Avg("scores__applicability") + Avg("scores__benefit"),
+        )
+
+    @admin.display(description=gettext_lazy("panel members"), ordering="n_scores")
+    def scores_count(self, obj):
+        return obj.n_scores
+
+    @admin.display(description=gettext_lazy("average total"), ordering="avg_total")
+    def average_total(self, obj):
+        return f"{obj.avg_total:.1f}" if obj.avg_total is not None else "—"
+
+    def has_module_permission(self, request):
+        return access.is_district(request.user) and super().has_module_permission(request)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.added_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(CreativeLabourThreshold)
+class CreativeLabourThresholdAdmin(admin.ModelAdmin):
+    list_display = ("name", "single_solution_min_vnd", "cumulative_min_vnd", "cumulative_years", "is_current")

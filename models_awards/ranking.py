@@ -1,0 +1,207 @@
+"""Ranking of branches and members for awards (plan IV.1): by initiatives sent to the province and by
+their economic benefit, overall, per emulation cluster and per quarter.
+
+Each ranking is one grouped query; ranks are computed in Python over the ordered rows (competition
+ranking: equal values share a rank, the next rank skips, 1, 1, 3).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear
+from django.utils.translation import gettext_lazy as _
+
+from initiatives import access
+from initiatives.models import Status
+
+COUNTED_STATUS = Status.SENT_TO_PROVINCE
+BY_SENT, BY_BENEFIT = "sent", "benefit"
+BASES = {
+    BY_SENT: _("Initiatives sent to the province"),
+    BY_BENEFIT: _("Economic benefit (VND)"),
+}
+DEFINITION = _(
+    "Initiatives with the status “Sent to the province”, counted by their date sent (within the chosen quarter, "
+    "if any), and the sum of their estimated economic benefit in VND. A branch counts the initiatives submitted "
+    "under it; a member counts those they are the credited author of."
+)
+MEMBER_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class Quarter:
+    year: int
+    number: int
+
+    @property
+    def key(self):
+        return f"{self.year}-Q{self.number}"
+
+    @property
+    def start(self):
+        return datetime.date(self.year, 3 * self.number - 2, 1)
+
+    @property
+    def end(self):
+        if self.number == 4:
+            return datetime.date(self.year, 12, 31)
+        return datetime.date(self.year, 3 * self.number + 1, 1) - datetime.timedelta(days=1)
+
+    def __str__(self):
+        return _("Quarter %(number)s/%(year)s") % {"number": self.number, "year": self.year}
+
+    @classmethod
+    def parse(cls, key):
+        """"2022-Q1" → Quarter(2022, 1); None for anything else."""
+        try:
+            year, number = str(key).upper().split("-Q")
+            quarter = cls(int(year), int(number))
+        except (TypeError, ValueError):
+            return None
+        return quarter if 1 <= quarter.number <= 4 and 2000 <= quarter.year <= 2100 else None
+
+    @classmethod
+    def of(cls, date):
+        return cls(date.year, (date.month - 1) // 3 + 1)
+
+
+def quarters_between(start, end):
+    quarters, current = [], Quarter.of(start)
+    while current.start <= end:
+        quarters.append(current)
+        current = Quarter(current.year + 1, 1) if current.number == 4 else Quarter(current.year, current.number + 1)
+    return quarters
+
+
+def programme_quarters(programme):
+    """The quarters in which the programme's initiatives can be sent: from the window's opening to the end
+    of its last period."""
+    if programme is None:
+        return []
+    periods = list(programme.periods.all())
+    end = max([p.end for p in periods] + [programme.window_end])
+    return quarters_between(programme.window_start, end)
+
+
+@dataclass
+class RankRow:
+    rank: int
+    pk: int
+    name: str
+    sent: int
+    benefit: int
+    branch_name: str = ""
+    cluster_id: int | None = None
+    cluster_name: str = ""
+
+
+def assign_ranks(rows, basis):
+    """Competition ranking over rows already ordered best first."""
+    previous, rank = None, 0
+    for position, row in enumerate(rows, start=1):
+        value = getattr(row, basis)
+        if value != previous:
+            rank, previous = position, value
+        row.rank = rank
+    return rows
+
+
+def _order(basis, name_field):
+    other = BY_BENEFIT if basis == BY_SENT else BY_SENT
+    return [f"-{basis}", f"-{other}", name_field, "pk"]
+
+
+def _counted(prefix, quarter, cluster_id, programme):
+    condition = Q(**{f"{prefix}status": COUNTED_STATUS})
+    if programme is not None:
+        condition &= Q(**{f"{prefix}programme": programme})
+    if quarter is not None:
+        condition &= Q(**{f"{prefix}sent_to_province_date__range": (quarter.start, quarter.end)})
+    if cluster_id is not None:
+        condition &= Q(**{f"{prefix}branch__cluster_id": cluster_id})
+    return condition
+
+
+def rank_branches(user, *, basis=BY_SENT, quarter=None, cluster_id=None, programme=None):
+    """Every active branch `user` may see, ranked; those with nothing sent rank last, together."""
+    basis = basis if basis in BASES else BY_SENT
+    counted = _counted("initiatives__", quarter, None, programme)
+    branches = access.branches_for(user).filter(is_active=True)
+    if cluster_id is not None:
+        branches = branches.filter(cluster_id=cluster_id)
+    rows = (
+        branches.annotate(
+            sent=Count("initiatives", filter=counted),
+            benefit=Coalesce(Sum("initiatives__economic_benefit_vnd", filter=counted), 0),
+        )
+        .order_by(*_order(basis, "name"))
+        .values("pk", "name", "sent", "benefit", "cluster_id", "cluster__name")
+    )
+    return assign_ranks(
+        [
+            RankRow(
+                rank=0, pk=r["pk"], name=r["name"], sent=r["sent"], benefit=r["benefit"],
+                cluster_id=r["cluster_id"], cluster_name=r["cluster__name"] or "",
+            )
+            for r in rows
+        ],
+        basis,
+    )
+
+
+def rank_branches_by_cluster(user, *, basis=BY_SENT, quarter=None, programme=None):
+    """[(cluster name, rows ranked within the cluster)], from the one query of `rank_branches`."""
+    groups = {}
+    for row in rank_branches(user, basis=basis, quarter=quarter, programme=programme):
+        groups.setdefault((row.cluster_name or "", row.cluster_id), []).append(row)
+    ordered = sorted(groups.items(), key=lambda item: (item[0][1] is None, item[0][0]))
+    return [(name, assign_ranks(rows, basis if basis in BASES else BY_SENT)) for (name, _pk), rows in ordered]
+
+
+def rank_members(user, *, basis=BY_SENT, quarter=None, cluster_id=None, programme=None, limit=MEMBER_LIMIT):
+    """Members `user` may see who are credited with at least one counted initiative, best first."""
+    basis = basis if basis in BASES else BY_SENT
+    counted = _counted("credited_initiatives__", quarter, cluster_id, programme)
+    rows = (
+        access.members_for(user)
+        .annotate(
+            sent=Count("credited_initiatives", filter=counted),
+            benefit=Coalesce(Sum("credited_initiatives__economic_benefit_vnd", filter=counted), 0),
+        )
+        .filter(sent__gt=0)
+        .order_by(*_order(basis, "full_name"))
+        .values("pk", "full_name", "sent", "benefit", "branch__name")[:limit]
+    )
+    return assign_ranks(
+        [
+            RankRow(rank=0, pk=r["pk"], name=r["full_name"], sent=r["sent"], benefit=r["benefit"],
+                    branch_name=r["branch__name"])
+            for r in rows
+        ],
+        BY_SENT if basis == BY_SENT else BY_BENEFIT,
+    )
+
+
+def cluster_leaders_by_quarter(user, *, programme=None):
+    """{(cluster name, quarter key): [branch names]}: in each cluster and quarter, the branches that sent
+    the most initiatives (ties all named). One grouped query."""
+    initiatives = access.initiatives_for(user).filter(status=COUNTED_STATUS, sent_to_province_date__isnull=False)
+    if programme is not None:
+        initiatives = initiatives.filter(programme=programme)
+    rows = (
+        initiatives.filter(branch__cluster__isnull=False)
+        .annotate(y=ExtractYear("sent_to_province_date"), q=ExtractQuarter("sent_to_province_date"))
+        .order_by()
+        .values("branch__cluster__name", "branch__name", "y", "q")
+        .annotate(n=Count("pk"))
+    )
+    best = {}
+    for row in rows:
+        key = (row["branch__cluster__name"], Quarter(row["y"], row["q"]).key)
+        top = best.get(key)
+        if top is None or row["n"] > top[0]:
+            best[key] = (row["n"], [row["branch__name"]])
+        elif row["n"] == top[0]:
+            top[1].append(row["branch__name"])
+    return {key: (count, sorted(names)) for key, (count, names) in best.items()}

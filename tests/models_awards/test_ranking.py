@@ -1,0 +1,125 @@
+"""Ranking of branches and members on hand-made data: overall, per cluster, per quarter, by count and benefit."""
+
+import datetime
+
+import pytest
+
+from initiatives import access
+from initiatives.models import EmulationCluster, Status
+from models_awards import ranking
+from tests import factories
+
+from . import helpers
+
+
+@pytest.fixture
+def made(db, district):
+    schools = EmulationCluster.objects.create(name="Khối Giáo dục")
+    health = EmulationCluster.objects.create(name="Khối Y tế")
+    a = factories.branch("CĐCS A", code="a", cluster=schools)
+    b = factories.branch("CĐCS B", code="b", cluster=schools)
+    c = factories.branch("CĐCS C", code="c", kind="health", cluster=health)
+    idle = factories.branch("CĐCS D", code="d", kind="health", cluster=health)
+    an, binh, cuong = factories.member(a, "An"), factories.member(b, "Bình"), factories.member(c, "Cường")
+    q1, q2 = datetime.date(2022, 2, 10), datetime.date(2022, 5, 10)
+    # A: 3 sent (2 in Q1 2022), small benefit; B: 1 sent with a large benefit; C: 2 sent in Q2.
+    helpers.sent(a, author=an, sent_on=q1, benefit=1_000_000)
+    helpers.sent(a, author=an, sent_on=q1, benefit=2_000_000)
+    helpers.sent(a, author=an, sent_on=q2)
+    helpers.sent(b, author=binh, sent_on=q1, benefit=50_000_000)
+    helpers.sent(c, author=cuong, sent_on=q2, benefit=4_000_000)
+    helpers.sent(c, author=cuong, sent_on=q2, benefit=4_000_000)
+    # Not counted: not sent yet, or approved only.
+    factories.initiative(a, status=Status.DISTRICT_VERIFIED, economic_benefit_vnd=900_000_000)
+    factories.initiative(idle, status=Status.SUBMITTED)
+    return {"a": a, "b": b, "c": c, "idle": idle, "schools": schools, "health": health, "district": district,
+            "an": an, "binh": binh, "cuong": cuong}
+
+
+def names(rows):
+    return [(row.rank, row.name, row.sent, row.benefit) for row in rows]
+
+
+def test_branches_by_initiatives_sent(made):
+    rows = ranking.rank_branches(made["district"], basis=ranking.BY_SENT)
+    assert names(rows) == [
+        (1, "CĐCS A", 3, 3_000_000),
+        (2, "CĐCS C", 2, 8_000_000),
+        (3, "CĐCS B", 1, 50_000_000),
+        (4, "CĐCS D", 0, 0),
+    ]
+
+
+def test_branches_by_economic_benefit(made):
+    rows = ranking.rank_branches(made["district"], basis=ranking.BY_BENEFIT)
+    assert [row.name for row in rows] == ["CĐCS B", "CĐCS C", "CĐCS A", "CĐCS D"]
+    assert [row.rank for row in rows] == [1, 2, 3, 4]
+
+
+def test_per_quarter(made):
+    q1 = ranking.Quarter.parse("2022-Q1")
+    rows = ranking.rank_branches(made["district"], basis=ranking.BY_SENT, quarter=q1)
+    assert names(rows)[:2] == [(1, "CĐCS A", 2, 3_000_000), (2, "CĐCS B", 1, 50_000_000)]
+    # C and D sent nothing in that quarter: they share the last rank.
+    assert [(row.rank, row.sent) for row in rows[2:]] == [(3, 0), (3, 0)]
+
+
+def test_per_cluster(made):
+    groups = dict(ranking.rank_branches_by_cluster(made["district"], basis=ranking.BY_SENT))
+    assert names(groups["Khối Giáo dục"]) == [(1, "CĐCS A", 3, 3_000_000), (2, "CĐCS B", 1, 50_000_000)]
+    assert names(groups["Khối Y tế"]) == [(1, "CĐCS C", 2, 8_000_000), (2, "CĐCS D", 0, 0)]
+    only_health = ranking.rank_branches(made["district"], cluster_id=made["health"].pk)
+    assert [row.name for row in only_health] == ["CĐCS C", "CĐCS D"]
+
+
+def test_members_by_count_and_benefit(made):
+    by_sent = ranking.rank_members(made["district"], basis=ranking.BY_SENT)
+    assert [(r.rank, r.name, r.sent, r.branch_name) for r in by_sent] == [
+        (1, "An", 3, "CĐCS A"), (2, "Cường", 2, "CĐCS C"), (3, "Bình", 1, "CĐCS B"),
+    ]
+    by_benefit = ranking.rank_members(made["district"], basis=ranking.BY_BENEFIT)
+    assert [r.name for r in by_benefit] == ["Bình", "Cường", "An"]
+    in_q2 = ranking.rank_members(made["district"], quarter=ranking.Quarter(2022, 2))
+    assert [(r.name, r.sent) for r in in_q2] == [("Cường", 2), ("An", 1)]
+
+
+def test_ties_share_a_rank(db, district):
+    x, y, z = factories.branch("X", code="x"), factories.branch("Y", code="y"), factories.branch("Z", code="z")
+    helpers.sent(x)
+    helpers.sent(y)
+    helpers.sent(z)
+    helpers.sent(z)
+    assert [(r.rank, r.name) for r in ranking.rank_branches(district)] == [(1, "Z"), (2, "X"), (2, "Y")]
+
+
+def test_cluster_leaders_each_quarter_name_all_ties(made):
+    helpers.sent(made["b"], sent_on=datetime.date(2022, 2, 1))  # B now ties A in Q1 2022 with 2
+    leaders = ranking.cluster_leaders_by_quarter(made["district"])
+    assert leaders[("Khối Giáo dục", "2022-Q1")] == (2, ["CĐCS A", "CĐCS B"])
+    assert leaders[("Khối Giáo dục", "2022-Q2")] == (1, ["CĐCS A"])
+    assert leaders[("Khối Y tế", "2022-Q2")] == (2, ["CĐCS C"])
+    assert ("Khối Y tế", "2022-Q1") not in leaders
+
+
+def test_an_officer_ranks_only_their_branches(made):
+    officer = factories.officer(made["a"])
+    assert [row.name for row in ranking.rank_branches(officer)] == ["CĐCS A"]
+    assert [row.name for row in ranking.rank_members(officer)] == ["An"]
+
+
+def test_quarters():
+    assert ranking.Quarter.parse("2022-Q4").end == datetime.date(2022, 12, 31)
+    assert ranking.Quarter.parse("2022-Q1").end == datetime.date(2022, 3, 31)
+    assert ranking.Quarter.parse("2022-Q5") is None and ranking.Quarter.parse("nonsense") is None
+    keys = [q.key for q in ranking.quarters_between(datetime.date(2021, 9, 1), datetime.date(2022, 4, 1))]
+    assert keys == ["2021-Q3", "2021-Q4", "2022-Q1", "2022-Q2"]
+
+
+def test_ranking_queries_do_not_grow_with_data(made, django_assert_max_num_queries):
+    access.is_district(made["district"])  # the user's groups, read once per request
+    with django_assert_max_num_queries(1):
+        ranking.rank_branches(made["district"])
+    with django_assert_max_num_queries(1):
+        ranking.rank_members(made["district"])
+    with django_assert_max_num_queries(1):
+        ranking.cluster_leaders_by_quarter(made["district"])
