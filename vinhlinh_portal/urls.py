@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from initiatives.views.assets import favicon
+
 urlpatterns = [
+    path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("initiatives.urls_accounts")),

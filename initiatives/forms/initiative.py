@@ -64,7 +64,8 @@ class InitiativeForm(forms.ModelForm):
         if self.instance.pk and self.instance.was_submitted:
             self.fields["branch"].disabled = True  # an initiative keeps the branch it was submitted under
         elif len(branches) == 1:
-            self.fields["branch"].initial = branches[0].pk
+            # A new instance's empty branch would override the field's initial value: set the form's own.
+            self.initial["branch"] = branches[0].pk
             self.fields["branch"].widget = forms.HiddenInput()
         for name in ("recognition_date", "application_date", "research_accepted_date"):
             self.fields[name].error_messages["invalid"] = _("Enter a date as dd/mm/yyyy.")

@@ -229,3 +229,8 @@ def test_dates_show_as_dd_mm_yyyy_and_money_with_dots(login, district, branch_a)
     )
     page = login(district).get(f"/initiatives/{initiative.pk}/").content.decode()
     assert "01/03/2022" in page and "1.234.567 ₫" in page
+
+
+def test_a_member_with_one_branch_gets_it_prefilled(member_client, branch_a):
+    html = member_client.get("/initiatives/new/").content.decode()
+    assert f'name="branch" value="{branch_a.pk}"' in html
