@@ -65,8 +65,13 @@ class PledgeForm(forms.Form):
     """A branch's pledge: date signed, initiatives committed in each period, the scanned pledge.
     The district also decides whether it accepts the targets."""
 
-    signed_on = forms.DateField(label=_("Date signed"), required=False,
-                                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    # Typed as dd/mm/yyyy like every date of the portal (the browser's picker follows its own language).
+    signed_on = forms.DateField(
+        label=_("Date signed"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        error_messages={"invalid": _("Enter a date as dd/mm/yyyy.")},
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={
+            "placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off", "class": "date-input"}),
+    )
     document = forms.FileField(label=_("Scanned pledge"), required=False,
                                help_text=_("PDF, Word, Excel, JPEG or PNG, at most 10 MB."))
 

@@ -30,6 +30,24 @@
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   Chart.defaults.maintainAspectRatio = false;
 
+  // Long labels on several lines, so that a phone does not cut them off.
+  function wrap(text, width) {
+    var lines = [], line = "";
+    String(text).split(" ").forEach(function (word) {
+      if (line && (line + " " + word).length > width) { lines.push(line); line = word; }
+      else { line = line ? line + " " + word : word; }
+    });
+    if (line) { lines.push(line); }
+    return lines;
+  }
+  var labelWidth = function () { return wide() ? 30 : 18; };
+
+  // Tall enough for every bar and every line of its label.
+  function fitHeight(container, labels, barsPerLabel) {
+    var lines = labels.reduce(function (n, l) { return n + Math.max(l.length, barsPerLabel * 1.4); }, 0);
+    container.style.height = Math.max(240, Math.round(lines * 17 + 70)) + "px";
+  }
+
   function show(container) {
     container.classList.remove("d-none");
     return container.querySelector("canvas");
@@ -59,10 +77,12 @@
 
   function drawStatus(container, data) {
     var codes = Object.keys(data.by_status);
+    var labels = codes.map(function (c) { return wrap(data.labels.status[c], labelWidth()); });
+    fitHeight(container, labels, 1);
     new Chart(show(container), {
       type: "bar",
       data: {
-        labels: codes.map(function (c) { return data.labels.status[c]; }),
+        labels: labels,
         datasets: [{
           label: label("Initiatives"), data: codes.map(function (c) { return data.by_status[c]; }),
           backgroundColor: codes.map(function (c) { return STATUS_COLOURS[c] || GREY; })
@@ -74,10 +94,12 @@
 
   function drawCategory(container, data) {
     var codes = Object.keys(data.by_category);
+    var labels = codes.map(function (c) { return wrap(data.labels.category[c], labelWidth()); });
+    fitHeight(container, labels, 2);
     new Chart(show(container), {
       type: "bar",
       data: {
-        labels: codes.map(function (c) { return data.labels.category[c]; }),
+        labels: labels,
         datasets: [
           { label: label("Submitted"), data: codes.map(function (c) { return data.by_category_submitted[c]; }), backgroundColor: GREY },
           { label: label("Sent"), data: codes.map(function (c) { return data.by_category[c]; }), backgroundColor: BLUE }
@@ -112,12 +134,12 @@
       heading.textContent = label("Top") + " (" + TOP_BRANCHES + "/" + rows.length + ")";
       container.insertBefore(heading, container.firstChild);
     }
-    container.style.height = Math.max(260, 28 * shown.length + 80) + "px";
-    var short = function (name) { return name.length > 38 && !wide() ? name.slice(0, 36) + "…" : name; };
+    var branchLabels = shown.map(function (r) { return wrap(r.name, labelWidth() + 8); });
+    fitHeight(container, branchLabels, 2);
     new Chart(show(container), {
       type: "bar",
       data: {
-        labels: shown.map(function (r) { return short(r.name); }),
+        labels: branchLabels,
         datasets: [
           { label: label("Submitted"), data: shown.map(function (r) { return r.submitted; }), backgroundColor: GREY },
           { label: label("Sent"), data: shown.map(function (r) { return r.sent; }), backgroundColor: BLUE }

@@ -111,8 +111,9 @@ def test_an_officer_changing_accepted_numbers_asks_the_district_again(login, dis
     login(officer_a).post(f"/dashboard/pledges/{branch_a.pk}/", pledge_data(periods, 5, 12))
     login(district).post(f"/dashboard/pledges/{branch_a.pk}/accept/")
     client = login(officer_a)
-    client.post(f"/dashboard/pledges/{branch_a.pk}/", pledge_data(periods, 5, 12, signed_on="2021-11-01"))
+    client.post(f"/dashboard/pledges/{branch_a.pk}/", pledge_data(periods, 5, 12, signed_on="01/11/2021"))
     assert Pledge.objects.get(branch=branch_a).accepted_by_district  # same numbers: still accepted
+    assert Pledge.objects.get(branch=branch_a).signed_on.isoformat() == "2021-11-01"  # typed as dd/mm/yyyy
     client.post(f"/dashboard/pledges/{branch_a.pk}/", pledge_data(periods, 4, 12))
     assert not Pledge.objects.get(branch=branch_a).accepted_by_district
     # And an officer cannot accept their own numbers by posting the field.
