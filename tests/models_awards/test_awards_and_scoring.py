@@ -4,12 +4,14 @@ import datetime
 
 import openpyxl
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from initiatives.models import Status
 from initiatives.reports import registry
 from models_awards.models import Award, AwardLevel, Candidate, InitiativeScore, NominationStatus
+from models_awards.reports import write_exemplars
 from tests import factories
 
 from . import helpers
@@ -165,7 +167,10 @@ def test_the_exemplars_report_is_registered_and_scoped(district, officer_b, bran
     helpers.nomination(branch_b, team_name="Tổ chưa chọn", status=S.PROPOSED, year=2022)
     helpers.award(branch_b, citation="Khen tổ Hồi sức", amount_vnd=None)
     helpers.award(branch_a, member=member_a, citation="=HYPERLINK(\"http://x\")")
+    # ready() registers the kind; run it again in case another test file unregistered it.
+    apps.get_app_config("models_awards").ready()
     kind = registry.get("exemplars")
+    assert kind.write is write_exemplars and "year" in kind.filters
     path = tmp_path / "district.xlsx"
     rows = kind.write(path, user=district, filters=registry.ReportFilters(year=2022))
     assert rows == 4

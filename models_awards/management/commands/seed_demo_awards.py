@@ -140,7 +140,7 @@ class Command(BaseCommand):
     def achievements(self, subject, branch, member, year):
         if subject == Subject.INDIVIDUAL:
             return (
-                f"Năm {year}, đồng chí {member.full_name} ({member.position or 'đoàn viên'}) hoàn thành xuất sắc "
+                f"Năm {year}, đồng chí {member.full_name} hoàn thành xuất sắc "
                 "nhiệm vụ; là tác giả sáng kiến được công nhận và áp dụng hiệu quả tại đơn vị, tích cực hướng dẫn "
                 "đồng nghiệp nhân rộng cách làm."
             )
