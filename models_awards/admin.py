@@ -14,6 +14,7 @@ from initiatives import access
 from initiatives.admin.scoping import BranchScopedAdmin
 
 from . import nomination_workflow, selectors
+from .forms import criteria_for_user
 from .models import (
     Award,
     AwardLevel,
@@ -44,7 +45,7 @@ class NominationCriterionInline(admin.TabularInline):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "criterion":
-            kwargs["queryset"] = Criterion.objects.filter(is_active=True)
+            kwargs["queryset"] = criteria_for_user(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def _editable(self, request, obj):
