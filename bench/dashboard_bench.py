@@ -69,13 +69,13 @@ def machine():
             database = f"{connection.vendor} {connection.Database.sqlite_version}"
     import django
 
-    return (f"{cpu}, {os.cpu_count()} CPUs{memory}; {platform.system()} {platform.release()}; "
+    load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    return (f"{cpu}, {os.cpu_count()} CPUs{memory}{load}; {platform.system()} {platform.release()}; "
             f"Python {platform.python_version()}, Django {django.get_version()}, {database} (same host)")
 
 
 def seed(args):
     from django.core.management import call_command
-    from django.db import connection
 
     from initiatives.models import Branch, Initiative, Member
 
@@ -88,9 +88,6 @@ def seed(args):
     missing = [max(w - h, 0) for h, w in zip(have, wanted, strict=True)]
     branches = max(missing[1], 1)
     call_command("seed_bulk", initiatives=missing[0], branches=branches, members=max(missing[2], branches))
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would give a real database
 
 
 def users():
