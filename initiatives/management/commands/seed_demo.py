@@ -8,11 +8,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test import override_settings
 
-from initiatives import access, demo_data, workflow
+from initiatives import access, demo_data, pledges, workflow
 from initiatives.models import (
     ApplicationKind,
     Branch,
@@ -63,6 +64,11 @@ class Command(BaseCommand):
             self.seed_members(branches)
             accounts = self.seed_accounts(branches)
             self.seed_initiatives(branches, accounts)
+            self.seed_pledges(branches, accounts)
+        # Other apps add their demo data with their own `seed_demo_<app>` command (awards, ...).
+        for name in sorted(get_commands()):
+            if name.startswith("seed_demo_"):
+                call_command(name, force=force, stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {Branch.objects.count()} branches, {Member.objects.count()} members, "
@@ -70,6 +76,20 @@ class Command(BaseCommand):
                 f"(password {DEMO_PASSWORD})."
             )
         )
+
+    def seed_pledges(self, branches, accounts):
+        """Most branches have signed their emulation pledge; a few have not yet, as in real life."""
+        programme = Programme.current()
+        periods = list(programme.periods.all())
+        for index, branch in enumerate(branches):
+            if index % 5 == 4 or branch.pledges.filter(programme=programme).exists():
+                continue
+            size = max(1, branch.member_count // 25)
+            targets = {period: size * (1 if period.number == 1 else 3) for period in periods}
+            pledges.save_pledge(
+                branch=branch, programme=programme, user=accounts["district"], targets=targets,
+                signed_on=datetime.date(2021, 10, 1 + index), accepted=index % 3 != 2,
+            )
 
     def seed_branches(self):
         clusters = {
