@@ -1,7 +1,16 @@
+"""The error pages. Refusals are written to the audit log; a lost database gives the 503 page."""
+
+import sys
+
+from django.http import HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
+
+from portal_security import audit, outage
 
 
 def permission_denied(request, exception=None):
+    audit.refused(request, reason=str(exception or "") or "permission_denied")
     return render(request, "403.html", status=403)
 
 
@@ -10,4 +19,8 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    # Errors raised outside a view (a middleware saving the session, say) reach here, not the 503 middleware.
+    if outage.is_database_outage(sys.exc_info()[1]):
+        return outage.service_unavailable(request)
+    # No request context: its processors read the database, which may be what failed.
+    return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -1,15 +1,21 @@
-"""Production behind a TLS-terminating proxy. `manage.py check --deploy` is clean with these."""
+"""Production behind a TLS-terminating proxy. `manage.py check --deploy` is clean with these.
 
+The proxy must set X-Forwarded-Proto (https) and append the client's address to X-Forwarded-For;
+TRUSTED_PROXY_COUNT says how many proxies stand in front of the portal (1 by default).
+"""
+
+import copy
 import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import CONTENT_SECURITY_POLICY, env_bool
 
 DEBUG = env_bool("DEBUG", False)
-if SECRET_KEY.startswith("dev-only"):  # noqa: F405
-    raise ImproperlyConfigured("Set SECRET_KEY in the environment for production.")
+SECRET_KEY = os.environ.get("SECRET_KEY", "")  # never base's development default
+if SECRET_KEY.startswith("dev-only") or len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("Set SECRET_KEY in the environment for production (50 random characters or more).")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -18,6 +24,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_REFERRER_POLICY = "same-origin"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "DENY"
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+
+CONTENT_SECURITY_POLICY = copy.deepcopy(CONTENT_SECURITY_POLICY)
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True

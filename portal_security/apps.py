@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalSecurityConfig(AppConfig):
+    """Cross-cutting protection that belongs to no business app: audit log, lock-out roles, outage page."""
+
+    name = "portal_security"
+    verbose_name = _("Security")
+
+    def ready(self):
+        from . import audit  # noqa: F401  (connects the audit receivers)
