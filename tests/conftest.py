@@ -1,6 +1,30 @@
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 
 from tests import factories
+
+pytest_plugins = ["tests.browser_support"]
+
+# The data migrations that put the plan's figures into a fresh database. A transactional test (browser,
+# concurrency, backup) empties the tables when it ends, so every database test gets them back here.
+SEED_MIGRATIONS = (
+    "initiatives.migrations.0002_seed_plan",
+    "models_awards.migrations.0002_seed_criteria_and_thresholds",
+)
+DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences", "django_db_serialized_rollback"}
+
+
+@pytest.fixture(autouse=True)
+def _plan_data(request):
+    if not (request.node.get_closest_marker("django_db") or DB_FIXTURES & set(request.fixturenames)):
+        return
+    request.getfixturevalue("django_db_setup")  # the test databases, never the real one
+    blocker = request.getfixturevalue("django_db_blocker")
+    with blocker.unblock():
+        for module in SEED_MIGRATIONS:
+            import_module(module).seed(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ import pytest
 
 from initiatives.models import Initiative, Status
 from tests import factories
-from tests.browser.conftest import log_in
+from tests.browser_support import log_in
 from tests.initiatives.helpers import PDF_BYTES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

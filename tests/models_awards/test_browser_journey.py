@@ -9,7 +9,7 @@ import pytest
 from initiatives.models import Status
 from models_awards.models import Award, InitiativeScore, Nomination, NominationStatus
 from tests import factories
-from tests.browser.conftest import browser, log_in, open_page  # noqa: F401  (fixtures)
+from tests.browser_support import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -50,7 +50,7 @@ def move(page, nomination, action):
     page.wait_for_load_state()
 
 
-def test_nominate_select_award_publish(open_page, people):  # noqa: F811
+def test_nominate_select_award_publish(open_page, people):
     officer_page = open_page("desktop")
     log_in(officer_page, "canbo_ct", factories.PASSWORD)
     nominate(officer_page, subject="individual", member=people["member"], initiative=people["initiative"],

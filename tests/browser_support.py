@@ -1,5 +1,5 @@
-"""Real headless Chromium (Debian's package) driven by Playwright against the live test server.
-
+"""Browser-test fixtures (a pytest plugin loaded by tests/conftest.py, so every test folder can use them):
+real headless Chromium (Debian's package) driven by Playwright against the live test server.
 Playwright's own browser download is never used: the system Chromium is launched by path. A failing
 test leaves a screenshot of the page in browser-artifacts/.
 """
