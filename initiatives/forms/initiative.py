@@ -97,7 +97,16 @@ def _non_negative(value):
         raise forms.ValidationError(_("The amount is too large; check the number of zeros."))
 
 
+def _member_label(member):
+    return f"{member.full_name} — {member.position}" if member.position else member.full_name
+
+
 class AuthorForm(forms.ModelForm):
+    def __init__(self, *args, members=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = members if members is not None else Member.objects.none()
+        self.fields["member"].label_from_instance = _member_label
+
     class Meta:
         model = InitiativeAuthor
         fields = ["member", "share_percent", "is_lead"]
@@ -111,16 +120,15 @@ class AuthorForm(forms.ModelForm):
         return share
 
 
-def _member_label(member):
-    return f"{member.full_name} — {member.position}" if member.position else member.full_name
-
-
 class BaseAuthorFormSet(BaseInlineFormSet):
+    """Authors chosen from `members` only: every row, the empty row the script copies included."""
+
     def __init__(self, *args, members=None, **kwargs):
+        self.members = members
         super().__init__(*args, **kwargs)
-        for form in self.forms:
-            form.fields["member"].queryset = members
-            form.fields["member"].label_from_instance = _member_label
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "members": self.members}
 
     def rows(self):
         """The author rows as typed (unsaved objects), for the eligibility check before saving."""

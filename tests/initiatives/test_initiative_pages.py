@@ -234,3 +234,28 @@ def test_dates_show_as_dd_mm_yyyy_and_money_with_dots(login, district, branch_a)
 def test_a_member_with_one_branch_gets_it_prefilled(member_client, branch_a):
     html = member_client.get("/initiatives/new/").content.decode()
     assert f'name="branch" value="{branch_a.pk}"' in html
+
+
+def test_attachments_are_served_only_to_those_who_may_see_the_initiative(login, branch_a, branch_b, member_a,
+                                                                          officer_a, officer_b, district, member_b):
+    from initiatives import services
+
+    initiative = factories.initiative(branch_a, authors=[(member_a, 100)], entered_by=member_a.user)
+    attachment = services.store_attachment(initiative, member_a.user, pdf("quyet-dinh-so-12.pdf"),
+                                           "application/pdf", "decision")
+    url = f"/attachments/{attachment.pk}/"
+    for allowed in (member_a.user, officer_a, district):
+        response = login(allowed).get(url)
+        assert response.status_code == 200, allowed
+        assert b"".join(response.streaming_content).startswith(b"%PDF")
+        assert "quyet-dinh-so-12.pdf" in response["Content-Disposition"]
+    for refused in (officer_b, member_b.user):
+        assert login(refused).get(url).status_code == 404
+    assert not attachment.file.name.startswith("static")
+    assert "quyet-dinh" not in attachment.file.name  # stored under a random name
+
+
+def test_the_author_choices_never_list_another_branchs_roster(member_client, branch_b):
+    factories.member(branch_b, "Đoàn Viên Chi Nhánh Khác")
+    html = member_client.get("/initiatives/new/").content.decode()
+    assert "Đoàn Viên Chi Nhánh Khác" not in html  # neither in the rows nor in the row template
