@@ -63,7 +63,7 @@ INITIATIVE_FIELDS = (
     Field("category", _("Category"), 14, required=True, aliases=("Loại", "Loại sáng kiến", "Nhóm"),
           help=_("One of the programme's seven kinds (see the list below).")),
     Field("field_of_work", _("Field of work"), 11, aliases=("Lĩnh vực",)),
-    Field("recognition_decision_no", _("Recognition decision No."), 11, wb.CENTER,
+    Field("recognition_decision_no", _("Recognition decision No."), 13, wb.CENTER,
           aliases=("Số quyết định", "Số QĐ", "Số quyết định công nhận", "Số QĐ công nhận")),
     Field("recognition_date", _("Decision date"), 10.5, wb.DATE,
           aliases=("Ngày quyết định", "Ngày QĐ", "Ngày công nhận"), help=_("dd/mm/yyyy")),
@@ -133,14 +133,16 @@ def format_author(name, share, *, with_share):
 
 
 def authors_cells(authors, credited_member_id):
-    """The credited author's cell and the co-authors' cell for InitiativeAuthor rows in listed order."""
+    """The credited author's cell and the co-authors' cell from (member id, full name, share) tuples in
+    listed order."""
     authors = list(authors)
     with_share = len(authors) > 1
-    credited = [a for a in authors if a.member_id == credited_member_id][:1] or authors[:1]
-    others = [a for a in authors if a not in credited]
-    credited_text = format_author(credited[0].member.full_name, credited[0].share_percent,
-                                  with_share=with_share) if credited else ""
-    others_text = "; ".join(format_author(a.member.full_name, a.share_percent, with_share=True) for a in others)
+    credited = next((a for a in authors if a[0] == credited_member_id), authors[0] if authors else None)
+    if credited is None:
+        return "", ""
+    credited_text = format_author(credited[1], credited[2], with_share=with_share)
+    others_text = "; ".join(format_author(name, share, with_share=True)
+                            for member_id, name, share in authors if (member_id, name, share) != credited)
     return credited_text, others_text
 
 

@@ -7,7 +7,6 @@ definitions, printed as notes under each table.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -61,47 +60,90 @@ def initiatives_for_report(user, filters, programme):
     return queryset
 
 
-def list_queryset(queryset):
-    authors = InitiativeAuthor.objects.select_related("member").only(
-        "initiative_id", "member_id", "share_percent", "is_lead", "order", "member__full_name"
-    ).order_by("order", "pk")
-    return (
-        queryset.select_related("branch")
-        .prefetch_related(Prefetch("authors", queryset=authors))
-        .order_by("branch__name", "sent_to_province_date", "pk")
+# What a row of the list reads from the initiative (plain values: no model instances to build).
+LIST_FIELDS = (
+    "pk", "title", "credited_author_id", "branch__name", "category", "field_of_work", "recognition_decision_no",
+    "recognition_date", "application_date", "economic_benefit_vnd", "social_benefit", "status",
+    "sent_to_province_date", "recognition_body", "application_kind", "application_place",
+    "economic_benefit_description", "research_level", "research_accepted_date", "research_effect_confirmed",
+)
+LIST_ORDER = ("branch__name", "sent_to_province_date", "pk")
+
+
+def authors_of(initiatives):
+    """{initiative id: [(member id, full name, share)]} in listed order, in one query; `initiatives` is a list of
+    ids or a queryset."""
+    authors = {}
+    rows = (
+        InitiativeAuthor.objects.filter(initiative_id__in=initiatives)
+        .order_by("initiative_id", "order", "pk")
+        .values_list("initiative_id", "member_id", "member__full_name", "share_percent")
     )
+    for initiative_id, member_id, name, share in rows.iterator(chunk_size=CHUNK_SIZE):
+        authors.setdefault(initiative_id, []).append((member_id, name, share))
+    return authors
 
 
 def initiative_rows(queryset, *, chunk_size=CHUNK_SIZE):
-    """One list of values per initiative, in the order of `columns.INITIATIVE_FIELDS`, read in chunks."""
-    labels = {key: dict((code, str(label)) for code, label in choices) for key, choices in columns.CHOICES.items()}
-    yes, no = columns.yes_no(True), columns.yes_no(False)
-    for number, initiative in enumerate(list_queryset(queryset).iterator(chunk_size=chunk_size), 1):
-        credited, others = columns.authors_cells(initiative.authors.all(), initiative.credited_author_id)
-        is_research = initiative.category == Category.RESEARCH
-        yield [
-            number,
-            initiative.title,
-            credited,
-            others,
-            initiative.branch.name,
-            labels["category"].get(initiative.category, initiative.category),
-            initiative.field_of_work,
-            initiative.recognition_decision_no,
-            initiative.recognition_date,
-            initiative.application_date,
-            initiative.economic_benefit_vnd,
-            initiative.social_benefit,
-            labels["status"].get(initiative.status, initiative.status),
-            initiative.sent_to_province_date,
-            labels["recognition_body"].get(initiative.recognition_body, ""),
-            labels["application_kind"].get(initiative.application_kind, ""),
-            initiative.application_place,
-            initiative.economic_benefit_description,
-            labels["research_level"].get(initiative.research_level, ""),
-            initiative.research_accepted_date,
-            (yes if initiative.research_effect_confirmed else no) if is_research else "",
-        ]
+    """One list of values per initiative, in the order of `columns.INITIATIVE_FIELDS`.
+
+    The initiatives come from the database `chunk_size` at a time (a server-side cursor), with their branch
+    joined in, and each chunk's authors in one more query: memory does not grow with the number of rows, and
+    the number of queries grows only with the number of chunks."""
+    labels = choice_labels()
+    records = queryset.order_by(*LIST_ORDER).values(*LIST_FIELDS).iterator(chunk_size=chunk_size)
+    number = 0
+    for chunk in _chunks(records, chunk_size):
+        authors = authors_of([record["pk"] for record in chunk])
+        for record in chunk:
+            number += 1
+            yield initiative_row(number, record, authors.get(record["pk"], ()), labels)
+
+
+def _chunks(iterable, size):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def choice_labels():
+    labels = {key: {code: str(label) for code, label in choices} for key, choices in columns.CHOICES.items()}
+    labels["yes_no"] = {True: columns.yes_no(True), False: columns.yes_no(False)}
+    return labels
+
+
+def initiative_row(number, record, authors, labels):
+    """The list's values for one initiative: `record` holds LIST_FIELDS, `authors` its (id, name, share)."""
+    credited, others = columns.authors_cells(authors, record["credited_author_id"])
+    is_research = record["category"] == Category.RESEARCH
+    return [
+        number,
+        record["title"],
+        credited,
+        others,
+        record["branch__name"],
+        labels["category"].get(record["category"], record["category"]),
+        record["field_of_work"],
+        record["recognition_decision_no"],
+        record["recognition_date"],
+        record["application_date"],
+        record["economic_benefit_vnd"],
+        record["social_benefit"],
+        labels["status"].get(record["status"], record["status"]),
+        record["sent_to_province_date"],
+        labels["recognition_body"].get(record["recognition_body"], ""),
+        labels["application_kind"].get(record["application_kind"], ""),
+        record["application_place"],
+        record["economic_benefit_description"],
+        labels["research_level"].get(record["research_level"], ""),
+        record["research_accepted_date"],
+        labels["yes_no"][record["research_effect_confirmed"]] if is_research else "",
+    ]
 
 
 def filter_lines(programme, filters, *, include_status=True):

@@ -98,7 +98,7 @@ def _header_candidates(ws, names):
 
 
 def total_labels():
-    labels = {"tong cong", "cong", "tong"}
+    labels = {"tong cong", "total"}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             labels.add(fold(_("Total")))

@@ -27,9 +27,10 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from .cells import value_cell
+from .cells import PreparedStyle, value_cell
 
 MOTTO_COUNTRY = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -178,7 +179,7 @@ class OfficialWorkbook:
             scratch = Cell(SimpleNamespace(parent=self.book))
             for attribute, value in STYLE_SPECS[name].items():
                 setattr(scratch, attribute, value)
-            self._styles[name] = scratch._style
+            self._styles[name] = PreparedStyle(scratch)
         return self._styles[name]
 
     def _cell(self, sheet, value, style, column):
@@ -220,11 +221,15 @@ class OfficialWorkbook:
         ]
         ws = sheet.ws
         bold_styles = [self.style(COLUMN_STYLES[column.kind] + "_bold") for column in columns]
+        hidden = [column.hidden for column in columns]
         for values in rows:
             row = sheet.next_row
             row_styles = bold_styles if isinstance(values, BoldRow) else styles
             cells = []
             for index, value in enumerate(values):
+                if hidden[index] and (value is None or value == ""):
+                    cells.append(None)  # no border to draw in a hidden column
+                    continue
                 if isinstance(value, Value):
                     style = self.style(COLUMN_STYLES[value.kind])
                     value = value.value
@@ -364,15 +369,35 @@ class _Sheet:
     def __init__(self, ws):
         self.ws = ws
         self.next_row = 1
+        self._heights = {}
+        # Every value arrives here already as a styled Cell. openpyxl's own conversion first tries each one as a
+        # plain value and falls back through an exception, which costs more than the rest of the row; hand the
+        # cells straight to the writer instead. (Should openpyxl rename this hook, its own path still works.)
+        ws._values_to_row = _cells_of_row
 
     def append(self, cells, height=None, forget_height=False):
-        if height:
-            self.ws.row_dimensions[self.next_row].height = height
-        self.ws.append(cells)
         if height and forget_height:
-            # The row is on disk already: drop its dimension so memory stays flat over 100,000 rows.
+            # A table row: one dimension object per distinct height, shared, and dropped once the row is on
+            # disk, so memory stays flat and time short over 100,000 rows.
+            dimension = self._heights.get(height)
+            if dimension is None:
+                dimension = self._heights[height] = RowDimension(self.ws, index=0, ht=height)
+            self.ws.row_dimensions[self.next_row] = dimension
+            self.ws.append(cells)
             del self.ws.row_dimensions[self.next_row]
+        else:
+            if height:
+                self.ws.row_dimensions[self.next_row].height = height
+            self.ws.append(cells)
         self.next_row += 1
+
+
+def _cells_of_row(cells, row_index):
+    for column, cell in enumerate(cells, 1):
+        if cell is None:
+            continue
+        cell.row, cell.column = row_index, column
+        yield cell
 
 
 def row_height(values, characters_per_line):

@@ -42,25 +42,30 @@ def xlsx_response(write, filename):
 
 
 def _cards(user, bound=None):
+    """One card per report kind with its filter form; `bound` is (kind key, form) to show with its errors."""
     cards = []
     for kind in registry.kinds():
-        if bound is not None and bound.kind_key == kind.key:
-            form = bound
+        if bound is not None and bound[0] == kind.key:
+            form = bound[1]
         else:
             form = ReportFilterForm(user=user, kind=kind, auto_id=f"id_{kind.key}_%s")
         cards.append({"kind": kind, "form": form})
     return cards
 
 
-@login_required
-def index(request, bound=None, status=200):
-    require_reporter(request.user)
+def _index_page(request, bound=None, status=200):
     keys = {kind.key for kind in registry.kinds()}
     return render(request, "initiatives/reports/index.html", {
         "cards": _cards(request.user, bound),
         "exemplars_missing": "exemplars" not in keys,
         "is_district": access.is_district(request.user),
     }, status=status)
+
+
+@login_required
+def index(request):
+    require_reporter(request.user)
+    return _index_page(request)
 
 
 @login_required
@@ -71,11 +76,10 @@ def download(request, kind):
     except registry.UnknownReport as error:
         raise Http404(str(error)) from error
     form = ReportFilterForm(request.GET, user=request.user, kind=report, auto_id=f"id_{report.key}_%s")
-    form.kind_key = report.key
     if not form.is_valid():
         if form.branch_refused():
             raise Http404(_("No such branch among yours."))
-        return index(request, bound=form, status=400)
+        return _index_page(request, bound=(report.key, form), status=400)
     filters = form.filters()
     return xlsx_response(lambda handle: report.write(handle, user=request.user, filters=filters), report.filename)
 

@@ -269,3 +269,15 @@ def test_the_template_reads_back(login, officer_a, branch_a):
     response = upload(client, upload_bytes(buffer.getvalue()), branch_a)
     plan = response.context["plan"]
     assert plan.problems == [] and [r.summary for r in plan.rows] == ["Từ mẫu"]
+
+
+def test_the_preview_reads_the_database_a_fixed_number_of_times(login, officer_a, branch_a,
+                                                                 django_assert_max_num_queries):
+    client = login(officer_a)
+    factories.member(branch_a, "Nguyễn Văn An")
+    few = xlsx_upload([row(n, f"Sáng kiến số {n}") for n in range(1, 4)], headings=HEADINGS)
+    many = xlsx_upload([row(n, f"Sáng kiến số {n}") for n in range(1, 61)], headings=HEADINGS)
+    with django_assert_max_num_queries(25) as few_queries:
+        assert len(upload(client, few, branch_a).context["plan"].rows) == 3
+    with django_assert_max_num_queries(len(few_queries.captured_queries) + 1):
+        assert len(upload(client, many, branch_a).context["plan"].rows) == 60

@@ -53,8 +53,17 @@ def test_scoped_to_an_account(tmp_path, data, officer_a):
     assert titles(out) == ["Sáng kiến A"]
 
 
-def test_exemplars_without_the_awards_app_is_a_clear_error(tmp_path):
+@pytest.fixture
+def without_exemplars():
+    """As if the awards app had not registered its report; put back afterwards for the other tests."""
+    saved = registry._kinds.get("exemplars")
     registry.unregister("exemplars")
+    yield
+    if saved is not None:
+        registry.register(saved)
+
+
+def test_exemplars_without_the_awards_app_is_a_clear_error(tmp_path, without_exemplars):
     with pytest.raises(CommandError) as error:
         call_command("export_report", "exemplars", "--out", str(tmp_path / "x.xlsx"), "--year", "2022")
     assert "exemplars" in str(error.value)
