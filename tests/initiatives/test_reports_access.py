@@ -115,3 +115,15 @@ def test_officer_of_two_branches_sees_both(login, branch_a, branch_b, data):
     branch_b.officers.add(officer)
     text = text_of(workbook_from(login(officer).get(reverse("report-download", args=["initiatives"]))))
     assert "Sáng kiến của trường THPT" in text and "Sáng kiến của trung tâm y tế" in text
+
+
+def test_every_registered_kind_refuses_another_branch(login, officer_a, branch_b):
+    """Whatever app registered it (the exemplars and awards list too), the page's form refuses the branch."""
+    from initiatives.reports import registry
+
+    client = login(officer_a)
+    kinds = [kind for kind in registry.kinds() if "branch" in kind.filters]
+    assert {"initiatives", "summary", "programme"} <= {kind.key for kind in kinds}
+    for kind in kinds:
+        response = client.get(reverse("report-download", args=[kind.key]), {"branch": branch_b.pk})
+        assert response.status_code == 404, kind.key

@@ -135,3 +135,26 @@ def test_all_branches_of_a_period_in_one_workbook(login, district, branch_a, bra
     assert "Việc của A" in text and "Việc của B" in text
     _h, rows, _t = table(book.worksheets[0])
     assert [row[1].value for row in rows] == sorted([branch_a.name, branch_b.name])
+
+
+def test_overview_queries_do_not_grow_with_branches(login, district, period, django_assert_max_num_queries):
+    client = login(district)
+    for _ in range(2):
+        BranchReport.objects.create(branch=factories.branch(), period=period, state="submitted", achievements="x")
+    with django_assert_max_num_queries(15) as few:
+        client.get(reverse("branch-reports"), {"period": period.pk})
+    for _ in range(20):
+        BranchReport.objects.create(branch=factories.branch(), period=period, state="draft", achievements="x")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("branch-reports"), {"period": period.pk})
+    assert response.context["counts"]["branches"] == 22
+
+
+def test_reports_page_queries_are_fixed(login, district, django_assert_max_num_queries):
+    client = login(district)
+    with django_assert_max_num_queries(20) as few:
+        client.get(reverse("reports"))
+    for _ in range(15):
+        factories.branch()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(reverse("reports")).status_code == 200
