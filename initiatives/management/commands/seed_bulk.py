@@ -1,25 +1,27 @@
 """Synthetic data at scale, for benchmarks: branches (with clusters and pledges), members and initiatives.
 
-    manage.py seed_bulk --initiatives 100000 --branches 1000 --members 60000
+    manage.py seed_bulk --initiatives 1000000 --branches 5000 --members 1000000
 
-Rows go in with bulk_create in batches, so 100,000 initiatives take about a minute on PostgreSQL. The
-distributions look like a real district: branch sizes spread from a dozen to a few hundred members, more
-initiatives in bigger branches, a few branches with none, most initiatives sent to the province and the rest
-spread along the pipeline, dates inside the programme's window and periods. It adds to what is there (new
-branch codes start with "bulk-"); no account is created, no e-mail sent, no history row written.
+On PostgreSQL the members, initiatives and authors go in with COPY, in batches, with keys chosen here so that
+nothing is read back: a million initiatives with their authors take a few minutes. Elsewhere (SQLite, small N)
+the same rows go in with executemany. The distributions look like a real federation: branch sizes spread from a
+dozen to a few thousand members, more initiatives in bigger branches, a few branches with none, most
+initiatives sent to the province and the rest spread along the pipeline, dates inside the programme's window
+and periods, one to three authors from the branch's own roster. It adds to what is there (new branch codes
+start with "bulk-"); no account is created, no e-mail sent, no history row written. It reports progress as it
+goes, then refreshes the planner's statistics (and, on PostgreSQL, the visibility map: VACUUM ANALYZE).
 """
 
 import datetime
 import random
 import time
-from decimal import Decimal
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
 from initiatives import demo_data
-from initiatives.authorship import credited_author
+from initiatives.bulk_rows import RowWriter, lock_and_next_id, reset_sequence
 from initiatives.models import (
     ApplicationKind,
     Branch,
@@ -74,17 +76,41 @@ SHARES = {1: [100], 2: [60, 40], 3: [50, 30, 20]}
 AUTHOR_COUNT_WEIGHTS = {1: 60, 2: 28, 3: 12}
 
 
+# Most Vietnamese names have one middle name; some two ("Nguyễn Thị Thu Hà").
+DOUBLE_MIDDLE_SHARE = 0.35
+PROGRESS_EVERY = 50_000  # rows between two progress lines at scale
+INITIATIVE_COLUMNS = [
+    "id", "programme_id", "branch_id", "title", "category", "field_of_work", "problem", "solution",
+    "application_summary", "application_kind", "application_date", "application_place", "recognition_body",
+    "recognition_decision_no", "recognition_date", "economic_benefit_vnd", "social_benefit", "research_level",
+    "research_accepted_date", "research_effect_confirmed", "status", "credited_author_id", "submitted_at",
+    "sent_to_province_date", "national_portal_upload_date", "search_text", "created_at", "updated_at",
+    # NOT NULL columns left at their defaults
+    "application_conditions", "confidential_info", "investor", "trial_participants", "economic_benefit_description",
+    "ip_protected", "national_portal_reference", "is_published",
+]
+DEFAULTS = ("", "", "", "", "", False, "", False)
+MEMBER_COLUMNS = ["id", "full_name", "search_name", "branch_id", "position", "date_of_birth", "qualification", "phone",
+                  "email", "is_active"]
+AUTHOR_COLUMNS = ["id", "initiative_id", "member_id", "share_percent", "is_lead", "order"]
+PROBLEM = "Cách làm cũ tốn thời gian và dễ sai sót."
+SOLUTION = "Tổ chức lại quy trình, áp dụng công cụ phù hợp với đơn vị."
+APPLICATION_SUMMARY = "Đã áp dụng tại đơn vị."
+
+
 class Command(BaseCommand):
-    help = "Add synthetic branches, members and initiatives at scale (for benchmarks), with bulk inserts."
+    help = "Add synthetic branches, members and initiatives at scale (for benchmarks), with COPY or bulk inserts."
 
     def add_arguments(self, parser):
         parser.add_argument("--initiatives", type=int, default=1000, help="initiatives to add (default 1000)")
         parser.add_argument("--branches", type=int, default=50, help="branches to add (default 50)")
         parser.add_argument("--members", type=int, default=5000, help="roster entries to add (default 5000)")
         parser.add_argument("--seed", type=int, default=2021, help="random seed, for the same data every time")
-        parser.add_argument("--batch-size", type=int, default=5000, help="rows per INSERT (default 5000)")
+        parser.add_argument("--batch-size", type=int, default=20_000,
+                            help="rows per COPY or INSERT batch, and between progress lines (default 20000)")
+        parser.add_argument("--no-vacuum", action="store_true", help="skip VACUUM ANALYZE at the end (PostgreSQL)")
 
-    def handle(self, *args, initiatives, branches, members, seed, batch_size, **options):
+    def handle(self, *args, initiatives, branches, members, seed, batch_size, no_vacuum, **options):
         if branches < 1 or members < branches or initiatives < 0 or batch_size < 1:
             raise CommandError("Give at least one branch, at least as many members as branches, and N ≥ 0.")
         programme = Programme.current()
@@ -96,18 +122,14 @@ class Command(BaseCommand):
         self.today = timezone.localdate()
         self.programme = programme
         self.periods = list(programme.periods.order_by("number"))
+        self.names = {}
         with transaction.atomic():
             branch_rows = self.seed_branches(branches)
             rosters = self.seed_members(branch_rows, members)
             self.seed_pledges(branch_rows)
             self.seed_initiatives(branch_rows, rosters, initiatives)
-        if connection.vendor == "postgresql":
-            # Fresh planner statistics, as autovacuum would give them later: without them the first dashboards
-            # after a bulk load plan for empty tables and run ten times slower.
-            with connection.cursor() as cursor:
-                for model in (Branch, Member, Pledge, PledgeTarget, Initiative, InitiativeAuthor):
-                    cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
-            self.say("planner statistics refreshed (ANALYZE)")
+            self.after_load()
+        self.refresh_statistics(vacuum=not no_vacuum)
         self.say(self.style.SUCCESS(
             f"Done: {branches} branches, {members} members, {initiatives} initiatives added "
             f"(now {Branch.objects.count()} branches, {Initiative.objects.count()} initiatives)."
@@ -115,6 +137,26 @@ class Command(BaseCommand):
 
     def say(self, message):
         self.stdout.write(f"[{time.monotonic() - self.started:7.1f} s] {message}")
+        self.stdout.flush()
+
+    def after_load(self):
+        """Hook for what must follow the rows inside the same transaction."""
+
+    def refresh_statistics(self, *, vacuum):
+        tables = [m._meta.db_table for m in (Branch, Member, Pledge, PledgeTarget, Initiative, InitiativeAuthor)]
+        quote = connection.ops.quote_name
+        if connection.vendor == "postgresql":
+            # Fresh planner statistics, as autovacuum would give them later: without them the first pages after a
+            # bulk load plan for empty tables. VACUUM also sets the visibility map, so that counts and list pages
+            # can read indexes alone, as they would on a database that has been running for a while.
+            verb = "VACUUM (ANALYZE)" if vacuum else "ANALYZE"
+            with connection.cursor() as cursor:
+                for table in tables:
+                    cursor.execute(f"{verb} {quote(table)}")
+            self.say(f"planner statistics refreshed ({verb})")
+        elif connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
 
     # --- branches and clusters ------------------------------------------------------------------------------
 
@@ -140,7 +182,11 @@ class Command(BaseCommand):
                 name=name, code=f"{CODE_PREFIX}{number:06d}", kind=kind, cluster=cluster,
                 member_count=self.branch_size(kind), is_active=self.rng.random() > 0.02,
             ))
-        created = Branch.objects.bulk_create(rows, batch_size=self.batch_size)
+        created = Branch.objects.bulk_create(rows, batch_size=5000)
+        if any(b.pk is None for b in created):  # a database that does not return keys from bulk inserts
+            by_code = dict(Branch.objects.filter(code__in=[b.code for b in created]).values_list("code", "pk"))
+            for branch in created:
+                branch.pk = branch.id = by_code[branch.code]
         self.say(f"{len(created)} branches in {len(clusters)} emulation clusters")
         return created
 
@@ -151,33 +197,53 @@ class Command(BaseCommand):
 
     # --- members -------------------------------------------------------------------------------------------
 
+    def person_name(self):
+        """A name and its folded form; the folded forms of the few thousand names are computed once."""
+        rng = self.rng
+        parts = (rng.randrange(len(demo_data.SURNAMES)), rng.randrange(len(demo_data.MIDDLE_NAMES)),
+                 rng.randrange(len(demo_data.MIDDLE_NAMES)) if rng.random() < DOUBLE_MIDDLE_SHARE else -1,
+                 rng.randrange(len(demo_data.GIVEN_NAMES)))
+        known = self.names.get(parts)
+        if known is None:
+            words = [demo_data.SURNAMES[parts[0]], demo_data.MIDDLE_NAMES[parts[1]]]
+            if parts[2] >= 0 and parts[2] != parts[1]:
+                words.append(demo_data.MIDDLE_NAMES[parts[2]])
+            words.append(demo_data.GIVEN_NAMES[parts[3]])
+            name = " ".join(words)
+            known = self.names[parts] = (name, fold_for_index(name))
+        return known
+
     def seed_members(self, branches, count):
-        """Spread `count` roster entries over the branches in proportion to their size (at least one each)."""
+        """Spread `count` roster entries over the branches in proportion to their size (at least one each).
+        Returns {branch id: (first member id, roster size)}: each branch's members have consecutive keys."""
         total = sum(b.member_count for b in branches)
         sizes = [1 + int((count - len(branches)) * b.member_count / total) for b in branches]
         for index in range(count - sum(sizes)):  # what rounding left over
             sizes[index % len(branches)] += 1
+        next_id = lock_and_next_id(Member)
+        writer = RowWriter(Member, MEMBER_COLUMNS, batch_size=self.batch_size)
         rosters = {}
-        batch = []
+        self.member_names = {}
         born = datetime.date(1965, 1, 1)
-        done = 0
+        reported = 0
         for branch, size in zip(branches, sizes, strict=True):
             if branch.member_count < size:
                 branch.member_count = size
             positions = demo_data.POSITIONS[branch.kind]
+            rosters[branch.pk] = (next_id, size)
             for n in range(size):
-                name = " ".join((self.rng.choice(demo_data.SURNAMES), self.rng.choice(demo_data.MIDDLE_NAMES),
-                                 self.rng.choice(demo_data.GIVEN_NAMES)))
-                batch.append(Member(
-                    full_name=name, search_name=fold_for_index(name), branch=branch,
-                    position=positions[n % len(positions)], date_of_birth=self.birth_date(born, n),
-                ))
-            if len(batch) >= self.batch_size:
-                done += self.flush_members(batch, rosters)
-                self.say(f"members {done}/{count}")
-        done += self.flush_members(batch, rosters)
-        Branch.objects.bulk_update(branches, ["member_count"], batch_size=self.batch_size)
-        self.say(f"members {done}/{count}")
+                name, folded = self.person_name()
+                self.member_names[next_id] = folded
+                writer.add((next_id, name, folded, branch.pk, positions[n % len(positions)],
+                            self.birth_date(born, n), "", "", "", True))
+                next_id += 1
+            if writer.written - reported >= max(self.batch_size, PROGRESS_EVERY if count > 200_000 else 0):
+                reported = writer.written
+                self.say(f"members {writer.written}/{count}")
+        writer.flush()
+        reset_sequence(Member)
+        Branch.objects.bulk_update(branches, ["member_count"], batch_size=5000)
+        self.say(f"members {writer.written}/{count}")
         return rosters
 
     @staticmethod
@@ -185,13 +251,6 @@ class Command(BaseCommand):
         """Distinct within a branch (a roster entry is unique by branch, name and birth date): n ↦ n·7919 mod a
         prime is one-to-one below the prime, about 41 years of days; beyond it, no date (NULLs never clash)."""
         return born + datetime.timedelta(days=n * 7919 % BIRTH_DAYS) if n < BIRTH_DAYS else None
-
-    def flush_members(self, batch, rosters):
-        created = Member.objects.bulk_create(batch, batch_size=self.batch_size)
-        for member in created:
-            rosters.setdefault(member.branch_id, []).append(member.pk)
-        batch.clear()
-        return len(created)
 
     # --- pledges --------------------------------------------------------------------------------------------
 
@@ -204,14 +263,19 @@ class Command(BaseCommand):
             Pledge(branch=b, programme=self.programme, accepted_by_district=self.rng.random() < 0.8,
                    signed_on=min(first_start + datetime.timedelta(days=self.rng.randint(0, 120)), self.today))
             for b in pledged
-        ], batch_size=self.batch_size)
+        ], batch_size=5000)
+        if any(p.pk is None for p in pledges):
+            by_branch = dict(Pledge.objects.filter(programme=self.programme, branch__in=pledged)
+                             .values_list("branch_id", "pk"))
+            for pledge in pledges:
+                pledge.pk = pledge.id = by_branch[pledge.branch_id]
         targets = [
             PledgeTarget(pledge=pledge, period=period, initiatives=max(0, round(
                 period.target * pledge.branch.member_count / total / PLEDGED_BRANCH_SHARE * self.rng.uniform(0.7, 1.3)
             )))
             for pledge in pledges for period in self.periods
         ]
-        PledgeTarget.objects.bulk_create(targets, batch_size=self.batch_size)
+        PledgeTarget.objects.bulk_create(targets, batch_size=5000)
         self.say(f"{len(pledges)} pledges")
 
     # --- initiatives ----------------------------------------------------------------------------------------
@@ -226,86 +290,75 @@ class Command(BaseCommand):
         statuses = self.rng.choices(list(STATUS_WEIGHTS), weights=list(STATUS_WEIGHTS.values()), k=count)
         categories = self.rng.choices(list(CATEGORY_WEIGHTS), weights=list(CATEGORY_WEIGHTS.values()), k=count)
         owners = self.rng.choices(speaking, weights=weights, k=count)
-        done = 0
-        for start in range(0, count, self.batch_size):
-            stop = min(start + self.batch_size, count)
-            batch = [
-                self.initiative(owners[i], statuses[i], categories[i], i)
-                for i in range(start, stop)
-            ]
-            authors_of = [self.authors(record, rosters[record.branch_id]) for record in batch]
-            created = Initiative.objects.bulk_create(batch, batch_size=self.batch_size)
-            rows = [
-                InitiativeAuthor(initiative_id=record.pk, member_id=member_id, share_percent=share, is_lead=lead,
-                                 order=order)
-                for record, authors in zip(created, authors_of, strict=True)
-                for order, (member_id, share, lead) in enumerate(authors)
-            ]
-            InitiativeAuthor.objects.bulk_create(rows, batch_size=self.batch_size)
-            done = stop
-            self.say(f"initiatives {done}/{count}")
+        author_counts = self.rng.choices(list(AUTHOR_COUNT_WEIGHTS), weights=list(AUTHOR_COUNT_WEIGHTS.values()),
+                                         k=count)
+        self.branch_text = {
+            b.pk: (b.name.removeprefix("CĐCS "), fold_for_index(b.name.removeprefix("CĐCS ")), b.code[-6:])
+            for b in speaking
+        }
+        self.titles = [(t[0], fold_for_index(t[0]), t[2], fold_for_index(t[2]), t[3], t[4])
+                       for t in demo_data.INITIATIVES]
+        initiative_id = lock_and_next_id(Initiative)
+        author_id = lock_and_next_id(InitiativeAuthor)
+        initiatives = RowWriter(Initiative, INITIATIVE_COLUMNS, batch_size=self.batch_size)
+        authors = RowWriter(InitiativeAuthor, AUTHOR_COLUMNS, batch_size=self.batch_size * 3 // 2)
+        step = max(self.batch_size, PROGRESS_EVERY if count > 200_000 else 0)
+        for index in range(count):
+            branch = owners[index]
+            first, size = rosters[branch.pk]
+            chosen = self.rng.sample(range(first, first + size), min(size, author_counts[index]))
+            is_research = categories[index] == Category.RESEARCH
+            for order, (member_id, share) in enumerate(zip(chosen, SHARES[len(chosen)], strict=True)):
+                authors.add((author_id, initiative_id, member_id, share, is_research and order == 0, order))
+                author_id += 1
+            # The credited author (as refresh_credit_and_search sets it): the lead of a research topic, otherwise
+            # the largest share, which is the first listed here.
+            initiatives.add(self.initiative(initiative_id, branch, statuses[index], categories[index], index, chosen))
+            initiative_id += 1
+            if (index + 1) % step == 0 or index + 1 == count:
+                initiatives.flush()
+                authors.flush()
+                self.say(f"initiatives {index + 1}/{count}")
+        for model in (Initiative, InitiativeAuthor):
+            reset_sequence(model)
+        self.say(f"{authors.written} authors")
 
-    def authors(self, record, roster):
-        """Pick the authors from the branch roster and set the credited author (as refresh_credit_and_search)."""
-        wanted = self.rng.choices(list(AUTHOR_COUNT_WEIGHTS), weights=list(AUTHOR_COUNT_WEIGHTS.values()))[0]
-        members = self.rng.sample(roster, min(len(roster), wanted))
-        is_research = record.category == Category.RESEARCH
-        authors = [
-            (member, Decimal(share), is_research and order == 0)
-            for order, (member, share) in enumerate(zip(members, SHARES[len(members)], strict=True))
-        ]
-        lead = credited_author(
-            [_Author(member_id=m, share_percent=s, is_lead=lead) for m, s, lead in authors], is_research=is_research
-        )
-        record.credited_author_id = lead.member_id if lead else None
-        return authors
-
-    def initiative(self, branch, status, category, index):
+    def initiative(self, pk, branch, status, category, index, author_ids):
+        rng = self.rng
         programme = self.programme
         latest = min(programme.window_end, self.today)
         span = max((latest - programme.window_start).days, 1)
         # Applications lean towards the programme's later months, as a programme gathers pace.
-        applied = programme.window_start + datetime.timedelta(days=int(span * self.rng.random() ** 0.8))
-        recognised = min(applied + datetime.timedelta(days=self.rng.randint(7, 60)), self.today)
-        title, _category, field, social, economic = demo_data.INITIATIVES[index % len(demo_data.INITIATIVES)]
-        title = f"{title} – {branch.name.removeprefix('CĐCS ')} ({index + 1})"
-        record = Initiative(
-            programme=programme, branch=branch, title=title[:300], category=category, field_of_work=field,
-            problem="Cách làm cũ tốn thời gian và dễ sai sót.",
-            solution="Tổ chức lại quy trình, áp dụng công cụ phù hợp với đơn vị.",
-            application_summary="Đã áp dụng tại đơn vị.",
-            application_kind=ApplicationKind.APPLIED if self.rng.random() < 0.8 else ApplicationKind.TRIAL,
-            application_date=applied, application_place=branch.name.removeprefix("CĐCS "),
-            recognition_body=RecognitionBody.COUNCIL if self.rng.random() < 0.6 else RecognitionBody.HEAD,
-            recognition_decision_no=f"{self.rng.randint(1, 300)}/QĐ-{branch.code[-6:]}",
-            recognition_date=recognised,
-            economic_benefit_vnd=economic if economic and self.rng.random() < 0.7 else None,
-            social_benefit=social, status=status,
-            search_text=fold_for_index(f"{title} {field}"),
-        )
-        if category == Category.RESEARCH:
-            record.research_level = ResearchLevel.PROVINCIAL
-            record.research_accepted_date = applied - datetime.timedelta(days=20)
-            record.research_effect_confirmed = True
+        applied = programme.window_start + datetime.timedelta(days=int(span * rng.random() ** 0.8))
+        recognised = min(applied + datetime.timedelta(days=rng.randint(7, 60)), self.today)
+        title, folded_title, field, folded_field, social, economic = self.titles[index % len(self.titles)]
+        place, folded_place, code = self.branch_text[branch.pk]
+        title = f"{title} – {place} ({index + 1})"[:300]
+        names = " ".join(self.member_names[m] for m in author_ids)
+        search_text = f"{folded_title} – {folded_place} ({index + 1}) {folded_field} {names}"
+        submitted = sent = None
         if status != Status.DRAFT:
-            submitted = min(recognised + datetime.timedelta(days=self.rng.randint(1, 30)), self.today)
-            record.submitted_at = datetime.datetime.combine(submitted, datetime.time(9), tzinfo=datetime.UTC)
+            day = min(recognised + datetime.timedelta(days=rng.randint(1, 30)), self.today)
+            submitted = datetime.datetime.combine(day, datetime.time(9), tzinfo=datetime.UTC)
         if status == Status.SENT_TO_PROVINCE:
-            record.sent_to_province_date = self.sent_date(recognised)
-            record.national_portal_upload_date = record.sent_to_province_date
-        return record
+            sent = self.sent_date(recognised)
+        created = submitted or datetime.datetime.combine(recognised, datetime.time(8), tzinfo=datetime.UTC)
+        created += datetime.timedelta(seconds=rng.randrange(36_000))
+        updated = created if sent is None else datetime.datetime.combine(sent, datetime.time(10), tzinfo=datetime.UTC)
+        research = category == Category.RESEARCH
+        return (
+            pk, programme.pk, branch.pk, title, category, field, PROBLEM, SOLUTION, APPLICATION_SUMMARY,
+            ApplicationKind.APPLIED if rng.random() < 0.8 else ApplicationKind.TRIAL, applied, place,
+            RecognitionBody.COUNCIL if rng.random() < 0.6 else RecognitionBody.HEAD,
+            f"{rng.randint(1, 300)}/QĐ-{code}", recognised,
+            economic if economic and rng.random() < 0.7 else None, social,
+            ResearchLevel.PROVINCIAL if research else "",
+            applied - datetime.timedelta(days=20) if research else None, research,
+            status, author_ids[0], submitted, sent, sent, search_text, created, updated, *DEFAULTS,
+        )
 
     def sent_date(self, recognised):
         first = self.periods[0].start if self.periods else self.programme.window_start
         last = self.periods[-1].end if self.periods else self.programme.window_end
         sent = recognised + datetime.timedelta(days=self.rng.randint(20, 120))
         return max(first, min(sent, last, self.today))
-
-
-class _Author:
-    """What `credited_author` reads of an author, without a database row."""
-
-    def __init__(self, *, member_id, share_percent, is_lead):
-        self.member_id = member_id
-        self.share_percent = share_percent
-        self.is_lead = is_lead
