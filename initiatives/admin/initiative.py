@@ -124,15 +124,15 @@ class StatusFilter(admin.SimpleListFilter):
 class InitiativeAdmin(FoldedSearchMixin, BranchScopedAdmin, SimpleHistoryAdmin):
     folded_search_field = "search_text"
     search_fields = ("title",)
+    # What a reviewer decides on comes first, so it stays on screen beside the title.
     list_display = (
         "title",
-        "branch",
-        "credited_author",
-        "category",
         "status_badge",
         "eligibility_summary",
+        "credited_author",
+        "branch",
         "application_date",
-        "sent_to_province_date",
+        "category",
     )
     list_filter = (StatusFilter, "category", "application_date", "sent_to_province_date")
     list_select_related = ("branch", "credited_author")
@@ -198,6 +198,11 @@ class InitiativeAdmin(FoldedSearchMixin, BranchScopedAdmin, SimpleHistoryAdmin):
         qs = super().get_queryset(request)
         # The changelist shows eligibility: fetch every row's authors in one more query.
         return qs.prefetch_related(Prefetch("authors", queryset=InitiativeAuthor.objects.order_by("order", "pk")))
+
+    def get_list_display(self, request):
+        if access.is_district(request.user) or len(access.officer_branch_ids(request.user)) > 1:
+            return self.list_display
+        return tuple(name for name in self.list_display if name != "branch")  # one branch: no need to repeat it
 
     def get_list_filter(self, request):
         if access.is_district(request.user) or len(access.officer_branch_ids(request.user)) > 1:
