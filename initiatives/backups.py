@@ -59,6 +59,20 @@ def table_names(using="default"):
         return sorted(connection.introspection.table_names(cursor, include_views=False))
 
 
+def own_functions(using="default"):
+    """The portal's own SQL functions (trigger functions of the tallies), not those of extensions: the dump
+    creates them again."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = current_schema()
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+            """
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def row_counts(using="default"):
     """Rows in every table of the database, by table name: the proof that a restore gave everything back."""
     connection = connections[using]
@@ -240,7 +254,9 @@ def _restore_postgresql(using, dump_file):
     workdir = Path(dump_file).parent
     prelude = workdir / "drop-present-tables.sql"
     quote = connection.ops.quote_name
-    prelude.write_text("".join(f"DROP TABLE IF EXISTS {quote(table)} CASCADE;\n" for table in table_names(using)))
+    drops = [f"DROP TABLE IF EXISTS {quote(table)} CASCADE;\n" for table in table_names(using)]
+    drops += [f"DROP FUNCTION IF EXISTS {function} CASCADE;\n" for function in own_functions(using)]
+    prelude.write_text("".join(drops))
     # pg_restore turns the whole dump into SQL first (no connection), so that a damaged dump stops us here;
     # psql then drops the present tables and loads the dump in one transaction: all of it, or nothing.
     script = workdir / "restore.sql"

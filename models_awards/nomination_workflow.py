@@ -127,7 +127,9 @@ def apply(nomination, action, user, *, comment="", level=""):
     seen_status = nomination.status
 
     with transaction.atomic():
-        current = Nomination.objects.select_for_update().select_related("branch", "member").get(pk=nomination.pk)
+        # Lock the nomination's row only: PostgreSQL refuses FOR UPDATE over the nullable member join.
+        locked = Nomination.objects.select_for_update(of=("self",)).select_related("branch", "member")
+        current = locked.get(pk=nomination.pk)
         if not roles_on(user, current) & set(move.actors):
             raise PermissionDenied(_("You may not make this move on this nomination."))
         if current.status != seen_status:
