@@ -1,0 +1,88 @@
+"""The stock Django way, for comparison in bench/scale_bench.py: what a first version would do on the same data.
+
+- `stock_site`: an AdminSite with a ModelAdmin for initiatives and no tuning at all (default paginator with its
+  COUNT(*), the full result count, no list_select_related, the eligibility column reading each row's authors
+  with a query of its own, search with `icontains`), scoped like the portal's admin so both show the same rows.
+- `dashboard_figures_loop`: the dashboard's main figures from a plain ORM loop over the initiatives in scope.
+- `urlpatterns`: the portal's URLs plus /stock-admin/.
+"""
+
+from collections import Counter
+
+from django.contrib import admin
+from django.urls import include, path
+
+from initiatives import access, eligibility
+from initiatives.models import APPROVED_STATUSES, SUBMITTED_STATUSES, Initiative, Status
+
+
+class StockSite(admin.AdminSite):
+    site_header = "Stock admin (benchmark)"
+
+    def has_permission(self, request):
+        return request.user.is_active and request.user.is_staff
+
+
+stock_site = StockSite(name="stock_admin")
+
+
+class StockInitiativeAdmin(admin.ModelAdmin):
+    list_display = ("title", "branch", "credited_author", "category", "status", "eligible", "application_date",
+                    "sent_to_province_date")
+    list_filter = ("status", "category", "application_date", "sent_to_province_date")
+    search_fields = ("search_text",)
+
+    def get_queryset(self, request):
+        # The same rows as the portal's admin; everything else as Django ships it.
+        return access.reviewable_initiatives_for(request.user)
+
+    def get_list_filter(self, request):
+        return (*self.list_filter, "branch") if access.is_district(request.user) else self.list_filter
+
+    @admin.display(description="eligible")
+    def eligible(self, obj):
+        return not eligibility.check(obj, authors=list(obj.authors.all()))
+
+    def has_view_permission(self, request, obj=None):
+        return True
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+stock_site.register(Initiative, StockInitiativeAdmin)
+
+urlpatterns = [
+    path("stock-admin/", stock_site.urls),
+    path("", include("vinhlinh_portal.urls")),
+]
+
+
+def dashboard_figures_loop(initiatives, periods):
+    """The dashboard's headline figures the plain way: read every initiative in scope (and its authors) and add
+    up in Python. Returns what the page shows at the top: by status, by category, by branch, per period,
+    participants and authors."""
+    by_status, by_category, by_branch, per_period = Counter(), Counter(), Counter(), Counter()
+    participants, authors = set(), set()
+    for initiative in initiatives.prefetch_related("authors").iterator(chunk_size=2000):
+        by_status[initiative.status] += 1
+        if initiative.status in SUBMITTED_STATUSES:
+            by_branch[initiative.branch_id] += 1
+        if initiative.status == Status.SENT_TO_PROVINCE:
+            by_category[initiative.category] += 1
+            for period in periods:
+                if initiative.sent_to_province_date and period.start <= initiative.sent_to_province_date <= period.end:
+                    per_period[period.number] += 1
+        if initiative.status in APPROVED_STATUSES:
+            for author in initiative.authors.all():
+                authors.add(author.member_id)
+                if author.member_id == initiative.credited_author_id:
+                    participants.add(author.member_id)
+    return {"by_status": by_status, "by_category": by_category, "by_branch": by_branch, "periods": per_period,
+            "participants": len(participants), "authors": len(authors)}
