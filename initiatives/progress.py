@@ -1,8 +1,9 @@
 """The dashboard's figures (DESIGN section 5): the programme and each period against target, participation,
 branches mobilised, pledges, and counts by status, category, branch, cluster and quarter.
 
-Everything is counted in the database with grouped, conditional aggregates: the number of queries is fixed,
-whatever the number of initiatives or branches. Each figure has a one-line definition in DEFINITIONS; the page,
+Everything is read from the tallies, the running counts that triggers keep in the same transaction as every
+write (models/tally.py, progress_counts.py): a fixed number of small queries, whatever the number of initiatives,
+and none of them reads a row per initiative. Each figure has a one-line definition in DEFINITIONS; the page,
 the JSON and the Excel reports all show that same text.
 
 Scoping is not decided here: a `Scope` holds querysets that start from `access` (see `scope_for_user`).
@@ -10,31 +11,39 @@ Scoping is not decided here: a `Scope` holds querysets that start from `access` 
 
 import calendar
 import datetime
+import functools
+import hashlib
 import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Case, Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum, When
-from django.db.models.functions import ExtractMonth, ExtractQuarter, ExtractYear
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, F, FilteredRelation, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from . import access
+from . import access, progress_counts
 from .models import (
     APPROVED_STATUSES,
     SUBMITTED_STATUSES,
     Branch,
     Category,
     Initiative,
-    InitiativeAuthor,
-    PledgeTarget,
     Programme,
     ProgrammePeriod,
     Status,
+    TallyProgramme,
+    TallyTotal,
 )
 from .text import fold
 
 DAYS_PER_MONTH = 365.25 / 12
+# Branch names folded for sorting, remembered: the district's table sorts thousands of them on every request.
+_sort_name = functools.lru_cache(maxsize=50_000)(fold)
 STATUS_CODES = tuple(Status.values)
 CATEGORY_CODES = tuple(Category.values)
 SUBMITTED_CODES = tuple(str(code) for code in SUBMITTED_STATUSES)
@@ -118,6 +127,7 @@ class Scope:
     today: datetime.date | None = None
     cluster_id: int | None = None
     branch_id: int | None = None
+    key: str = ""  # which branches the scope holds, for the cache (see compute_cached)
 
 
 def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, today=None):
@@ -132,10 +142,13 @@ def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, t
     initiatives = access.initiatives_for(user).filter(programme=programme)
     if not whole_district:
         initiatives = initiatives.filter(branch__in=branches.values("pk"))
+    cluster_id = cluster.pk if cluster is not None else None
+    branch_id = branch.pk if branch is not None else None
+    seen = "all" if access.is_district(user) else ",".join(map(str, sorted(access.officer_branch_ids(user))))
     return Scope(
         programme=programme, branches=branches, initiatives=initiatives, period=period,
         whole_district=whole_district, today=today or timezone.localdate(),
-        cluster_id=cluster.pk if cluster is not None else None, branch_id=branch.pk if branch is not None else None,
+        cluster_id=cluster_id, branch_id=branch_id, key=f"{seen}|{cluster_id}|{branch_id}",
     )
 
 
@@ -143,7 +156,7 @@ def district_scope(programme, *, today=None):
     """The whole district, for the public headline figures (aggregates only, no rows reach the page)."""
     return Scope(
         programme=programme, branches=Branch.objects.all(), initiatives=Initiative.objects.filter(programme=programme),
-        whole_district=True, today=today or timezone.localdate(),
+        whole_district=True, today=today or timezone.localdate(), key="all|None|None",
     )
 
 
@@ -232,144 +245,146 @@ def focus_period(periods, today, selected=None):
     return periods[0] if periods else None
 
 
-def quarter_leaders(branch_quarters, branches, quarter_keys):
-    """In each cluster and quarter, the branches with the most sent (ties all named); none when nobody sent."""
-    best = {}
-    for (branch_id, key), count in branch_quarters.items():
-        branch = branches.get(branch_id)
-        if branch is None or count <= 0:
-            continue
-        slot = (key, branch["cluster_id"])
-        top = best.get(slot)
-        if top is None or count > top[0]:
-            best[slot] = (count, [branch])
-        elif count == top[0]:
-            top[1].append(branch)
-    leaders = []
-    for key in quarter_keys:
-        slots = sorted((slot for slot in best if slot[0] == key), key=lambda s: _cluster_name(best[s][1][0]))
-        for slot in slots:
-            count, tied = best[slot]
-            leaders.append({
-                "quarter": key,
-                "cluster_id": slot[1],
-                "cluster": _cluster_name(tied[0]),
-                "sent": count,
-                "branches": [{"id": b["id"], "name": b["name"]} for b in sorted(tied, key=lambda b: b["name"])],
-            })
-    return leaders
-
-
-def _cluster_name(branch):
-    return branch["cluster_name"] or ""
-
-
 # --- The figures ---------------------------------------------------------------------------------------------
 
-
-def _sent(period=None):
-    condition = Q(status=Status.SENT_TO_PROVINCE)
-    if period is not None:
-        condition &= Q(sent_to_province_date__gte=period.start, sent_to_province_date__lte=period.end)
-    return condition
+BRANCH_PAGE_SIZE = 50  # rows of the branch table per page on the dashboard (the JSON pages the same way)
+CACHE_SECONDS = 600  # how long computed figures stay in the cache (settings.PROGRESS_CACHE_SECONDS; 0: never)
+AUTO = "auto"
 
 
 def _period_key(period):
     return f"sent_p{period.number}"
 
 
-def compute(scope: Scope):
-    """Every figure of the dashboard for `scope`, as plain data (dates as dates, rates as fractions)."""
+def _latest_begun(quarter_keys, today):
+    """The last of the quarters that has begun by `today` (the first one if none has)."""
+    begun = [key for key in quarter_keys if key <= quarter_key(today.year, (today.month - 1) // 3 + 1)]
+    return begun[-1] if begun else (quarter_keys[0] if quarter_keys else None)
+
+
+def _quarter_number(key):
+    """"2022-Q3" → 20223 (the tallies' quarter)."""
+    year, quarter = key.split("-Q")
+    return int(year) * 10 + int(quarter)
+
+
+def _quarter_of_month(month):
+    """yyyymm → "yyyy-Qn"."""
+    return quarter_key(month // 100, (month % 100 - 1) // 3 + 1)
+
+
+def compute(scope: Scope, *, branch_page=None, branch_page_size=BRANCH_PAGE_SIZE, leaders_quarter=None,
+            long_list=None):
+    """Every figure of the dashboard for `scope`, as plain data (dates as dates, rates as fractions).
+
+    Counted from the tallies (progress_counts): the cost does not grow with the number of initiatives. `by_branch`
+    holds every branch in scope, or, with `branch_page` (1, 2…), that page of `branch_page_size` rows in the same
+    order; `by_branch_page` says which. `quarter_leaders` covers every quarter, or only `leaders_quarter`
+    ("2022-Q3"; AUTO: the latest begun quarter when the scope has more than `long_list` branches, else every
+    quarter); `quarter_leaders_quarter` says which. Every other figure covers the whole scope either way."""
     programme = scope.programme
     today = scope.today
     periods = list(programme.periods.all())
     window = scope.period  # None: the whole programme
-    approved = Q(status__in=APPROVED_STATUSES)
-    initiatives = scope.initiatives.order_by()
 
-    # 1. Branches in scope.
-    branch_values = scope.branches.order_by().values(
-        "id", "code", "name", "kind", "member_count", "is_active", "cluster_id", cluster_name=F("cluster__name")
-    )
+    # 1. The scope's cells: pipeline, categories, what was sent per period, quarter and month.
+    by_status = dict.fromkeys(STATUS_CODES, 0)
+    categories = {code: {"sent": 0, "submitted": 0} for code in CATEGORY_CODES}
+    period_sent = {p.number: 0 for p in periods}
+    quarter_counts = {}
+    monthly = {}
+    period_keys = {p.number: _period_key(p) for p in periods}
+    for category, status, month, period_number, n in progress_counts.cells(scope):
+        by_status[status] = by_status.get(status, 0) + n
+        counts = categories.setdefault(category, {"sent": 0, "submitted": 0})
+        if status in SUBMITTED_CODES:
+            counts["submitted"] += n
+        if status != Status.SENT_TO_PROVINCE:
+            continue
+        in_window = window is None or period_number == window.number
+        if in_window:
+            counts["sent"] += n
+        if period_number in period_sent:
+            period_sent[period_number] += n
+        if month:
+            if in_window:
+                key = _quarter_of_month(month)
+                quarter_counts[key] = quarter_counts.get(key, 0) + n
+            if period_number in period_keys:
+                cell = monthly.setdefault((month // 100, month % 100), {})
+                cell[period_keys[period_number]] = cell.get(period_keys[period_number], 0) + n
+
+    # 2. Every branch in scope, one short row each: clusters, mobilised, the order of the branch table.
+    rows = progress_counts.branches(scope, SUBMITTED_CODES, APPROVED_CODES)
     # Sorted as people read Vietnamese, diacritics aside ("Điện lực" among the D's), not by code point.
-    branches = {row["id"]: row for row in sorted(branch_values, key=lambda r: (fold(r["name"]), r["id"]))}
-    # 2. One pass over the initiatives, grouped by branch and category: the pipeline and what was sent per
-    #    period; added up below by branch and by category.
-    per_branch = {}
-    categories = {}
-    counted = [*(f"status_{code}" for code in STATUS_CODES), *(_period_key(p) for p in periods), "sent_window"]
-    for row in initiatives.values("branch_id", "category").annotate(
-        **{f"status_{code}": Count("pk", filter=Q(status=code)) for code in STATUS_CODES},
-        **{_period_key(p): Count("pk", filter=_sent(p)) for p in periods},
-        sent_window=Count("pk", filter=_sent(window)),
-    ):
-        branch_counts = per_branch.setdefault(row["branch_id"], dict.fromkeys(counted, 0))
-        for key in counted:
-            branch_counts[key] += row[key]
-        category = categories.setdefault(row["category"], {"sent": 0, "submitted": 0})
-        category["sent"] += row["sent_window"]
-        category["submitted"] += sum(row[f"status_{code}"] for code in SUBMITTED_CODES)
-    # 3. Participation, in one pass over the authors of approved initiatives: each (branch, member) once, with
-    #    whether the member is credited there. Per branch and over the whole scope (a member counts once, even if
-    #    credited in two branches); the credited author is always one of the authors.
-    people_per_branch = {}
-    participants, authors = set(), set()
-    for branch_id, member_id, credited in (
-        InitiativeAuthor.objects.filter(initiative__in=initiatives.filter(approved).values("pk"))
-        .order_by()
-        .values_list("initiative__branch_id", "member_id")
-        .annotate(credited=Max(Case(When(member_id=F("initiative__credited_author_id"), then=1), default=0)))
-    ):
-        people = people_per_branch.setdefault(branch_id, {"participants": 0, "authors": 0})
-        people["authors"] += 1
-        authors.add(member_id)
-        if credited:
-            people["participants"] += 1
-            participants.add(member_id)
-    totals = {"participants": len(participants), "authors": len(authors)}
-    # 4. Sent per branch and quarter (the quarter's leaders), and per month and period (the burn-up).
-    dated = initiatives.filter(status=Status.SENT_TO_PROVINCE, sent_to_province_date__isnull=False)
-    if window is not None:
-        dated_window = dated.filter(sent_to_province_date__gte=window.start, sent_to_province_date__lte=window.end)
-    else:
-        dated_window = dated
-    branch_quarters = {}
-    for row in dated_window.annotate(
-        year=ExtractYear("sent_to_province_date"), quarter=ExtractQuarter("sent_to_province_date")
-    ).values("branch_id", "year", "quarter").annotate(n=Count("pk")):
-        key = (row["branch_id"], quarter_key(row["year"], row["quarter"]))
-        branch_quarters[key] = branch_quarters.get(key, 0) + row["n"]
-    monthly = {
-        (row["year"], row["month"]): row
-        for row in dated.annotate(
-            year=ExtractYear("sent_to_province_date"), month=ExtractMonth("sent_to_province_date")
-        ).values("year", "month").annotate(**{_period_key(p): Count("pk", filter=_sent(p)) for p in periods})
-    }
-    # 5. Pledges of the branches in scope.
-    pledges = {}
-    for row in PledgeTarget.objects.filter(pledge__programme=programme, pledge__branch__in=scope.branches.values("pk")
-                                           ).values("pledge__branch_id", "period_id", "initiatives"):
-        pledges[(row["pledge__branch_id"], row["period_id"])] = row["initiatives"]
+    rows.sort(key=lambda r: (_sort_name(r[1]), r[0]))
+    window_sent = progress_counts.sent_by_cluster(scope, window) if window is not None else None
+    clusters = {}
+    active = members = mobilised = without_pledge = 0
+    not_mobilised = []
+    for branch_id, name, cluster_id, cluster_name, is_active, size, has_pledge, submitted, approved, sent in rows:
+        cluster = clusters.get(cluster_id)
+        if cluster is None:
+            cluster = clusters[cluster_id] = {
+                "id": cluster_id, "name": cluster_name or "", "branches": 0, "active": 0, "mobilised": 0,
+                "members": 0, "submitted": 0, "approved": 0, "sent": 0,
+            }
+        cluster["branches"] += 1
+        cluster["submitted"] += submitted
+        cluster["approved"] += approved
+        if window_sent is None:
+            cluster["sent"] += sent
+        if is_active:
+            active += 1
+            members += size
+            cluster["active"] += 1
+            cluster["members"] += size
+            if submitted:
+                mobilised += 1
+                cluster["mobilised"] += 1
+            else:
+                not_mobilised.append({"id": branch_id, "name": name})
+            if not has_pledge:
+                without_pledge += 1
+    if window_sent is not None:
+        for cluster_id, sent in window_sent.items():
+            if cluster_id in clusters:
+                clusters[cluster_id]["sent"] += sent
+    by_cluster = sorted(clusters.values(), key=lambda c: (c["id"] is None, c["name"]))
 
+    # 3. Pledges against the focus period, and the branch table (one page of it, or all).
     focus = focus_period(periods, today, window)
-    by_branch = _branch_rows(branches, per_branch, people_per_branch, pledges, periods, focus, today)
-    active_rows = [row for row in by_branch if row["is_active"]]
-    members = sum(row["members"] for row in active_rows)
-    pledged_by_period = {p.pk: sum(pledges.get((row["id"], p.pk), 0) for row in active_rows) for p in periods}
-    # A few branches are judged against their pledges; with no pledge at all there is no target to show.
-    pledge_targets = {
-        p.pk: pledged_by_period[p.pk] if any((row["id"], p.pk) in pledges for row in active_rows) else None
-        for p in periods
-    }
-    by_status = {code: sum(row["by_status"][code] for row in by_branch) for code in STATUS_CODES}
-    # Initiatives of branches outside the branch list cannot exist (the scope filters by branch), except for the
-    # whole district where every branch is listed; the sums above are therefore complete.
+    elapsed = elapsed_fraction(focus.start, focus.end, today) if focus is not None else 0.0
+    pledged = progress_counts.pledges_by_period(scope, focus, elapsed) if periods else {}
+    pledged_by_period = {p.pk: pledged.get(p.pk, (0, 0, 0))[0] or 0 for p in periods}
+    pledge_targets = {p.pk: pledged_by_period[p.pk] if pledged.get(p.pk, (0, 0, 0))[1] else None for p in periods}
+    behind = pledged.get(focus.pk, (0, 0, 0))[2] if focus is not None else 0
+    page = _page(len(rows), branch_page, branch_page_size)
+    shown = rows[page["first"]:page["last"]]
+    by_branch = _branch_rows(scope, shown, periods, window, focus, today)
+
+    # 4. Participation, and each cluster's leading branches per quarter.
+    participants, authors = progress_counts.participation(scope)
+    target_rate = float(programme.participation_target_rate)
+    quarter_span = (window.start, window.end) if window is not None else (
+        (periods[0].start, periods[-1].end) if periods else (programme.window_start, programme.window_end))
+    quarter_keys = quarters_between(*quarter_span)
+    quarter_keys += [key for key in quarter_counts if key not in quarter_keys]  # sent outside the periods shows
+    quarter_keys.sort()
+    by_quarter = {key: quarter_counts.get(key, 0) for key in quarter_keys}
+    if leaders_quarter is not None and leaders_quarter not in quarter_keys:
+        leaders_quarter = AUTO
+    if leaders_quarter == AUTO:
+        many = long_list is not None and len(rows) > long_list
+        leaders_quarter = _latest_begun(quarter_keys, today) if many else None
+    leaders = _quarter_leaders(progress_counts.quarter_leaders(
+        scope, window, _quarter_number(leaders_quarter) if leaders_quarter else None), quarter_keys)
 
     period_rows = []
     for period in periods:
-        sent = sum(row[_period_key(period)] for row in per_branch.values())
         target = period.target if scope.whole_district else pledge_targets[period.pk]
-        figures = against_target(start=period.start, end=period.end, target=target, sent=sent, today=today)
+        figures = against_target(start=period.start, end=period.end, target=target, sent=period_sent[period.number],
+                                 today=today)
         figures.update({
             "number": period.number,
             "label": str(period),
@@ -402,18 +417,6 @@ def compute(scope: Scope):
         "definition": str(DEFINITIONS["programme_sent"]),
     })
 
-    mobilised = [row for row in active_rows if row["mobilised"]]
-    target_rate = float(programme.participation_target_rate)
-    quarter_span = (window.start, window.end) if window is not None else (programme_start, programme_end)
-    quarter_keys = quarters_between(*quarter_span)
-    for _branch_id, key in branch_quarters:
-        if key not in quarter_keys:
-            quarter_keys.append(key)  # sent outside the periods still shows
-    quarter_keys.sort()
-    by_quarter = dict.fromkeys(quarter_keys, 0)
-    for (_branch_id, key), count in branch_quarters.items():
-        by_quarter[key] += count
-
     return {
         "programme": programme_figures,
         "periods": period_rows,
@@ -421,36 +424,38 @@ def compute(scope: Scope):
         "focus_period": focus.number if focus is not None else None,
         "participation": {
             "members": members,
-            "participants": totals["participants"],
-            "rate": share(totals["participants"], members),
+            "participants": participants,
+            "rate": share(participants, members),
             "target_rate": target_rate,
             "target_participants": _at_least(programme.participation_target_rate, members),
-            "authors": totals["authors"],
-            "authors_rate": share(totals["authors"], members),
+            "authors": authors,
+            "authors_rate": share(authors, members),
             "definition": str(DEFINITIONS["participation"]),
             "authors_definition": str(DEFINITIONS["participation_with_coauthors"]),
         },
         "branches": {
-            "active": len(active_rows),
-            "mobilised": len(mobilised),
-            "rate": share(len(mobilised), len(active_rows)),
+            "active": active,
+            "mobilised": mobilised,
+            "rate": share(mobilised, active),
             "target_rate": MOBILISED_TARGET_RATE,
-            "not_mobilised": [{"id": r["id"], "name": r["name"]} for r in active_rows if not r["mobilised"]],
-            "behind": sum(1 for r in active_rows if r["behind"]),
-            "without_pledge": sum(1 for r in active_rows if not r["has_pledge"]),
+            "not_mobilised": not_mobilised,
+            "behind": behind,
+            "without_pledge": without_pledge,
             "definition": str(DEFINITIONS["mobilised"]),
         },
         "by_status": by_status,
         "by_category": {code: categories.get(code, {}).get("sent", 0) for code in CATEGORY_CODES},
         "by_category_submitted": {code: categories.get(code, {}).get("submitted", 0) for code in CATEGORY_CODES},
         "by_branch": by_branch,
-        "by_cluster": _cluster_rows(by_branch),
+        "by_branch_page": {key: page[key] for key in ("number", "pages", "size", "count")},
+        "by_cluster": by_cluster,
         "by_quarter": by_quarter,
-        "quarter_leaders": quarter_leaders(branch_quarters, branches, quarter_keys),
+        "quarter_leaders": leaders,
+        "quarter_leaders_quarter": leaders_quarter,
         "burnup": [_burnup(p, row, monthly, today) for p, row in zip(periods, period_rows, strict=True)],
         "scope": {
             "whole_district": scope.whole_district,
-            "branch_count": len(branches),
+            "branch_count": len(rows),
             "cluster": scope.cluster_id,
             "branch": scope.branch_id,
             "today": today,
@@ -463,75 +468,105 @@ def compute(scope: Scope):
     }
 
 
+def compute_cached(scope: Scope, **options):
+    """`compute`, remembered in the cache until anything it counts changes.
+
+    The key holds the versions of the data (progress_counts.versions: every write to an initiative, an author, a
+    branch, a cluster, a pledge or a period moves them, in the same transaction) read before counting, so the
+    figures stored under a key are never older than the data the key names; and the day, the language, the scope
+    and the options. One small query on a hit; with a shared cache (Redis) every worker and host shares them."""
+    seconds = getattr(settings, "PROGRESS_CACHE_SECONDS", CACHE_SECONDS)
+    if not seconds or not scope.key:
+        return compute(scope, **options)
+    state = progress_counts.versions(scope)
+    window = scope.period.pk if scope.period is not None else None
+    material = repr((scope.programme.pk, scope.key, window, state, scope.today.isoformat(), get_language(),
+                     sorted(options.items())))
+    key = "progress:" + hashlib.sha256(material.encode()).hexdigest()
+    figures = cache.get(key)
+    if figures is None:
+        figures = compute(scope, **options)
+        cache.set(key, figures, seconds)
+    return figures
+
+
+def _page(count, number, size):
+    """Which rows of the branch table to show: all of them without a page number, else that page (clamped)."""
+    if number is None or not size or count <= size:
+        return {"number": 1, "pages": 1, "size": None, "count": count, "first": 0, "last": count}
+    pages = -(-count // size)
+    number = min(max(int(number), 1), pages)
+    return {"number": number, "pages": pages, "size": size, "count": count,
+            "first": (number - 1) * size, "last": number * size}
+
+
 def _at_least(rate, members):
     """The smallest whole number of members that reaches `rate` (exact decimal arithmetic)."""
     return math.ceil(Decimal(rate) * members)
 
 
-def _branch_rows(branches, per_branch, people_per_branch, pledges, periods, focus, today):
-    rows = []
-    for branch_id, branch in branches.items():
-        counts = per_branch.get(branch_id, {})
-        by_status = {code: counts.get(f"status_{code}", 0) for code in STATUS_CODES}
-        submitted = sum(by_status[code] for code in SUBMITTED_CODES)
-        approved = sum(by_status[code] for code in APPROVED_CODES)
-        people = people_per_branch.get(branch_id, {})
-        participants = people.get("participants", 0)
+def _branch_rows(scope, rows, periods, window, focus, today):
+    """The branch table's rows for these branches (tuples from progress_counts.branches, in order)."""
+    ids = [row[0] for row in rows]
+    details = progress_counts.branch_details(scope, ids) if ids else {}
+    sent = progress_counts.sent_by_branch_and_period(scope, ids) if ids and periods else {}
+    pledges = progress_counts.pledges_of(scope, ids) if ids and periods else {}
+    result = []
+    for branch_id, name, cluster_id, cluster_name, is_active, size, has_pledge, submitted, approved, _sent in rows:
+        _id, code, kind, *counts = details[branch_id]
+        by_status = dict(zip(STATUS_CODES, counts[:len(STATUS_CODES)], strict=True))
+        participants, authors = counts[-2:]
         period_rows = []
         behind = False
-        has_pledge = False
         for period in periods:
-            sent = counts.get(_period_key(period), 0)
+            period_sent = sent.get((branch_id, period.number), 0)
             pledged = pledges.get((branch_id, period.pk))
-            has_pledge = has_pledge or pledged is not None
             expected = (pledged or 0) * elapsed_fraction(period.start, period.end, today)
-            period_behind = bool(pledged) and sent < expected
+            period_behind = bool(pledged) and period_sent < expected
             if focus is not None and period.pk == focus.pk:
                 behind = period_behind
             period_rows.append({
-                "number": period.number, "sent": sent, "pledged": pledged, "share": share(sent, pledged),
-                "behind": period_behind,
+                "number": period.number, "sent": period_sent, "pledged": pledged,
+                "share": share(period_sent, pledged), "behind": period_behind,
             })
-        rows.append({
+        result.append({
             "id": branch_id,
-            "code": branch["code"],
-            "name": branch["name"],
-            "kind": branch["kind"],
-            "cluster_id": branch["cluster_id"],
-            "cluster": branch["cluster_name"],
-            "is_active": branch["is_active"],
-            "members": branch["member_count"],
+            "code": code,
+            "name": name,
+            "kind": kind,
+            "cluster_id": cluster_id,
+            "cluster": cluster_name,
+            "is_active": is_active,
+            "members": size,
             "by_status": by_status,
             "submitted": submitted,
             "approved": approved,
-            "sent": counts.get("sent_window", 0),
+            "sent": by_status[Status.SENT_TO_PROVINCE] if window is None else sent.get((branch_id, window.number), 0),
             "periods": period_rows,
             "participants": participants,
-            "rate": share(participants, branch["member_count"]),
-            "authors": people.get("authors", 0),
-            "mobilised": branch["is_active"] and submitted > 0,
+            "rate": share(participants, size),
+            "authors": authors,
+            "mobilised": is_active and submitted > 0,
             "has_pledge": has_pledge,
             "behind": behind,
         })
-    return rows
+    return result
 
 
-def _cluster_rows(by_branch):
-    clusters = {}
-    for row in by_branch:
-        cluster = clusters.setdefault(row["cluster_id"], {
-            "id": row["cluster_id"], "name": row["cluster"] or "", "branches": 0, "active": 0, "mobilised": 0,
-            "members": 0, "submitted": 0, "approved": 0, "sent": 0,
-        })
-        cluster["branches"] += 1
-        cluster["submitted"] += row["submitted"]
-        cluster["approved"] += row["approved"]
-        cluster["sent"] += row["sent"]
-        if row["is_active"]:
-            cluster["active"] += 1
-            cluster["members"] += row["members"]
-            cluster["mobilised"] += int(row["mobilised"])
-    return sorted(clusters.values(), key=lambda c: (c["id"] is None, c["name"]))
+def _quarter_leaders(rows, quarter_keys):
+    """The leaders' rows (progress_counts.quarter_leaders) in the page's order: quarter, cluster name, branch."""
+    slots = {}
+    for cluster_id, cluster_name, quarter, branch_id, branch_name, sent in rows:
+        key = quarter_key(quarter // 10, quarter % 10)
+        slot = slots.setdefault((key, cluster_id), {"quarter": key, "cluster_id": cluster_id,
+                                                    "cluster": cluster_name or "", "sent": sent, "branches": []})
+        slot["branches"].append({"id": branch_id, "name": branch_name})
+    leaders = []
+    for key in quarter_keys:
+        for slot in sorted((s for (k, _c), s in slots.items() if k == key), key=lambda s: s["cluster"]):
+            slot["branches"].sort(key=lambda b: b["name"])
+            leaders.append(slot)
+    return leaders
 
 
 def _burnup(period, period_row, monthly, today):
@@ -561,16 +596,20 @@ def headline(programme, *, today=None):
     participation and branches mobilised, for the whole district. Aggregates only: no names."""
     today = today or timezone.localdate()
     periods = list(programme.periods.all())
-    initiatives = Initiative.objects.filter(programme=programme)
-    counts = initiatives.aggregate(
-        **{_period_key(p): Count("pk", filter=_sent(p)) for p in periods},
-        sent=Count("pk", filter=_sent()),
-        participants=Count("credited_author", distinct=True, filter=Q(status__in=APPROVED_STATUSES)),
+    # From the tallies: the programme's cells, its participants, and the branches with something submitted.
+    sent = Q(status=Status.SENT_TO_PROVINCE)
+    counts = TallyTotal.objects.filter(programme=programme).aggregate(
+        **{_period_key(p): Coalesce(Sum("n", filter=sent & Q(period=p.number)), 0) for p in periods},
+        sent=Coalesce(Sum("n", filter=sent), 0),
     )
-    # Mobilised: one indexed probe per active branch rather than a distinct count over every initiative.
-    received = initiatives.filter(branch=OuterRef("pk"), status__in=SUBMITTED_STATUSES)
-    branches = Branch.objects.filter(is_active=True).aggregate(
-        active=Count("pk"), members=Sum("member_count"), mobilised=Count("pk", filter=Q(Exists(received)))
+    people = TallyProgramme.objects.filter(programme=programme).values_list("participants", flat=True).first()
+    counts["participants"] = people or 0
+    received = sum((F(f"t__{code}") for code in SUBMITTED_CODES[1:]), F(f"t__{SUBMITTED_CODES[0]}"))
+    branches = (
+        Branch.objects.filter(is_active=True)
+        .annotate(t=FilteredRelation("tally_rows", condition=Q(tally_rows__programme=programme)))
+        .aggregate(active=Count("pk"), members=Sum("member_count"),
+                   mobilised=Count("pk", filter=GreaterThan(received, 0)))
     )
     counts["mobilised"] = branches["mobilised"]
     members = branches["members"] or 0

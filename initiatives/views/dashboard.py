@@ -26,6 +26,11 @@ def current_programme():
     return programme
 
 
+BRANCH_PAGE = "branch_page"
+LEADERS_QUARTER = "leaders_quarter"
+LONG_LIST = 200  # more branches than this: the page lists them a slice at a time
+
+
 def _figures(request):
     if not may_see_dashboard(request.user):
         raise PermissionDenied
@@ -33,9 +38,56 @@ def _figures(request):
     form = DashboardFilterForm(request.GET or None, user=request.user, periods=programme.periods.all())
     chosen = form.filters()
     scope = progress.scope_for_user(request.user, programme, **chosen)
-    figures = progress.compute(scope)
+    # A province or the whole federation has thousands of branches: the branch table shows one page of them and
+    # the leading branches one quarter at a time (every other figure covers the whole scope).
+    page = request.GET.get(BRANCH_PAGE, "1")
+    figures = progress.compute_cached(scope, branch_page=int(page) if page.isdigit() else 1,
+                               leaders_quarter=request.GET.get(LEADERS_QUARTER) or progress.AUTO,
+                               long_list=LONG_LIST)
     panels = dashboard_panels.collect(request, scope)
     return programme, form, chosen, scope, figures, panels
+
+
+def branch_choices(queryset, figures, chosen):
+    """The branches to offer in the filter: all of them, or, when there are thousands, those of the chosen
+    cluster, else those in the table's page (and the one chosen)."""
+    rows = list(queryset.values_list("pk", "name")[:LONG_LIST + 1])
+    if len(rows) <= LONG_LIST:
+        return rows
+    if chosen["cluster"] is not None:
+        return list(queryset.filter(cluster=chosen["cluster"]).values_list("pk", "name"))
+    shown = [(row["id"], row["name"]) for row in figures["by_branch"]]
+    if chosen["branch"] is not None and chosen["branch"].pk not in {pk for pk, _name in shown}:
+        shown.insert(0, (chosen["branch"].pk, chosen["branch"].name))
+    return shown
+
+
+def filter_fields(form, figures, chosen):
+    """[(name, label, [(value, text, selected)])]: the filters' selects, written out plainly by the template; and,
+    for thousands of branches, which page of the branch table and which quarter's leaders to show."""
+    fields = []
+    for name, field in form.fields.items():
+        current = form[name].value()
+        current = "" if current is None else str(current)
+        if name == "period":
+            choices = field.choices
+        elif name == "branch":
+            choices = [("", field.empty_label), *branch_choices(field.queryset, figures, chosen)]
+        else:
+            choices = [("", field.empty_label), *field.queryset.values_list("pk", "name")]
+        fields.append((name, field.label, [(value, text, str(value) == current) for value, text in choices]))
+    page = figures["by_branch_page"]
+    if page["pages"] > 1:
+        size, count = page["size"], page["count"]
+        fields.append((BRANCH_PAGE, _("Branches in the table"), [
+            (number, f"{(number - 1) * size + 1}–{min(number * size, count)} / {count}", number == page["number"])
+            for number in range(1, page["pages"] + 1)
+        ]))
+    quarter = figures["quarter_leaders_quarter"]
+    if quarter is not None:
+        fields.append((LEADERS_QUARTER, _("Leading branches in the quarter"),
+                       [(key, key, key == quarter) for key in figures["by_quarter"]]))
+    return fields
 
 
 def scope_title(user, chosen, figures):
@@ -56,7 +108,7 @@ def dashboard(request):
     return render(request, "initiatives/dashboard.html", {
         "programme": programme,
         "form": form,
-        "filter_fields": form.options(),
+        "filter_fields": filter_fields(form, figures, chosen),
         "chosen": chosen,
         "scope_title": scope_title(request.user, chosen, figures),
         "figures": figures,

@@ -1,0 +1,176 @@
+"""Running counts of the initiatives (tallies), kept by database triggers in the same transaction as every write.
+
+The dashboard, the home page's figures and the list's counts read these few thousand rows instead of counting
+a million initiatives. Triggers (initiatives/tally_sql.py, installed by migration 0003) keep them exact whatever
+the path of the write: a workflow move, a form, the admin, an import, a queryset.update(), a delete. Each table
+is the sum of what every initiative contributes; `manage.py rebuild_tallies` recounts them from scratch and
+`initiatives.tallies.differences()` compares the two.
+
+Keys use 0 for "none" (not sent, outside every period) rather than NULL, so that a unique key always matches.
+"""
+
+from django.db import models
+from django.db.models.signals import post_migrate
+
+from .organisation import Branch, Member
+from .programme import Programme
+
+NOT_SENT = 0  # sent_month, sent_quarter and period of a cell that was not sent to the province
+
+
+def key_to(model, related_name="+"):
+    """A key without a foreign-key constraint or an index of its own (the unique key covers it): the triggers'
+    writes stay cheap and never wait on the rows they point at; Django still deletes tallies with their rows."""
+    return models.ForeignKey(model, on_delete=models.CASCADE, related_name=related_name, db_constraint=False,
+                             db_index=False)
+
+
+class Tally(models.Model):
+    """Rows written by the triggers only; never edited by hand.
+
+    Unmanaged once created (migration 0003): Django neither serialises them with the data (a fixture or a test
+    database copy loads the initiatives, and the triggers count them again) nor empties them with the tables it
+    flushes (the triggers, or tallies.clear_if_empty, do)."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        fields = (f.attname for f in self._meta.concrete_fields if f.attname != "id")
+        return ", ".join(f"{name}={getattr(self, name)}" for name in fields)
+
+
+class TallyCell(Tally):
+    """Initiatives of a branch by category, status and, for those sent to the province, month and period sent."""
+
+    programme = key_to(Programme)
+    branch = key_to(Branch)
+    category = models.CharField(max_length=30)
+    status = models.CharField(max_length=20)
+    sent_month = models.PositiveIntegerField(default=NOT_SENT, help_text="yyyymm of the date sent")
+    period = models.PositiveSmallIntegerField(default=NOT_SENT, help_text="number of the period of the date sent")
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        db_table = "initiatives_tally_cell"
+        managed = False
+        constraints = [models.UniqueConstraint(
+            fields=["programme", "branch", "category", "status", "sent_month", "period"], name="tally_cell_key")]
+
+
+class TallyTotal(Tally):
+    """The same cells added up over every branch: the whole programme in a few hundred rows."""
+
+    programme = key_to(Programme)
+    category = models.CharField(max_length=30)
+    status = models.CharField(max_length=20)
+    sent_month = models.PositiveIntegerField(default=NOT_SENT)
+    period = models.PositiveSmallIntegerField(default=NOT_SENT)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        db_table = "initiatives_tally_total"
+        managed = False
+        constraints = [models.UniqueConstraint(
+            fields=["programme", "category", "status", "sent_month", "period"], name="tally_total_key")]
+
+
+class TallyBranch(Tally):
+    """One row per branch: its initiatives at each status, and the members credited with (participants) or
+    authoring (authors) an initiative approved by the branch or later."""
+
+    programme = key_to(Programme)
+    branch = key_to(Branch, related_name="tally_rows")
+    draft = models.IntegerField(default=0)
+    submitted = models.IntegerField(default=0)
+    returned = models.IntegerField(default=0)
+    branch_approved = models.IntegerField(default=0)
+    rejected = models.IntegerField(default=0)
+    district_verified = models.IntegerField(default=0)
+    sent_to_province = models.IntegerField(default=0)
+    participants = models.IntegerField(default=0)
+    authors = models.IntegerField(default=0)
+    # Moved by every write counted here: a sum of versions and the latest stamp identify what the figures of a
+    # scope were computed from (progress caches on them).
+    version = models.BigIntegerField(default=0)
+    changed = models.BigIntegerField(default=0, help_text="microseconds since 1970 of the last write")
+
+    class Meta:
+        db_table = "initiatives_tally_branch"
+        managed = False
+        constraints = [models.UniqueConstraint(fields=["programme", "branch"], name="tally_branch_key")]
+
+
+class TallyBranchSent(Tally):
+    """Initiatives a branch sent to the province, by calendar quarter and period of the date sent, with the sum of
+    their economic benefit: the quarter's leaders, the pledges and the awards' ranking read it."""
+
+    programme = key_to(Programme)
+    branch = key_to(Branch)
+    sent_quarter = models.PositiveIntegerField(help_text="year × 10 + quarter of the date sent")
+    period = models.PositiveSmallIntegerField(default=NOT_SENT)
+    sent = models.IntegerField(default=0)
+    benefit = models.BigIntegerField(default=0)
+
+    class Meta:
+        db_table = "initiatives_tally_branch_sent"
+        managed = False
+        constraints = [models.UniqueConstraint(
+            fields=["programme", "branch", "sent_quarter", "period"], name="tally_branch_sent_key")]
+        indexes = [models.Index(fields=["programme", "sent_quarter"], name="tally_branch_sent_quarter")]
+
+
+class TallyPerson(Tally):
+    """A member's approved initiatives in one branch: as an author, and as the credited author."""
+
+    programme = key_to(Programme)
+    branch = key_to(Branch)
+    member = key_to(Member)
+    authored = models.IntegerField(default=0)
+    credited = models.IntegerField(default=0)
+
+    class Meta:
+        db_table = "initiatives_tally_person"
+        managed = False
+        constraints = [models.UniqueConstraint(fields=["programme", "branch", "member"], name="tally_person_key")]
+
+
+class TallyMember(Tally):
+    """A member's approved initiatives over every branch (a member counts once in the district)."""
+
+    programme = key_to(Programme)
+    member = key_to(Member)
+    authored = models.IntegerField(default=0)
+    credited = models.IntegerField(default=0)
+
+    class Meta:
+        db_table = "initiatives_tally_member"
+        managed = False
+        constraints = [models.UniqueConstraint(fields=["programme", "member"], name="tally_member_key")]
+
+
+class TallyProgramme(Tally):
+    """The members credited with (participants) or authoring (authors) an approved initiative, each once."""
+
+    programme = models.OneToOneField(Programme, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    participants = models.IntegerField(default=0)
+    authors = models.IntegerField(default=0)
+    # Moved by any write to what the figures show besides the tallies: branches, clusters, pledges, periods.
+    version = models.BigIntegerField(default=0)
+    changed = models.BigIntegerField(default=0, help_text="microseconds since 1970 of the last write")
+
+    class Meta:
+        db_table = "initiatives_tally_programme"
+        managed = False
+
+
+def _clear_after_flush(sender, using="default", **kwargs):
+    """`flush` (the test runner's, between transactional tests) empties the tables in no set order, and the
+    triggers of the last rows deleted may leave counts behind: with no initiative left, every tally is zero."""
+    if sender.name == "initiatives":
+        from ..tallies import clear_if_empty
+
+        clear_if_empty(using=using)
+
+
+post_migrate.connect(_clear_after_flush, dispatch_uid="initiatives_tally_clear_after_flush")

@@ -1,0 +1,115 @@
+"""The tallies (models/tally.py) from Python: install their triggers, recount them, check them.
+
+Triggers keep the tallies in step inside every write's own transaction (tally_sql.py says how). This module is
+for the moments around that: the migration that installs them, `manage.py rebuild_tallies`, a bulk load that
+switches the triggers off and recounts once at the end, and the tests and the command's --check that compare
+the running counts with a recount from scratch.
+"""
+
+from django.db import connection, connections, transaction
+
+from . import tally_sql
+from .models import (
+    Initiative,
+    Programme,
+    TallyBranch,
+    TallyBranchSent,
+    TallyCell,
+    TallyMember,
+    TallyPerson,
+    TallyProgramme,
+    TallyTotal,
+)
+
+# Each table's key and counted columns, for comparing running counts with a recount.
+TABLES = {
+    TallyCell: (("programme_id", "branch_id", "category", "status", "sent_month", "period"), ("n",)),
+    TallyTotal: (("programme_id", "category", "status", "sent_month", "period"), ("n",)),
+    TallyBranch: (("programme_id", "branch_id"), (*tally_sql.STATUSES, "participants", "authors")),
+    TallyBranchSent: (("programme_id", "branch_id", "sent_quarter", "period"), ("sent", "benefit")),
+    TallyPerson: (("programme_id", "branch_id", "member_id"), ("authored", "credited")),
+    TallyMember: (("programme_id", "member_id"), ("authored", "credited")),
+    TallyProgramme: (("programme_id",), ("participants", "authors")),
+}
+
+
+def _execute(statements, using=None):
+    conn = connection if using is None else using
+    with conn.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def install(schema_editor=None):
+    """(Re)create the triggers on the current database."""
+    conn = schema_editor.connection if schema_editor is not None else connection
+    _execute(tally_sql.install_statements(conn.vendor), conn)
+
+
+def uninstall(schema_editor=None):
+    conn = schema_editor.connection if schema_editor is not None else connection
+    _execute(tally_sql.uninstall_statements(conn.vendor), conn)
+
+
+def rebuild(programme_ids=None, using=None):
+    """Recount the tallies of these programmes (all of them by default) from the initiatives and their authors."""
+    conn = connection if using is None else using
+    everything = programme_ids is None
+    if everything:
+        programme_ids = programme_ids_in(conn)
+    dialect = tally_sql.Dialect(conn.vendor)
+    with transaction.atomic(using=conn.alias):
+        for programme_id in programme_ids:
+            _execute(tally_sql.recount_statements(dialect, int(programme_id)), conn)
+        if everything:  # and nothing left of programmes that are gone
+            known = ", ".join(str(int(p)) for p in programme_ids) or "NULL"
+            _execute([f"DELETE FROM {table} WHERE programme_id NOT IN ({known})" for table in tally_sql.TABLES],
+                     conn)
+
+
+def programme_ids_in(conn):
+    with conn.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM {Programme._meta.db_table}")
+        return [row[0] for row in cursor.fetchall()]
+
+
+def clear_if_empty(using="default"):
+    """After the test runner empties every table in some order, the triggers may have left counts behind:
+    with no initiative at all, every tally is zero."""
+    if not Initiative.objects.using(using).exists():
+        conn = connections[using]
+        _execute(tally_sql.cleared_statements(tally_sql.Dialect(conn.vendor)), conn)
+
+
+class triggers_off:
+    """PostgreSQL: no trigger work during a bulk load inside a transaction; the caller recounts afterwards."""
+
+    def __enter__(self):
+        _execute(tally_sql.trigger_switch_statements(connection.vendor, enabled=False))
+
+    def __exit__(self, *exc):
+        _execute(tally_sql.trigger_switch_statements(connection.vendor, enabled=True))
+
+
+def snapshot():
+    """Every tally row with a count other than zero, as {(table, key): counts}."""
+    rows = {}
+    for model, (key, counted) in TABLES.items():
+        for values in model.objects.values_list(*key, *counted):
+            counts = values[len(key):]
+            if any(counts):
+                rows[(model.__name__, values[:len(key)])] = counts
+    return rows
+
+
+def differences():
+    """The rows where the running counts differ from a recount from scratch (empty when all is well). The recount
+    happens inside a transaction that is rolled back, so the running counts stay as they were."""
+    running = snapshot()
+    with transaction.atomic():
+        rebuild()
+        recounted = snapshot()
+        transaction.set_rollback(True)
+    keys = set(running) | set(recounted)
+    return {key: (running.get(key), recounted.get(key)) for key in sorted(keys, key=repr)
+            if running.get(key) != recounted.get(key)}
