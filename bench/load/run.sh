@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# The load test: gunicorn on PostgreSQL (127.0.0.1), seeded with seed_demo and seed_bulk, under locust users that
+# browse, submit and approve. Prints requests/s, p95 and the error count; exits 1 on any error. Stops everything
+# it started and drops its database, whatever happens.
+#
+#   bench/load/run.sh            the full run: 50 users (10 more each second) for 60 s, on a larger data set
+#   bench/load/run.sh --short    the CI form: 10 users for 15 s, on the demo data
+#
+# Settings from the environment: USERS, SPAWN_RATE, DURATION, PORT (8106), BULK_INITIATIVES, BULK_MEMBERS,
+# BULK_BRANCHES, PG_PORT (5432). Figures of the full run: docs/RELIABILITY.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+if [ "${1:-}" = "--short" ]; then
+  USERS=${USERS:-10} SPAWN_RATE=${SPAWN_RATE:-5} DURATION=${DURATION:-15s} BULK_INITIATIVES=${BULK_INITIATIVES:-0}
+else
+  USERS=${USERS:-50} SPAWN_RATE=${SPAWN_RATE:-10} DURATION=${DURATION:-60s}
+  BULK_INITIATIVES=${BULK_INITIATIVES:-20000}
+fi
+BULK_BRANCHES=${BULK_BRANCHES:-100} BULK_MEMBERS=${BULK_MEMBERS:-20000}
+PORT=${PORT:-8106} PG_PORT=${PG_PORT:-5432}
+DATABASE=fuzz_load
+WORKERS=$(( 2 * $(nproc) + 1 ))
+
+export DATABASE_URL="postgres://postgres@127.0.0.1:${PG_PORT}/${DATABASE}"
+export DEBUG=0 SECRET_KEY="load-test-only-$(head -c 24 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')-0123456789abcdef"
+export ALLOWED_HOSTS=127.0.0.1 CONN_MAX_AGE=60 EMAIL_BACKEND=django.core.mail.backends.dummy.EmailBackend
+export PYTHONDONTWRITEBYTECODE=1
+unset DJANGO_ENV
+
+work=$(mktemp -d /tmp/vinhlinh-load.XXXXXX)
+server_pid=""
+psql_admin() { PGOPTIONS=--client-min-messages=warning psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qc "$1"; }
+cleanup() {
+  if [ -n "$server_pid" ]; then kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  psql_admin "DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== load test: ${USERS} users (+${SPAWN_RATE}/s) for ${DURATION}, gunicorn ${WORKERS} workers on $(nproc) cores"
+psql_admin "DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)"
+psql_admin "CREATE DATABASE ${DATABASE}"
+.venv/bin/python manage.py migrate --noinput >/dev/null
+.venv/bin/python manage.py seed_demo --force >/dev/null
+if [ "$BULK_INITIATIVES" -gt 0 ]; then
+  .venv/bin/python manage.py seed_bulk --initiatives "$BULK_INITIATIVES" --branches "$BULK_BRANCHES" \
+    --members "$BULK_MEMBERS" >/dev/null
+fi
+.venv/bin/python manage.py collectstatic --noinput >/dev/null
+.venv/bin/python bench/load/prepare.py "$work/accounts.json"
+.venv/bin/python manage.py shell --no-imports -c "from initiatives.models import Initiative, Member; \
+print(f'data: {Initiative.objects.count()} initiatives, {Member.objects.count()} members')"
+
+.venv/bin/gunicorn vinhlinh_portal.wsgi --workers "$WORKERS" --bind "127.0.0.1:${PORT}" --timeout 60 \
+  --log-level warning >"$work/gunicorn.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 60); do
+  curl -fsS -o /dev/null "http://127.0.0.1:${PORT}/" 2>/dev/null && break
+  sleep 0.5
+done
+curl -fsS -o /dev/null "http://127.0.0.1:${PORT}/"
+
+LOAD_ACCOUNTS="$work/accounts.json" .venv/bin/locust -f bench/load/locustfile.py --headless --only-summary \
+  -u "$USERS" -r "$SPAWN_RATE" -t "$DURATION" --host "http://127.0.0.1:${PORT}" --csv "$work/load" \
+  --loglevel WARNING >"$work/locust.log" 2>&1 || true
+
+status=0
+.venv/bin/python - "$work/load_stats.csv" "$work/load_failures.csv" <<'EOF' || status=$?
+import csv
+import sys
+
+rows = list(csv.DictReader(open(sys.argv[1])))
+total = next(r for r in rows if r["Name"] == "Aggregated")
+print(f"{'request':44} {'count':>7} {'errors':>6} {'median ms':>9} {'p95 ms':>7}")
+for row in rows:
+    if row["Name"] != "Aggregated":
+        print(f"{row['Type'] + ' ' + row['Name']:44} {row['Request Count']:>7} {row['Failure Count']:>6} "
+              f"{row['Median Response Time']:>9} {row['95%']:>7}")
+errors = int(total["Failure Count"])
+print(f"requests/s: {float(total['Requests/s']):.1f}   p95: {total['95%']} ms   median: "
+      f"{total['Median Response Time']} ms   requests: {total['Request Count']}   errors: {errors}")
+if errors:
+    for failure in csv.DictReader(open(sys.argv[2])):
+        print(f"  error: {failure['Method']} {failure['Name']}: {failure['Error']} ×{failure['Occurrences']}")
+sys.exit(1 if errors else 0)
+EOF
+if [ "$status" -ne 0 ] || grep -q "Traceback" "$work/gunicorn.log"; then
+  echo "gunicorn's log (last lines):"; grep -v "^\s*$" "$work/gunicorn.log" | tail -40
+  exit 1
+fi
+exit $status
