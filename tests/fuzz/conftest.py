@@ -1,14 +1,20 @@
 """The data every fuzz test works on: two branches, each role, initiatives at each step, a pledge, nominations,
 an award and a candidate before the scoring panel. Built once per test, outside the hypothesis examples."""
 
+import tempfile
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from initiatives.models import Pledge, Programme, Status
 from models_awards.models import Candidate, NominationStatus
 from tests import factories
 from tests.models_awards import helpers as awards
+
+# Hypothesis keeps a cache of constants it found in the code; keep it out of the working tree.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "vinhlinh-hypothesis")
 
 
 @pytest.fixture
