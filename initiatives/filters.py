@@ -8,6 +8,8 @@ from .forms.initiative import DATE_WIDGET
 from .models import Category, Initiative, Status
 from .text import fold_query
 
+LONG_LIST = 200  # more branches than this: the branch filter takes a short code
+
 
 class InitiativeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search",
@@ -30,8 +32,20 @@ class InitiativeFilter(django_filters.FilterSet):
         branches = access.branches_for(user) if user is not None else None
         if branches is None or (not access.is_district(user) and len(access.officer_branch_ids(user)) < 2):
             del self.filters["branch"]
-        else:
-            self.filters["branch"].queryset = branches.order_by("name")
+            return
+        branches = branches.order_by("name")
+        self.filters["branch"].queryset = branches
+        # One read of the branch list, whatever its length: a select of them, or, for thousands (a province, the
+        # whole federation), a box for the branch's short code rather than a select nobody could scroll.
+        rows = list(branches.values_list("pk", "name")[:LONG_LIST + 1])
+        if len(rows) > LONG_LIST:
+            self.filters["branch"] = django_filters.ModelChoiceFilter(
+                label=_("Branch (short code)"), queryset=branches, to_field_name="code",
+                widget=forms.TextInput(attrs={"placeholder": _("e.g. thpt-vinh-linh")}),
+            )
+        else:  # the select's options from the rows just read (validation still checks the queryset)
+            field = self.form.fields["branch"]
+            field.widget.choices = [("", field.empty_label), *rows]
 
     def search(self, queryset, name, value):
         folded = fold_query(value)

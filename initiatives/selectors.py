@@ -1,9 +1,9 @@
 """Reads of initiatives for pages, each starting from `access` and fetching related rows in a
 fixed number of queries, however many rows are shown."""
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Sum
 
 from . import access
-from .models import InitiativeAuthor, StatusChange
+from .models import InitiativeAuthor, Programme, StatusChange, TallyCell, TallyTotal
 
 
 def initiative_list_for(user):
@@ -24,3 +24,40 @@ def initiative_detail_for(user):
         "attachments",
         Prefetch("status_changes", queryset=StatusChange.objects.select_related("actor")),
     )
+
+
+def tally_count(*, branch_ids=None, status=None, category=None, branch=None):
+    """How many initiatives of these branches (None: every branch) have this status, category and branch, read
+    from the tallies (a few hundred rows) instead of counted."""
+    # Every programme's tallies (the lists show them all), by their keys: the tallies' unique keys start with the
+    # programme, so a list of ids lets the database read a branch's rows from the index.
+    filters = {"programme_id__in": list(Programme.objects.values_list("pk", flat=True))}
+    if status:
+        filters["status"] = status
+    if category:
+        filters["category"] = category
+    if branch_ids is None and branch is None:
+        rows = TallyTotal.objects.filter(**filters)
+    else:
+        rows = TallyCell.objects.filter(**filters)
+        if branch_ids is not None:
+            rows = rows.filter(branch_id__in=branch_ids)
+        if branch is not None:
+            rows = rows.filter(branch_id=branch.pk)
+    return rows.aggregate(n=Sum("n"))["n"] or 0
+
+
+def list_count(user, filterset):
+    """The number of rows of the initiative list, when the tallies can tell: the district's list filtered only by
+    status, category or branch. None otherwise (a search, dates, an officer's or a member's own list: those are
+    counted by the paginator, at most a few thousand keys)."""
+    if not access.is_district(user):
+        return None
+    if not filterset.is_bound:
+        return tally_count()
+    if not filterset.form.is_valid():
+        return None
+    chosen = filterset.form.cleaned_data
+    if chosen.get("q") or chosen.get("applied_from") or chosen.get("applied_to"):
+        return None
+    return tally_count(status=chosen.get("status"), category=chosen.get("category"), branch=chosen.get("branch"))

@@ -20,6 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .. import access, eligibility, services, uploads, workflow
 from ..forms.initiative import ReviewForm
 from ..models import Attachment, Initiative, InitiativeAuthor, Programme, ReviewNote, Status, StatusChange
+from . import large_lists
 from .organisation import FoldedSearchMixin
 from .scoping import BranchScopedAdmin
 
@@ -206,8 +207,15 @@ class InitiativeAdmin(FoldedSearchMixin, BranchScopedAdmin, SimpleHistoryAdmin):
 
     def get_list_filter(self, request):
         if access.is_district(request.user) or len(access.officer_branch_ids(request.user)) > 1:
-            return (*self.list_filter, "branch")
+            return (*self.list_filter, large_lists.ClusterFilter, large_lists.BranchFilter)
         return self.list_filter
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        # No COUNT(*) over a million rows: the tallies' count, or a probe of the first keys (paging.py).
+        return large_lists.paginator_for(request, queryset, per_page, orphans, allow_empty_first_page)
+
+    def get_changelist(self, request, **kwargs):
+        return large_lists.LargeChangeList
 
     def get_readonly_fields(self, request, obj=None):
         always = ("status", "sent_to_province_date", "entered_by")

@@ -141,6 +141,10 @@ class Initiative(models.Model):
         indexes = [
             models.Index(fields=["branch", "status"], name="initiative_branch_status"),
             models.Index(fields=["status", "sent_to_province_date"], name="initiative_status_sent"),
+            # The lists' order (newest first): a page is read from the index, however many rows there are.
+            models.Index(fields=["-created_at", "-id"], name="initiative_created"),
+            models.Index(fields=["status", "-created_at", "-id"], name="initiative_status_created"),
+            # On PostgreSQL, search_text also has a trigram index (migration 0004): search finds any part of it.
         ]
 
     def __str__(self):

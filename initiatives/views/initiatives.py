@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,7 +13,8 @@ from .. import access, eligibility, services, workflow
 from ..filters import InitiativeFilter
 from ..forms.initiative import AttachmentUploadForm, AuthorFormSet, InitiativeForm, ReviewForm, author_choices
 from ..models import Attachment, Initiative, Programme
-from ..selectors import initiative_detail_for, initiative_list_for
+from ..paging import LargeListPaginator
+from ..selectors import initiative_detail_for, initiative_list_for, list_count
 
 PAGE_SIZE = 20
 
@@ -22,7 +22,8 @@ PAGE_SIZE = 20
 @login_required
 def initiative_list(request):
     filterset = InitiativeFilter(request.GET or None, queryset=initiative_list_for(request.user), user=request.user)
-    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    # No COUNT(*) over a million rows: the tallies' count, or the paginator's probe (paging.py).
+    paginator = LargeListPaginator(filterset.qs, PAGE_SIZE, count=list_count(request.user, filterset))
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -1,0 +1,68 @@
+"""A paginator for lists of a million rows: no COUNT(*) over them, and each page read by key.
+
+- The count: given by the caller when the tallies know it (selectors.tally_count), else counted up to PROBE + 1
+  rows: when there are no more, that is the exact count; when there are more, PostgreSQL's planner estimates the
+  total (`estimated` is then True). A count that reads a thousand index entries at most, never the whole table.
+- A page: its keys first (SELECT id … ORDER BY … LIMIT/OFFSET, answered from the index alone), then its rows by
+  key, with their select_related and prefetch_related. A deep page skips index entries, not rows and joins.
+
+The number of queries is the same whatever the number of rows: with a known count, one for the keys and one for
+the rows; without, also the probe and the planner's estimate (PostgreSQL; elsewhere an exact count).
+"""
+
+import json
+from functools import cached_property
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import connections
+
+PROBE = 1000  # settings.LIST_PROBE
+
+
+class LargeListPaginator(Paginator):
+    def __init__(self, object_list, per_page, orphans=0, allow_empty_first_page=True, *, count=None,
+                 probe=None):
+        super().__init__(object_list, per_page, orphans, allow_empty_first_page)
+        self.known_count = count
+        self.probe = probe or getattr(settings, "LIST_PROBE", PROBE)
+        self.estimated = False
+
+    @cached_property
+    def count(self):
+        if self.known_count is not None:
+            return self.known_count
+        probed = self.object_list.values_list("pk", flat=True)[:self.probe + 1].count()
+        # Asked every time (a plan on PostgreSQL, no row read), so that the page's queries do not depend on the
+        # number of rows.
+        estimate, exact = approximate_count(self.object_list)
+        if probed <= self.probe:
+            return probed
+        self.estimated = not exact
+        return max(estimate, self.probe + 1)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        # Read even for an empty page (no key matches 0), for the same number of queries.
+        rows = {row.pk: row for row in self.object_list.filter(pk__in=keys or [0])}
+        return self._get_page([rows[key] for key in keys if key in rows], number, self)
+
+
+def approximate_count(queryset):
+    """(count, exact): the planner's estimate of the rows of `queryset` on PostgreSQL (no row is read); elsewhere
+    (SQLite: a district's data, or tests) the exact count."""
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql":
+        return queryset.count(), True
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"]), False
