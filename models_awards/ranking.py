@@ -1,19 +1,21 @@
 """Ranking of branches and members for awards (plan IV.1): by initiatives sent to the province and by
 their economic benefit, overall, per emulation cluster and per quarter.
 
-Each ranking is one grouped query; ranks are computed in Python over the ordered rows (competition
-ranking: equal values share a rank, the next rank skips, 1, 1, 3).
+Each ranking is one query; ranks are computed in Python over the ordered rows (competition ranking: equal values
+share a rank, the next rank skips, 1, 1, 3). Branches are ranked from the tallies (initiatives sent per branch and
+quarter with their benefit, kept by triggers: see initiatives/models/tally.py), members from the sent initiatives
+grouped by their credited author: neither reads a row per member or per initiative of the whole federation.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from initiatives import access
-from initiatives.models import Status
+from initiatives import access, progress, progress_counts
+from initiatives.models import Initiative, Programme, Status, TallyBranchSent
 
 COUNTED_STATUS = Status.SENT_TO_PROVINCE
 BY_SENT, BY_BENEFIT = "sent", "benefit"
@@ -123,18 +125,25 @@ def _counted(prefix, quarter, cluster_id, programme):
     return condition
 
 
+def _sent_tally(field, quarter, programme):
+    """Per branch (OuterRef), the tallied initiatives sent (or their benefit), in the quarter and programme."""
+    rows = TallyBranchSent.objects.filter(branch=OuterRef("pk"))
+    rows = rows.filter(programme=programme) if programme is not None else rows.filter(
+        programme_id__in=Programme.objects.values("pk"))
+    if quarter is not None:
+        rows = rows.filter(sent_quarter=quarter.year * 10 + quarter.number)
+    return Coalesce(Subquery(rows.values("branch").annotate(total=Sum(field)).values("total")), 0)
+
+
 def rank_branches(user, *, basis=BY_SENT, quarter=None, cluster_id=None, programme=None):
     """Every active branch `user` may see, ranked; those with nothing sent rank last, together."""
     basis = basis if basis in BASES else BY_SENT
-    counted = _counted("initiatives__", quarter, None, programme)
     branches = access.branches_for(user).filter(is_active=True)
     if cluster_id is not None:
         branches = branches.filter(cluster_id=cluster_id)
     rows = (
-        branches.annotate(
-            sent=Count("initiatives", filter=counted),
-            benefit=Coalesce(Sum("initiatives__economic_benefit_vnd", filter=counted), 0),
-        )
+        branches.annotate(sent=_sent_tally("sent", quarter, programme),
+                          benefit=_sent_tally("benefit", quarter, programme))
         .order_by(*_order(basis, "name"))
         .values("pk", "name", "sent", "benefit", "cluster_id", "cluster__name")
     )
@@ -162,21 +171,21 @@ def rank_branches_by_cluster(user, *, basis=BY_SENT, quarter=None, programme=Non
 def rank_members(user, *, basis=BY_SENT, quarter=None, cluster_id=None, programme=None, limit=MEMBER_LIMIT):
     """Members `user` may see who are credited with at least one counted initiative, best first."""
     basis = basis if basis in BASES else BY_SENT
-    counted = _counted("credited_initiatives__", quarter, cluster_id, programme)
+    counted = Initiative.objects.filter(_counted("", quarter, cluster_id, programme), credited_author__isnull=False)
+    if not access.is_district(user):
+        counted = counted.filter(credited_author__in=access.members_for(user).values("pk"))
+    order = {"sent": "-sent", "benefit": "-benefit"}
+    other = BY_BENEFIT if basis == BY_SENT else BY_SENT
     rows = (
-        access.members_for(user)
-        .annotate(
-            sent=Count("credited_initiatives", filter=counted),
-            benefit=Coalesce(Sum("credited_initiatives__economic_benefit_vnd", filter=counted), 0),
-        )
-        .filter(sent__gt=0)
-        .order_by(*_order(basis, "full_name"))
-        .values("pk", "full_name", "sent", "benefit", "branch__name")[:limit]
+        counted.order_by()
+        .values("credited_author_id", "credited_author__full_name", "credited_author__branch__name")
+        .annotate(sent=Count("pk"), benefit=Coalesce(Sum("economic_benefit_vnd"), 0))
+        .order_by(order[basis], order[other], "credited_author__full_name", "credited_author_id")[:limit]
     )
     return assign_ranks(
         [
-            RankRow(rank=0, pk=r["pk"], name=r["full_name"], sent=r["sent"], benefit=r["benefit"],
-                    branch_name=r["branch__name"])
+            RankRow(rank=0, pk=r["credited_author_id"], name=r["credited_author__full_name"], sent=r["sent"],
+                    benefit=r["benefit"], branch_name=r["credited_author__branch__name"])
             for r in rows
         ],
         BY_SENT if basis == BY_SENT else BY_BENEFIT,
@@ -184,8 +193,17 @@ def rank_members(user, *, basis=BY_SENT, quarter=None, cluster_id=None, programm
 
 
 def cluster_leaders_by_quarter(user, *, programme=None):
-    """{(cluster name, quarter key): [branch names]}: in each cluster and quarter, the branches that sent
-    the most initiatives (ties all named). One grouped query."""
+    """{(cluster name, quarter key): (count, [branch names])}: in each cluster and quarter, the branches that sent
+    the most initiatives (ties all named). One query (over the tallies, for a programme)."""
+    if programme is not None:
+        scope = progress.scope_for_user(user, programme)
+        best = {}
+        for _cluster_id, cluster_name, quarter, _branch_id, branch_name, n in progress_counts.quarter_leaders(scope):
+            if cluster_name is None:
+                continue
+            key = (cluster_name, Quarter(quarter // 10, quarter % 10).key)
+            best.setdefault(key, (n, []))[1].append(branch_name)
+        return {key: (count, sorted(names)) for key, (count, names) in best.items()}
     initiatives = access.initiatives_for(user).filter(status=COUNTED_STATUS, sent_to_province_date__isnull=False)
     if programme is not None:
         initiatives = initiatives.filter(programme=programme)

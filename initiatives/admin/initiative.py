@@ -33,6 +33,10 @@ class AuthorInline(admin.TabularInline):
     fields = ("member", "share_percent", "is_lead", "order")
     autocomplete_fields = ()
 
+    def get_autocomplete_fields(self, request):
+        # A roster of thousands (the district of a province): a search box, not a select of every member.
+        return ("member",) if large_lists.many(access.members_for(request.user)) else ()
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "member":
             kwargs["queryset"] = access.members_for(request.user).filter(is_active=True).select_related("branch")
@@ -216,6 +220,9 @@ class InitiativeAdmin(FoldedSearchMixin, BranchScopedAdmin, SimpleHistoryAdmin):
 
     def get_changelist(self, request, **kwargs):
         return large_lists.LargeChangeList
+
+    def get_autocomplete_fields(self, request):
+        return ("branch",) if large_lists.many(access.branches_for(request.user)) else ()
 
     def get_readonly_fields(self, request, obj=None):
         always = ("status", "sent_to_province_date", "entered_by")

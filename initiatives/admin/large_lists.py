@@ -16,6 +16,11 @@ BRANCH_PARAMETER = "branch__id__exact"  # the same as Django's own branch filter
 TALLY_PARAMETERS = {"status", "category__exact", BRANCH_PARAMETER, "o", "p"}
 
 
+def many(queryset):
+    """Whether `queryset` has more rows than a select can usefully offer (reads at most LONG_LIST + 1 keys)."""
+    return queryset.order_by().values_list("pk", flat=True)[:LONG_LIST + 1].count() > LONG_LIST
+
+
 class ClusterFilter(admin.SimpleListFilter):
     title = _("emulation cluster")
     parameter_name = "cluster"
