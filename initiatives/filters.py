@@ -11,6 +11,9 @@ from .text import fold_query
 LONG_LIST = 200  # more branches than this: the branch filter takes a short code
 
 
+MAX_SEARCH_LENGTH = 200  # longer than any title; a pasted page of text would only slow the database down
+
+
 class InitiativeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search",
                                   widget=forms.TextInput(attrs={"placeholder": _("Title, author, field…")}))
@@ -48,5 +51,5 @@ class InitiativeFilter(django_filters.FilterSet):
             field.widget.choices = [("", field.empty_label), *rows]
 
     def search(self, queryset, name, value):
-        folded = fold_query(value)
+        folded = fold_query(value[:MAX_SEARCH_LENGTH])
         return queryset.filter(search_text__contains=folded) if folded else queryset

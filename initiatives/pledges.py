@@ -5,7 +5,9 @@ import logging
 import uuid
 from pathlib import Path
 
+from django.core import signing
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Count, Q
 
@@ -35,7 +37,8 @@ def random_document_name(uploaded):
 
 
 @transaction.atomic
-def save_pledge(*, branch, programme, user, targets, signed_on=None, document=None, accepted=None):
+def save_pledge(*, branch, programme, user, targets, signed_on=None, document=None, accepted=None,
+                kept_document_name=None):
     """Record `branch`'s pledge: `targets` is {period: initiatives}. `accepted` is the district's decision (None
     when an officer saves: if the officer changes a committed number, the district must accept it again)."""
     if not may_edit(user, branch):
@@ -55,6 +58,8 @@ def save_pledge(*, branch, programme, user, targets, signed_on=None, document=No
     pledge.signed_on = signed_on
     if document:
         pledge.document = random_document_name(document)
+    elif kept_document_name:
+        pledge.document.name = kept_document_name
     if accepted is not None and access.is_district(user):
         pledge.accepted_by_district = accepted
     elif changed:
@@ -66,16 +71,27 @@ def save_pledge(*, branch, programme, user, targets, signed_on=None, document=No
     return pledge
 
 
-@transaction.atomic
-def keep_document(*, branch, programme, user, document):
-    """Store a valid scanned pledge even when the rest of the form has errors, so it need not be chosen again."""
+PENDING_SALT = "pledge-document-kept"
+
+
+def keep_document(*, branch, user, document):
+    """Store a valid scanned pledge whose form had other errors, without touching the pledge on file: it is
+    attached only when the form is saved. Returns a signed token for the form to post back."""
     if not may_edit(user, branch):
         raise PermissionDenied
-    pledge, _created = Pledge.objects.select_for_update().get_or_create(branch=branch, programme=programme)
-    pledge.document = random_document_name(document)
-    pledge.updated_by = user
-    pledge.save(update_fields=["document", "updated_by", "updated_at"])
-    return pledge
+    name = default_storage.save(f"pledges/pending/{random_document_name(document).name}", document)
+    return signing.dumps({"name": name, "branch": branch.pk, "user": user.pk}, salt=PENDING_SALT)
+
+
+def kept_document(token, *, branch, user):
+    """The stored name behind a token from keep_document, for this branch and user only; None otherwise."""
+    try:
+        data = signing.loads(token or "", salt=PENDING_SALT, max_age=24 * 3600)
+    except signing.BadSignature:
+        return None
+    if data.get("branch") != branch.pk or data.get("user") != user.pk:
+        return None
+    return data.get("name")
 
 
 @transaction.atomic

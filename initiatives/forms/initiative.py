@@ -130,6 +130,22 @@ class BaseAuthorFormSet(BaseInlineFormSet):
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "members": self.members}
 
+    def clean(self):
+        super().clean()
+        # Authors already saved and not on the form count too (a form may post only new rows).
+        posted_ids = {form.instance.pk for form in self.forms if form.instance.pk}
+        seen = set()
+        if self.instance.pk:
+            seen = {a.member_id for a in self.instance.authors.all() if a.pk not in posted_ids}
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            member = data.get("member")
+            if member is None or data.get("DELETE"):
+                continue
+            if member.pk in seen:
+                form.add_error("member", _("This member is already listed as an author."))
+            seen.add(member.pk)
+
     def rows(self):
         """The author rows as typed (unsaved objects), for the eligibility check before saving."""
         rows = []

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from .. import access, eligibility, services, workflow
@@ -17,6 +18,18 @@ from ..paging import LargeListPaginator
 from ..selectors import initiative_detail_for, initiative_list_for, list_count
 
 PAGE_SIZE = 20
+DISK_FULL_MESSAGE = gettext_lazy(
+    "The file could not be stored: the server is out of space. Nothing was saved; try again later or tell the "
+    "district office."
+)
+
+
+def parse_id(value):
+    """A database id from what a browser sent, or None: plain ASCII digits only, of a sensible length."""
+    value = (value or "").strip()
+    if value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return None
 
 
 @login_required
@@ -83,7 +96,8 @@ def _edit(request, initiative):
     user = request.user
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
-    initial = {"branch": request.GET["branch"]} if request.GET.get("branch", "").isdigit() else None
+    branch_id = parse_id(request.GET.get("branch"))
+    initial = {"branch": branch_id} if branch_id else None
     form = InitiativeForm(data, instance=initiative, user=user, initial=initial)
     if not form.fields["branch"].queryset.exists():
         messages.warning(
@@ -97,22 +111,28 @@ def _edit(request, initiative):
     members = author_choices(_author_branch_ids(form, initiative))
     formset = AuthorFormSet(data, instance=initiative, members=members, prefix="authors")
     upload_form = AttachmentUploadForm(data, files, prefix="upload")
-    kept_ids = [int(i) for i in request.POST.getlist("kept_attachment") if i.isdigit()] if data else []
+    kept_ids = [i for i in map(parse_id, request.POST.getlist("kept_attachment")) if i] if data else []
 
     if request.method == "POST":
         valid = form.is_valid() & formset.is_valid() & upload_form.is_valid()
         new_files = upload_form.cleaned_data.get("files", []) if upload_form.is_valid() else []
         kind = upload_form.cleaned_data.get("kind", Attachment.Kind.OTHER) if upload_form.is_valid() else "other"
         rejected = getattr(upload_form, "rejected_messages", [])
+        saved = None
         if valid and not rejected:
-            with transaction.atomic():
-                saved = services.save_initiative(
-                    form=form,
-                    formset=formset,
-                    user=user,
-                    new_files=[(f, mime, kind) for f, mime in new_files],
-                    kept_attachment_ids=kept_ids,
-                )
+            try:
+                with transaction.atomic():
+                    saved = services.save_initiative(
+                        form=form,
+                        formset=formset,
+                        user=user,
+                        new_files=[(f, mime, kind) for f, mime in new_files],
+                        kept_attachment_ids=kept_ids,
+                    )
+            except OSError:  # a full disk: the transaction is undone, the form shown again as typed
+                upload_form.add_error(None, DISK_FULL_MESSAGE)
+                new_files = []
+        if saved is not None:
             if "submit" in request.POST:
                 try:
                     workflow.apply(saved, "submit", user)
@@ -126,8 +146,12 @@ def _edit(request, initiative):
                 messages.success(request, _("Saved. You can come back and complete it at any time."))
             return redirect("initiative-detail", pk=saved.pk)
         # Keep every file that passed its checks, so nothing has to be chosen again.
-        for uploaded, mime in new_files:
-            kept_ids.append(services.store_attachment(None, user, uploaded, mime, kind).pk)
+        try:
+            for uploaded, mime in new_files:
+                with transaction.atomic():  # a failed write rolls back to here, not the whole request
+                    kept_ids.append(services.store_attachment(None, user, uploaded, mime, kind).pk)
+        except OSError:
+            upload_form.add_error(None, DISK_FULL_MESSAGE)
         for message in rejected:
             upload_form.add_error("files", message)
         messages.error(request, _("Some fields need your attention; nothing you typed has been lost."))
@@ -176,9 +200,9 @@ def initiative_edit(request, pk):
 @require_POST
 def initiative_check(request):
     """The live eligibility panel: the same check as on save, on what is typed now."""
-    pk = request.POST.get("initiative_id")
+    pk = parse_id(request.POST.get("initiative_id"))
     initiative = Initiative(programme=Programme.current())
-    if pk and pk.isdigit():
+    if pk:
         initiative = get_object_or_404(access.initiatives_for(request.user), pk=pk)
     form = InitiativeForm(request.POST, instance=initiative, user=request.user)
     members = author_choices(_author_branch_ids(form, initiative))

@@ -43,24 +43,35 @@ def pledge_edit(request, branch_id):
     periods = list(programme.periods.all())
     pledge, targets = pledges.pledge_of(branch, programme)
     is_district = access.is_district(request.user)
-    form = PledgeForm(request.POST or None, request.FILES or None, periods=periods, pledge=pledge, targets=targets,
-                      district=is_district)
-    if request.method == "POST":
-        if form.is_valid():
-            pledges.save_pledge(
-                branch=branch, programme=programme, user=request.user, targets=form.targets(),
-                signed_on=form.cleaned_data["signed_on"], document=form.cleaned_data.get("document"),
-                accepted=form.cleaned_data.get("accepted_by_district") if is_district else None,
-            )
-            messages.success(request, _("The pledge of %(branch)s is saved.") % {"branch": branch.name})
-            return redirect("pledge-list")
-        if form.cleaned_data.get("document"):
-            pledge = pledges.keep_document(branch=branch, programme=programme, user=request.user,
-                                           document=form.cleaned_data["document"])
-            messages.info(request, _("The scanned pledge is kept; correct the other fields and save again."))
+    posted = request.method == "POST"
+    # Bound whenever posted, even with no field at all, so that an empty post is a form error and not a crash.
+    form = PledgeForm(request.POST if posted else None, request.FILES if posted else None, periods=periods,
+                      pledge=pledge, targets=targets, district=is_district)
+    kept_token = request.POST.get("kept_document", "") if posted else ""
+    kept_name = pledges.kept_document(kept_token, branch=branch, user=request.user) if kept_token else None
+    if posted:
+        try:
+            if form.is_valid():
+                pledges.save_pledge(
+                    branch=branch, programme=programme, user=request.user, targets=form.targets(),
+                    signed_on=form.cleaned_data["signed_on"], document=form.cleaned_data.get("document"),
+                    accepted=form.cleaned_data.get("accepted_by_district") if is_district else None,
+                    kept_document_name=kept_name,
+                )
+                messages.success(request, _("The pledge of %(branch)s is saved.") % {"branch": branch.name})
+                return redirect("pledge-list")
+            if form.cleaned_data.get("document"):
+                kept_token = pledges.keep_document(branch=branch, user=request.user,
+                                                   document=form.cleaned_data["document"])
+                kept_name = pledges.kept_document(kept_token, branch=branch, user=request.user)
+                messages.info(request, _("The scanned pledge is kept; correct the other fields and save again."))
+        except OSError:  # a full disk while storing the scan: nothing is saved, the form is shown again
+            form.add_error("document", _(
+                "The file could not be stored: the server is out of space. Nothing was saved; try again later."))
         messages.error(request, _("Some fields need your attention; nothing you typed has been lost."))
     return render(request, "initiatives/dashboard_pledge_form.html", {
         "branch": branch, "programme": programme, "pledge": pledge, "form": form, "is_district": is_district,
+        "kept_token": kept_token if kept_name else "",
     })
 
 

@@ -77,7 +77,21 @@ def test_a_good_file_is_kept_when_another_field_is_wrong(login, officer_a, branc
                            {**pledge_data(periods, -1, 9), "document": pdf()})
     assert response.status_code == 200
     assert response.context["form"].errors[f"period_{periods[0].number}"]
-    assert Pledge.objects.get(branch=branch_a).document  # no need to choose it again
+    # A refused form changes nothing on file; the scan waits on the page, no need to choose it again.
+    assert not Pledge.objects.filter(branch=branch_a).exclude(document="").exists()
+    token = response.context["kept_token"]
+    assert token and f'value="{token}"' in response.content.decode()
+    response = client.post(f"/dashboard/pledges/{branch_a.pk}/", {**pledge_data(periods, 4, 9), "kept_document": token})
+    assert response.status_code == 302
+    assert Pledge.objects.get(branch=branch_a).document.read().startswith(b"%PDF")
+
+
+def test_a_kept_file_token_of_another_branch_is_ignored(login, officer_a, officer_b, branch_a, branch_b, periods):
+    response = login(officer_b).post(f"/dashboard/pledges/{branch_b.pk}/",
+                                     {**pledge_data(periods, -1, 9), "document": pdf()})
+    token = response.context["kept_token"]
+    login(officer_a).post(f"/dashboard/pledges/{branch_a.pk}/", {**pledge_data(periods, 4, 9), "kept_document": token})
+    assert not Pledge.objects.get(branch=branch_a).document
 
 
 def test_district_sees_every_branch_adjusts_and_accepts(login, district, officer_a, branch_a, branch_b, periods):

@@ -139,6 +139,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True  # a lasting record of failures, readable by the district office
 # The address counted for lock-out and written in the audit log (X-Forwarded-For only behind a trusted proxy).
 AXES_CLIENT_IP_CALLABLE = "portal_security.client_ip.client_ip"
+AXES_USERNAME_CALLABLE = "portal_security.login_name.username_for_axes"
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Security headers, the same in every environment so that development meets them first.
