@@ -113,3 +113,11 @@ def differences():
     keys = set(running) | set(recounted)
     return {key: (running.get(key), recounted.get(key)) for key in sorted(keys, key=repr)
             if running.get(key) != recounted.get(key)}
+
+
+def take_write_lock(using="default"):
+    """On PostgreSQL, the transaction lock every tally writer takes first (see tally_sql.WRITE_LOCK_KEY)."""
+    conn = connections[using]
+    if conn.vendor == "postgresql":
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [tally_sql.WRITE_LOCK_KEY])

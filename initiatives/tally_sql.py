@@ -31,6 +31,9 @@ MEMBER = "initiatives_tally_member"
 PROGRAMME = "initiatives_tally_programme"
 TABLES = (CELL, TOTAL, BRANCH, BRANCH_SENT, PERSON, MEMBER, PROGRAMME)
 BULK_LOAD = "tally.bulk_load"  # PostgreSQL setting: 'on' for the rest of a transaction that recounts at the end
+# Writers of the district-wide tally rows take this transaction lock first, so that two concurrent writes never
+# lock those rows in opposite orders (they deadlocked under load). Reads never wait for it.
+WRITE_LOCK_KEY = 7_406_251
 
 # The initiative's columns that change what it contributes.
 COUNTED_COLUMNS = ("programme_id", "branch_id", "category", "status", "sent_to_province_date", "credited_author_id",
@@ -300,7 +303,8 @@ def install_statements(vendor):
                     locked = f"PERFORM 1 FROM {INITIATIVE} WHERE id IN ({ids}) ORDER BY id FOR UPDATE;\n"
                 body.append(f"{keyword} TG_OP = '{event}'{condition} THEN\n{locked}" +
                             "".join(f"{line};\n" for line in lines))
-            skip = f"IF current_setting('{BULK_LOAD}', true) = 'on' THEN RETURN NULL; END IF;\n"
+            skip = (f"IF current_setting('{BULK_LOAD}', true) = 'on' THEN RETURN NULL; END IF;\n"
+                    f"PERFORM pg_advisory_xact_lock({WRITE_LOCK_KEY});\n")
             statements.append(
                 f"CREATE FUNCTION {name}_fn() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n{skip}"
                 + "".join(body) + "END IF;\nRETURN NULL;\nEND\n$$")

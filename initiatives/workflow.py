@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import access, eligibility, notifications
+from . import access, eligibility, notifications, tallies
 from .models import Initiative, Status, StatusChange
 
 audit = logging.getLogger("portal.audit")
@@ -148,6 +148,7 @@ def apply(initiative, action, user, *, comment="", novelty_confirmed=False, lawf
     seen_status = initiative.status
 
     with transaction.atomic():
+        tallies.take_write_lock()  # before the row lock: the same order as every other tally writer
         current = Initiative.objects.select_for_update().select_related("programme", "branch").get(pk=initiative.pk)
         roles = roles_on(user, current) & set(move.actors)
         if not roles:
