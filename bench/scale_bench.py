@@ -136,6 +136,13 @@ def measurements(ctx):
                           rows + f"WHERE i.branch_id = {branch} " + order + "LIMIT 50"),
         "admin_district": ("district", ("page", "/admin/initiatives/initiative/"),
                            ("page", "/stock-admin/initiatives/initiative/"), rows + order + "LIMIT 50"),
+        # The list of initiatives sent in period 1 (about 100,000 at a million): the portal's streamed export
+        # against openpyxl's normal mode over the same rows; the floor reads the rows alone.
+        "export": ("district", ("export", "streamed"), ("export", "normal"),
+                   rows + "WHERE i.status = 'sent_to_province' AND i.sent_to_province_date BETWEEN "
+                   "(SELECT start FROM initiatives_programmeperiod WHERE number = 1 ORDER BY id LIMIT 1) AND "
+                   "(SELECT \"end\" FROM initiatives_programmeperiod WHERE number = 1 ORDER BY id LIMIT 1) "
+                   "ORDER BY b.name, i.sent_to_province_date, i.id"),
     }
 
 
@@ -217,6 +224,63 @@ def stock_call(name, who, ctx):
     return lambda: stock.dashboard_figures_loop(initiatives, periods)
 
 
+def peak_mb():
+    """The process's peak resident memory (VmHWM), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return None
+
+
+def export(mode, ctx):
+    """One export of the list of initiatives sent in period 1, in this fresh process: wall time, rows a second and
+    the process's peak memory (which includes Django itself, about 60 MB)."""
+    import tempfile
+
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from initiatives.models import Programme
+    from initiatives.reports import exports, registry
+
+    user = get_user_model().objects.get(pk=ctx["district"])
+    programme = Programme.current()
+    filters = registry.ReportFilters(period=programme.periods.get(number=1), status="sent_to_province")
+    exports.choice_labels()  # translations loaded before measuring
+    before = peak_mb()
+    with tempfile.NamedTemporaryFile(suffix=".xlsx") as out, CaptureQueriesContext(connection) as queries:
+        started, cpu_started = time.perf_counter(), time.process_time()
+        if mode == "streamed":
+            written = registry.get("initiatives").write(out.name, user=user, filters=filters)
+        else:
+            written = normal_mode_export(exports.initiatives_for_report(user, filters, programme), out.name)
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    return {"cpu_seconds": cpu, "rows_per_cpu_second": written / cpu, "median": seconds * 1000,
+            "p95": seconds * 1000, "min": seconds * 1000, "db": None, "runs": 1,
+            "queries": len(queries.captured_queries), "bytes": None, "rows": written,
+            "rows_per_second": written / seconds, "peak_mb": peak_mb(), "before_mb": before}
+
+
+def normal_mode_export(queryset, path):
+    """The usual first attempt: every row loaded, then openpyxl's normal (in-memory) workbook."""
+    from openpyxl import Workbook
+
+    from initiatives.reports import columns, exports
+
+    fields = columns.list_columns()
+    labels = exports.choice_labels()
+    records = list(queryset.order_by(*exports.LIST_ORDER).values(*exports.LIST_FIELDS))
+    authors = exports.authors_of(queryset.values("pk"))
+    book = Workbook()
+    sheet = book.active
+    sheet.append([str(column.header) for column in fields])
+    for number, record in enumerate(records, 1):
+        sheet.append(exports.initiative_row(number, record, authors.get(record["pk"], ()), labels))
+    book.save(path)
+    return len(records)
+
+
 def worker(name, side, ctx):
     setup_django()
     from django.db import connection
@@ -242,6 +306,9 @@ def worker(name, side, ctx):
             function = lambda: get(client, target)  # noqa: E731
         elif kind == "call":
             function = stock_call(target, who, ctx)
+        elif kind == "export":
+            print(json.dumps(export(target, ctx)))
+            return
         else:
             def function():
                 with connection.cursor() as cursor:
@@ -351,6 +418,16 @@ def main():
               f"{fmt(stock['median'] if stock else None):>12}{(stock or {}).get('queries', '—'):>8}"
               f"{(f'{ratio:,.1f}' if ratio else '—'):>7}{fmt(floor['median'] if floor else None):>10}"
               f"{(f'{over_floor:,.2f}' if over_floor else '—'):>7}", flush=True)
+    exported = results.get("export") or {}
+    for side in ("ours", "stock"):
+        figures = exported.get(side)
+        if figures and "rows" in figures:
+            print(f"export ({'streamed' if side == 'ours' else 'openpyxl normal mode'}): {figures['rows']:,} rows in "
+                  f"{figures['median'] / 1000:.1f} s = {figures['rows_per_second']:,.0f} rows/s "
+                  f"({figures['cpu_seconds']:.1f} s of CPU: {figures['rows_per_cpu_second']:,.0f} rows/CPU-second), "
+                  f"peak memory "
+                  f"{figures['peak_mb']:.0f} MB (before the export {figures['before_mb']:.0f} MB), "
+                  f"{figures['queries']} queries")
     if args.json:
         Path(args.json).write_text(json.dumps({"context": ctx, "small": small, "results": results}, indent=1))
 
