@@ -4,6 +4,7 @@ admin; the district verifies and sends it."""
 import re
 
 import pytest
+from openpyxl import load_workbook
 
 from initiatives.models import Initiative, Status
 from tests import factories
@@ -106,6 +107,8 @@ def test_member_to_province_journey(open_page, people, size):
 
     district_page = open_page(size)
     log_in(district_page, "vanphong_t", factories.PASSWORD)
+    progress_url = f"{district_page.base}/dashboard/progress.json"
+    assert district_page.request.get(progress_url).json()["programme"]["sent"] == 0
     district_page.goto(f"{district_page.base}/initiatives/{initiative.pk}/")
     district_page.click(f"form[action$='/{initiative.pk}/verify/'] button")
     district_page.wait_for_load_state()
@@ -117,6 +120,19 @@ def test_member_to_province_journey(open_page, people, size):
     assert initiative.sent_to_province_date.isoformat() == "2022-05-31"
     timeline = district_page.inner_text("ol.timeline")
     assert timeline.count("\n") >= 5
+
+    # The dashboard moves, and the province's list of initiatives holds it.
+    assert district_page.request.get(progress_url).json()["programme"]["sent"] == 1
+    district_page.goto(f"{district_page.base}/dashboard/")
+    assert district_page.locator("#targets-heading").is_visible()
+    district_page.goto(f"{district_page.base}/reports/")
+    with district_page.expect_download() as download_info:
+        district_page.locator("form[action$='/reports/initiatives.xlsx'] button[type=submit]").click()
+    assert download_info.value.suggested_filename.endswith(".xlsx")
+    with open(download_info.value.path(), "rb") as handle:
+        workbook = load_workbook(handle, read_only=True)
+        cells = [str(c) for row in workbook.worksheets[0].iter_rows(values_only=True) for c in row if c]
+    assert "Chấm bài trắc nghiệm bằng điện thoại" in cells
 
     for page in (member_page, officer_page, district_page):
         assert page.console_errors == [], page.console_errors
