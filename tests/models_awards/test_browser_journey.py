@@ -50,8 +50,9 @@ def move(page, nomination, action):
     page.wait_for_load_state()
 
 
-def test_nominate_select_award_publish(open_page, people):
-    officer_page = open_page("desktop")
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_nominate_select_award_publish(open_page, people, size):
+    officer_page = open_page(size)
     log_in(officer_page, "canbo_ct", factories.PASSWORD)
     nominate(officer_page, subject="individual", member=people["member"], initiative=people["initiative"],
              achievements="Xây dựng ngân hàng đề kiểm tra trực tuyến cho toàn trường.")
@@ -62,7 +63,7 @@ def test_nominate_select_award_publish(open_page, people):
     assert person.status == team.status == NominationStatus.PROPOSED
     assert person.criteria_met.count() == team.criteria_met.count() == 1
 
-    district_page = open_page("desktop")
+    district_page = open_page(size)
     log_in(district_page, "vanphong_t", factories.PASSWORD)
     district_page.goto(f"{district_page.base}/dashboard/")
     row_before = district_page.inner_text(".exemplar-panel tr:has(th:text('2024'))")
@@ -101,7 +102,7 @@ def test_nominate_select_award_publish(open_page, people):
     assert row_before != row_after
     assert re.search(r"1\s*/\s*1", row_after) and re.search(r"1\s*/\s*2", row_after)
 
-    visitor = open_page("phone")
+    visitor = open_page(size)
     visitor.goto(f"{visitor.base}/showcase/")
     text = visitor.inner_text("main")
     assert "Phan Thị Thu Hà" in text and "Tổ Ngữ văn" not in text
