@@ -5,6 +5,8 @@
 #
 #   bench/scale/load.sh                      # 50 users (+10/s) for 60 s on a copy of scale_1m
 #   SOURCE=scale_1k bench/scale/load.sh      # the same on the 1,000-initiative set
+#   STEADY=1 bench/scale/load.sh             # figures from the end of the ramp-up on (locust --reset-stats):
+#                                            # without the 50 logins' Argon2 hashing (~0.3 s of CPU each)
 #
 # The copy (CREATE DATABASE … TEMPLATE) keeps the writes out of the benchmark's data; seed_demo adds the demo
 # branches the load accounts (bench/load/prepare.py) belong to. Prints each request's count, errors, median and
@@ -32,6 +34,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== ${USERS} users (+${SPAWN_RATE}/s) for ${DURATION}; gunicorn ${WORKERS} workers on $(nproc) cores; copy of ${SOURCE}"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 psql_admin "DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)"
 psql_admin "CREATE DATABASE ${DATABASE} TEMPLATE ${SOURCE}"
 .venv/bin/python manage.py migrate --noinput >/dev/null
@@ -47,7 +50,8 @@ server_pid=$!
 for _ in $(seq 1 60); do curl -fsS -o /dev/null "http://127.0.0.1:${PORT}/" 2>/dev/null && break; sleep 0.5; done
 curl -fsS -o /dev/null "http://127.0.0.1:${PORT}/"
 
-LOAD_ACCOUNTS="$work/accounts.json" .venv/bin/locust -f bench/load/locustfile.py --headless --only-summary \
+steady=""; [ "${STEADY:-0}" = "1" ] && steady="--reset-stats"
+LOAD_ACCOUNTS="$work/accounts.json" .venv/bin/locust -f bench/load/locustfile.py --headless --only-summary $steady \
   -u "$USERS" -r "$SPAWN_RATE" -t "$DURATION" --host "http://127.0.0.1:${PORT}" --csv "$work/load" \
   --loglevel WARNING >"$work/locust.log" 2>&1 || true
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
