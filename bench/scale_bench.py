@@ -404,7 +404,7 @@ def main():
     print(f"Data: {ctx['initiatives']:,} initiatives; officer of {ctx['branch_name']} "
           f"({ctx['branch_initiatives']:,} initiatives)")
     header = (f"{'page':<22}{'median':>10}{'p95':>10}{'SQL':>10}{'queries':>8}{'q@small':>8}"
-              f"{'stock':>12}{'stock q':>8}{'×':>7}{'floor':>10}{'/floor':>7}")
+              f"{'stock':>13}{'stock q':>9}{'×':>9}{'floor':>10}{'/floor':>8}")
     print(header)
     results = {}
     for name in names:
@@ -420,9 +420,9 @@ def main():
         over_floor = ours["median"] / floor["median"] if floor and floor["median"] else None
         print(f"{name:<22}{fmt(ours['median']):>10}{fmt(ours['p95']):>10}{fmt(ours['db']):>10}{ours['queries']:>8}"
               f"{(small_ours or {}).get('queries', '—'):>8}"
-              f"{fmt(stock['median'] if stock else None):>12}{(stock or {}).get('queries', '—'):>8}"
-              f"{(f'{ratio:,.1f}' if ratio else '—'):>7}{fmt(floor['median'] if floor else None):>10}"
-              f"{(f'{over_floor:,.2f}' if over_floor else '—'):>7}", flush=True)
+              f"{fmt(stock['median'] if stock else None):>13}{(stock or {}).get('queries', '—'):>9}"
+              f"{(f'{ratio:,.1f}' if ratio else '—'):>9}{fmt(floor['median'] if floor else None):>10}"
+              f"{(f'{over_floor:,.2f}' if over_floor else '—'):>8}", flush=True)
     exported = results.get("export") or {}
     for side in ("ours", "stock"):
         figures = exported.get(side)

@@ -6,7 +6,7 @@ here, so an officer of branch A never reaches branch B through any path.
 
 from django.db.models import Q
 
-from .models import Branch, Initiative, Member, MembershipRequest, Status
+from .models import Branch, Initiative, InitiativeAuthor, Member, MembershipRequest, Status
 
 MEMBER = "member"
 BRANCH_OFFICER = "branch_officer"
@@ -96,9 +96,12 @@ def initiatives_for(user):
         condition |= Q(branch_id__in=branch_ids)
     member = member_of(user)
     if member is not None:
-        condition |= Q(authors__member=member)
-    ids = Initiative.objects.filter(condition).values("pk")
-    return Initiative.objects.filter(pk__in=ids)
+        # A member authors a handful of initiatives: their keys, so that the database answers the three
+        # conditions from three indexes (a join or a subquery here makes it read the table at a million rows).
+        authored = list(InitiativeAuthor.objects.filter(member=member).values_list("initiative_id", flat=True))
+        if authored:
+            condition |= Q(pk__in=authored)
+    return Initiative.objects.filter(condition)
 
 
 def reviewable_initiatives_for(user):

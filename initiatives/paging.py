@@ -1,13 +1,15 @@
 """A paginator for lists of a million rows: no COUNT(*) over them, and each page read by key.
 
-- The count: given by the caller when the tallies know it (selectors.tally_count), else counted up to PROBE + 1
-  rows: when there are no more, that is the exact count; when there are more, PostgreSQL's planner estimates the
-  total (`estimated` is then True). A count that reads a thousand index entries at most, never the whole table.
+- The count: given by the caller when the tallies know it (selectors.tally_count), else the keys of the first
+  PROBE + 1 rows are read, in order: when there are no more, that is the exact count, and those keys hold the
+  first pages; when there are more, PostgreSQL's planner estimates the total (`estimated` is then True). A count
+  that reads a thousand index entries at most, never the whole table.
 - A page: its keys first (SELECT id … ORDER BY … LIMIT/OFFSET, answered from the index alone), then its rows by
   key, with their select_related and prefetch_related. A deep page skips index entries, not rows and joins.
 
-The number of queries is the same whatever the number of rows: with a known count, one for the keys and one for
-the rows; without, also the probe and the planner's estimate (PostgreSQL; elsewhere an exact count).
+The number of queries does not grow with the number of rows: with a known count, one for the keys and one for the
+rows; without, the probe, the planner's estimate (PostgreSQL; elsewhere an exact count) and the rows, plus the
+keys for a page beyond the first thousand rows.
 """
 
 import json
@@ -27,12 +29,16 @@ class LargeListPaginator(Paginator):
         self.known_count = count
         self.probe = probe or getattr(settings, "LIST_PROBE", PROBE)
         self.estimated = False
+        self._probed = None
 
     @cached_property
     def count(self):
         if self.known_count is not None:
             return self.known_count
-        probed = self.object_list.values_list("pk", flat=True)[:self.probe + 1].count()
+        # The keys of the first rows, in order: they count a short list and hold its first pages (a search then
+        # reads its index once, not once for the count and once for the page).
+        self._probed = list(self.object_list.values_list("pk", flat=True)[:self.probe + 1])
+        probed = len(self._probed)
         # Asked every time (a plan on PostgreSQL, no row read), so that the page's queries do not depend on the
         # number of rows.
         estimate, exact = approximate_count(self.object_list)
@@ -47,7 +53,10 @@ class LargeListPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        if self._probed is not None and top <= len(self._probed):
+            keys = self._probed[bottom:top]
+        else:
+            keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
         # Read even for an empty page (no key matches 0), for the same number of queries.
         rows = {row.pk: row for row in self.object_list.filter(pk__in=keys or [0])}
         return self._get_page([rows[key] for key in keys if key in rows], number, self)
