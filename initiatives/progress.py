@@ -250,6 +250,7 @@ def focus_period(periods, today, selected=None):
 BRANCH_PAGE_SIZE = 50  # rows of the branch table per page on the dashboard (the JSON pages the same way)
 CACHE_SECONDS = 600  # how long computed figures stay in the cache (settings.PROGRESS_CACHE_SECONDS; 0: never)
 AUTO = "auto"
+TOP_BRANCHES = 20  # the branches that sent the most in the whole programme, for the chart (any page of the table)
 
 
 def _period_key(period):
@@ -351,6 +352,9 @@ def compute(scope: Scope, *, branch_page=None, branch_page_size=BRANCH_PAGE_SIZE
             if cluster_id in clusters:
                 clusters[cluster_id]["sent"] += sent
     by_cluster = sorted(clusters.values(), key=lambda c: (c["id"] is None, c["name"]))
+    # The branches of the scope that sent the most in the whole programme (the table may show only a page).
+    top = sorted(rows, key=lambda r: (-r[9], -r[7], _sort_name(r[1]), r[0]))[:TOP_BRANCHES]
+    top_branches = [{"id": r[0], "name": r[1], "sent": r[9], "submitted": r[7]} for r in top]
 
     # 3. Pledges against the focus period, and the branch table (one page of it, or all).
     focus = focus_period(periods, today, window)
@@ -448,6 +452,7 @@ def compute(scope: Scope, *, branch_page=None, branch_page_size=BRANCH_PAGE_SIZE
         "by_category_submitted": {code: categories.get(code, {}).get("submitted", 0) for code in CATEGORY_CODES},
         "by_branch": by_branch,
         "by_branch_page": {key: page[key] for key in ("number", "pages", "size", "count")},
+        "top_branches": top_branches,
         "by_cluster": by_cluster,
         "by_quarter": by_quarter,
         "quarter_leaders": leaders,
