@@ -66,25 +66,7 @@ LOAD_ACCOUNTS="$work/accounts.json" .venv/bin/locust -f bench/load/locustfile.py
   --loglevel WARNING >"$work/locust.log" 2>&1 || true
 
 status=0
-.venv/bin/python - "$work/load_stats.csv" "$work/load_failures.csv" <<'EOF' || status=$?
-import csv
-import sys
-
-rows = list(csv.DictReader(open(sys.argv[1])))
-total = next(r for r in rows if r["Name"] == "Aggregated")
-print(f"{'request':44} {'count':>7} {'errors':>6} {'median ms':>9} {'p95 ms':>7}")
-for row in rows:
-    if row["Name"] != "Aggregated":
-        print(f"{row['Type'] + ' ' + row['Name']:44} {row['Request Count']:>7} {row['Failure Count']:>6} "
-              f"{row['Median Response Time']:>9} {row['95%']:>7}")
-errors = int(total["Failure Count"])
-print(f"requests/s: {float(total['Requests/s']):.1f}   p95: {total['95%']} ms   median: "
-      f"{total['Median Response Time']} ms   requests: {total['Request Count']}   errors: {errors}")
-if errors:
-    for failure in csv.DictReader(open(sys.argv[2])):
-        print(f"  error: {failure['Method']} {failure['Name']}: {failure['Error']} ×{failure['Occurrences']}")
-sys.exit(1 if errors else 0)
-EOF
+.venv/bin/python bench/load/summary.py "$work/load_stats.csv" "$work/load_failures.csv" || status=$?
 if [ "$status" -ne 0 ] || grep -q "Traceback" "$work/gunicorn.log"; then
   echo "gunicorn's log (last lines):"; grep -v "^\s*$" "$work/gunicorn.log" | tail -40
   exit 1
