@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import access, uploads
+from .forms.widgets import DateTextInput
 from .models import EmulationCluster
 
 
@@ -69,8 +70,7 @@ class PledgeForm(forms.Form):
     signed_on = forms.DateField(
         label=_("Date signed"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         error_messages={"invalid": _("Enter a date as dd/mm/yyyy.")},
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={
-            "placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off", "class": "date-input"}),
+        widget=DateTextInput(),
     )
     document = forms.FileField(label=_("Scanned pledge"), required=False,
                                help_text=_("PDF, Word, Excel, JPEG or PNG, at most 10 MB."))

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .formatting import format_date
 from .models import Category, Programme
 
 APPLICATION_OUTSIDE_WINDOW = "application_outside_window"
@@ -35,8 +36,7 @@ class Problem:
         return self.message
 
 
-def _d(value):
-    return value.strftime("%d/%m/%Y")
+_d = format_date
 
 
 def check(initiative, *, authors=None, programme=None, today=None):

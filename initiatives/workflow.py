@@ -122,17 +122,18 @@ def sources_for(move, roles):
     return sources
 
 
-def may(user, initiative, action):
+def may(user, initiative, action, *, roles=None):
     """Whether `user` may make `action` on `initiative` in its present status (no eligibility check)."""
     move = MOVES.get(action)
     if move is None:
         return False
-    roles = roles_on(user, initiative) & set(move.actors)
+    roles = (roles_on(user, initiative) if roles is None else roles) & set(move.actors)
     return bool(roles) and initiative.status in sources_for(move, roles)
 
 
 def available_actions(user, initiative):
-    return [move for action, move in MOVES.items() if may(user, initiative, action)]
+    roles = roles_on(user, initiative)  # once for the page, not once per move
+    return [move for action, move in MOVES.items() if may(user, initiative, action, roles=roles)]
 
 
 def apply(initiative, action, user, *, comment="", novelty_confirmed=False, lawful_confirmed=False, sent_date=None):

@@ -6,15 +6,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from initiatives import access
+from initiatives.forms.widgets import DateTextInput
 from initiatives.models import InitiativeAuthor, Programme
 
 from . import selectors
 from .models import Award, AwardLevel, Criterion, InitiativeScore, Nomination, Subject, UpwardLevel
 from .models.scoring import SCORE_MAX, SCORE_MIN
 
-DATE_WIDGET = forms.DateInput(
-    attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"}, format="%d/%m/%Y"
-)
+DATE_WIDGET = DateTextInput()
 
 
 def year_choices():

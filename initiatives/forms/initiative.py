@@ -8,13 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import access, uploads
 from ..models import Attachment, Initiative, InitiativeAuthor, Member
+from .widgets import DateTextInput
 
-# A text box in dd/mm/yyyy rather than the browser's date picker, whose order follows the browser's
-# language (mm/dd/yyyy on an English desktop) and confuses people.
-DATE_WIDGET = forms.DateInput(
-    attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off", "class": "date-input"},
-    format="%d/%m/%Y",
-)
+DATE_WIDGET = DateTextInput()
 TEXTAREA = {"rows": 3}
 
 FIELDSETS = [

@@ -5,6 +5,8 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..formatting import format_date
+
 
 class Programme(models.Model):
     name = models.CharField(_("name"), max_length=300)
@@ -65,6 +67,6 @@ class ProgrammePeriod(models.Model):
     def __str__(self):
         return _("Period %(number)s (%(start)s–%(end)s)") % {
             "number": self.number,
-            "start": self.start.strftime("%d/%m/%Y"),
-            "end": self.end.strftime("%d/%m/%Y"),
+            "start": format_date(self.start),
+            "end": format_date(self.end),
         }

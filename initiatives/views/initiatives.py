@@ -231,8 +231,6 @@ def initiative_move(request, pk, action):
         workflow.apply(initiative, action, request.user, **details)
     except workflow.TransitionError as error:
         messages.error(request, error.message)
-    except PermissionDenied:
-        raise
     else:
         messages.success(
             request, _("Done: the initiative is now “%(status)s”.") % {"status": initiative.get_status_display()}
