@@ -1,8 +1,10 @@
 """Writing initiatives: saving what a member or officer typed, with authors and attachments.
 Status never changes here; that is `workflow.apply`."""
 from django.db import transaction
+from django.db.models import Q
 
-from .models import Attachment, Initiative, Programme
+from .models import SUBMITTED_STATUSES, Attachment, Initiative, Programme, Status
+from .text import fold
 
 
 @transaction.atomic
@@ -52,24 +54,23 @@ def pending_attachments(user, attachment_ids):
 
 
 def delete_draft(initiative):
-    if initiative.was_submitted or initiative.status != "draft":
-        raise ValueError("A submitted initiative is never deleted, only rejected.")
+    """Delete a draft that was never submitted; the model refuses anything else (ProtectedError)."""
+    if initiative.status != Status.DRAFT:
+        raise ValueError("Only a draft can be deleted; a submitted initiative is only ever rejected.")
     initiative.delete()
 
 
 def similar_titles(initiative, *, limit=5):
-    """Titles that look like this one (diacritics ignored), in its branch and in the whole district."""
-    from .text import fold
-
+    """Titles that look like this one (diacritics ignored), in its branch and in the whole district. Other
+    branches' drafts are their own business: only what was submitted to a branch is compared across branches."""
     words = [w for w in fold(initiative.title).split() if len(w) > 2]
     if not words:
         return [], []
-    from django.db.models import Q
-
     condition = Q()
     for word in words:
         condition |= Q(search_text__contains=word)
-    base = Initiative.objects.exclude(pk=initiative.pk).filter(condition).select_related("branch")
+    visible = Q(branch_id=initiative.branch_id) | Q(status__in=SUBMITTED_STATUSES)
+    base = Initiative.objects.exclude(pk=initiative.pk).filter(condition, visible).select_related("branch")
     scored = []
     for other in base.only("pk", "title", "status", "branch__name", "branch_id")[:200]:
         other_words = set(fold(other.title).split())

@@ -7,7 +7,7 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from .. import access, uploads
-from ..models import Attachment, Initiative, InitiativeAuthor, Member
+from ..models import Attachment, Branch, Initiative, InitiativeAuthor, Member
 from .widgets import DateTextInput
 
 DATE_WIDGET = DateTextInput()
@@ -78,8 +78,7 @@ class InitiativeForm(forms.ModelForm):
             branches = [member.branch] if member else []
         if self.instance.pk and self.instance.branch not in branches:
             branches.append(self.instance.branch)
-        ids = [b.pk for b in branches]
-        return self.fields["branch"].queryset.model.objects.filter(pk__in=ids).order_by("name")
+        return Branch.objects.filter(pk__in=[b.pk for b in branches]).order_by("name")
 
     def fieldsets(self):
         """(legend, bound fields, research_only) for each part of the form, in order."""

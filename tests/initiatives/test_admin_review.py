@@ -89,7 +89,7 @@ def test_return_from_the_change_page_with_a_comment(login, officer_a, mine):
 
 def test_change_page_shows_eligibility_and_similar_titles(login, officer_a, branch_a, branch_b, mine):
     factories.initiative(branch_a, title="Sáng kiến của trường học")
-    factories.initiative(branch_b, title="Sang kien cua truong")
+    factories.initiative(branch_b, title="Sang kien cua truong", status=Status.SUBMITTED)  # drafts stay private
     page = login(officer_a).get(f"{CHANGELIST}{mine.pk}/change/").content.decode()
     assert "Sáng kiến của trường học" in page  # same branch
     assert "Sang kien cua truong" in page  # the district, diacritics ignored
@@ -183,3 +183,9 @@ def test_admin_changelist_query_count_is_constant(login, district, branch_a, dja
 def test_admin_search_ignores_diacritics(login, officer_a, mine):
     page = login(officer_a).get(CHANGELIST, {"q": "sang kien cua truong"}).content.decode()
     assert mine.title in page
+
+
+def test_novelty_help_never_shows_another_branchs_drafts(login, officer_a, branch_b, mine):
+    factories.initiative(branch_b, title="Sáng kiến của trường nháp bên kia")
+    page = login(officer_a).get(f"{CHANGELIST}{mine.pk}/change/").content.decode()
+    assert "nháp bên kia" not in page
