@@ -473,25 +473,32 @@ def compute(scope: Scope, *, branch_page=None, branch_page_size=BRANCH_PAGE_SIZE
     }
 
 
+def cache_seconds():
+    return getattr(settings, "PROGRESS_CACHE_SECONDS", CACHE_SECONDS)
+
+
 def compute_cached(scope: Scope, **options):
     """`compute`, remembered in the cache until anything it counts changes.
 
     The key holds the versions of the data (progress_counts.versions: every write to an initiative, an author, a
     branch, a cluster, a pledge or a period moves them, in the same transaction) read before counting, so the
     figures stored under a key are never older than the data the key names; and the day, the language, the scope
-    and the options. One small query on a hit; with a shared cache (Redis) every worker and host shares them."""
-    seconds = getattr(settings, "PROGRESS_CACHE_SECONDS", CACHE_SECONDS)
+    and the options. One small query on a hit; with a shared cache (Redis) every worker and host shares them.
+    The figures carry that key as their "version": whatever is drawn from them alone (the dashboard's tables)
+    may be cached under it too."""
+    seconds = cache_seconds()
     if not seconds or not scope.key:
         return compute(scope, **options)
     state = progress_counts.versions(scope)
     window = scope.period.pk if scope.period is not None else None
     material = repr((scope.programme.pk, scope.key, window, state, scope.today.isoformat(), get_language(),
                      sorted(options.items())))
-    key = "progress:" + hashlib.sha256(material.encode()).hexdigest()
-    figures = cache.get(key)
+    version = hashlib.sha256(material.encode()).hexdigest()
+    figures = cache.get("progress:" + version)
     if figures is None:
         figures = compute(scope, **options)
-        cache.set(key, figures, seconds)
+        figures["version"] = version
+        cache.set("progress:" + version, figures, seconds)
     return figures
 
 

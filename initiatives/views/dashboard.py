@@ -112,6 +112,7 @@ def dashboard(request):
         "chosen": chosen,
         "scope_title": scope_title(request.user, chosen, figures),
         "figures": figures,
+        "figures_cache_seconds": progress.cache_seconds(),
         "is_district": access.is_district(request.user),
         "status_rows": [(code, label, figures["by_status"][code]) for code, label in Status.choices],
         "category_rows": [

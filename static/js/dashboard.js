@@ -24,7 +24,6 @@
     draft: "#6c757d", submitted: "#0d6efd", returned: "#fd7e14", branch_approved: "#20c997",
     rejected: "#dc3545", district_verified: "#198754", sent_to_province: "#6610f2"
   };
-  var TOP_BRANCHES = 20;
   var wide = function () { return window.matchMedia("(min-width: 768px)").matches; };
 
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
@@ -125,13 +124,13 @@
   }
 
   function drawBranch(container, data) {
-    var rows = data.by_branch.slice().sort(function (a, b) { return b.sent - a.sent || b.submitted - a.submitted; });
-    if (rows.length < 2) { return; }  // one branch: the table says it all
-    var shown = rows.slice(0, TOP_BRANCHES);
-    if (rows.length > TOP_BRANCHES) {
+    // The leading branches of the whole scope, counted on the server: the table may show one page of thousands.
+    var shown = data.top_branches, total = data.by_branch_page.count;
+    if (total < 2) { return; }  // one branch: the table says it all
+    if (total > shown.length) {
       var heading = document.createElement("p");
       heading.className = "small text-muted mb-1";
-      heading.textContent = label("Top") + " (" + TOP_BRANCHES + "/" + rows.length + ")";
+      heading.textContent = label("Top") + " (" + shown.length + "/" + total + ")";
       container.insertBefore(heading, container.firstChild);
     }
     var branchLabels = shown.map(function (r) { return wrap(r.name, labelWidth() + 8); });
