@@ -28,8 +28,9 @@ BRANCH = "initiatives_tally_branch"
 BRANCH_SENT = "initiatives_tally_branch_sent"
 PERSON = "initiatives_tally_person"
 MEMBER = "initiatives_tally_member"
+CREDITED_SENT = "initiatives_tally_credited_sent"
 PROGRAMME = "initiatives_tally_programme"
-TABLES = (CELL, TOTAL, BRANCH, BRANCH_SENT, PERSON, MEMBER, PROGRAMME)
+TABLES = (CELL, TOTAL, BRANCH, BRANCH_SENT, CREDITED_SENT, PERSON, MEMBER, PROGRAMME)
 BULK_LOAD = "tally.bulk_load"  # PostgreSQL setting: 'on' for the rest of a transaction that recounts at the end
 # Writers of the district-wide tally rows take this transaction lock first, so that two concurrent writes never
 # lock those rows in opposite orders (they deadlocked under load). Reads never wait for it.
@@ -114,6 +115,9 @@ def initiative_statements(dialect, sides):
         f"SELECT {r}.programme_id AS programme_id, {r}.branch_id AS branch_id, "
         f"{dialect.quarter(r + '.sent_to_province_date')} AS sent_quarter, {period_of(r)} AS period, {s} AS d, "
         f"{s} * COALESCE({r}.economic_benefit_vnd, 0) AS b WHERE {is_sent(r)}"))
+    credited = union(lambda r, s: (
+        f"SELECT {r}.programme_id AS programme_id, {r}.credited_author_id AS member_id, {s} AS d, "
+        f"{s} * COALESCE({r}.economic_benefit_vnd, 0) AS b WHERE {is_sent(r)} AND {r}.credited_author_id IS NOT NULL"))
     people = union(lambda r, s: (
         f"SELECT {r}.programme_id AS programme_id, {r}.branch_id AS branch_id, a.member_id AS member_id, "
         f"CASE WHEN a.member_id = {r}.credited_author_id THEN 1 ELSE 0 END AS credited, {s} AS d "
@@ -128,6 +132,7 @@ def initiative_statements(dialect, sides):
                 zeros=("participants", "authors"), stamp=dialect.now()),
         _upsert(BRANCH_SENT, ["programme_id", "branch_id", "sent_quarter", "period"],
                 {"sent": "SUM(d)", "benefit": "SUM(b)"}, sent),
+        _upsert(CREDITED_SENT, ["programme_id", "member_id"], {"sent": "SUM(d)", "benefit": "SUM(b)"}, credited),
         *people_statements(dialect, people),
     ]
 
@@ -205,6 +210,11 @@ def recount_statements(dialect, programme, *, period_dependent_only=False):
     if period_dependent_only:
         return statements
     return statements + [
+        f"DELETE FROM {CREDITED_SENT} WHERE programme_id = {p}",
+        f"INSERT INTO {CREDITED_SENT} (programme_id, member_id, sent, benefit) "
+        f"SELECT i.programme_id, i.credited_author_id, COUNT(*), SUM(COALESCE(i.economic_benefit_vnd, 0)) "
+        f"FROM {INITIATIVE} i WHERE i.programme_id = {p} AND {is_sent('i')} AND i.credited_author_id IS NOT NULL "
+        f"GROUP BY 1, 2",
         f"DELETE FROM {BRANCH} WHERE programme_id = {p}",
         f"INSERT INTO {BRANCH} (programme_id, branch_id, {', '.join(STATUSES)}, participants, authors, version, "
         f"changed) SELECT programme_id, branch_id, {statuses}, 0, 0, 0, 0 FROM {CELL} WHERE programme_id = {p} "

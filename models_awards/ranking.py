@@ -10,12 +10,12 @@ grouped by their credited author: neither reads a row per member or per initiati
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from initiatives import access, progress, progress_counts
-from initiatives.models import Initiative, Programme, Status, TallyBranchSent
+from initiatives.models import Initiative, Programme, Status, TallyBranchSent, TallyCreditedSent
 
 COUNTED_STATUS = Status.SENT_TO_PROVINCE
 BY_SENT, BY_BENEFIT = "sent", "benefit"
@@ -159,36 +159,55 @@ def rank_branches(user, *, basis=BY_SENT, quarter=None, cluster_id=None, program
     )
 
 
-def rank_branches_by_cluster(user, *, basis=BY_SENT, quarter=None, programme=None):
-    """[(cluster name, rows ranked within the cluster)], from the one query of `rank_branches`."""
+def group_by_cluster(rows, *, basis=BY_SENT):
+    """[(cluster name, rows ranked within the cluster)] from rows of `rank_branches` (no further query)."""
     groups = {}
-    for row in rank_branches(user, basis=basis, quarter=quarter, programme=programme):
-        groups.setdefault((row.cluster_name or "", row.cluster_id), []).append(row)
+    for row in rows:
+        groups.setdefault((row.cluster_name or "", row.cluster_id), []).append(
+            RankRow(**{**row.__dict__, "rank": 0}))
     ordered = sorted(groups.items(), key=lambda item: (item[0][1] is None, item[0][0]))
     return [(name, assign_ranks(rows, basis if basis in BASES else BY_SENT)) for (name, _pk), rows in ordered]
 
 
-def rank_members(user, *, basis=BY_SENT, quarter=None, cluster_id=None, programme=None, limit=MEMBER_LIMIT):
-    """Members `user` may see who are credited with at least one counted initiative, best first."""
-    basis = basis if basis in BASES else BY_SENT
+def rank_branches_by_cluster(user, *, basis=BY_SENT, quarter=None, programme=None):
+    """[(cluster name, rows ranked within the cluster)], from the one query of `rank_branches`."""
+    return group_by_cluster(rank_branches(user, basis=basis, quarter=quarter, programme=programme), basis=basis)
+
+
+def _sent_by_member_tally(programme, cluster_id):
+    """(member, sent, benefit) over a whole programme: the tally's rows, ordered by its indexes."""
+    rows = TallyCreditedSent.objects.filter(programme=programme, sent__gt=0)
+    if cluster_id is not None:
+        rows = rows.filter(member__branch__cluster_id=cluster_id)
+    return rows.values("member_id", "sent", "benefit", member_name=F("member__full_name"),
+                       branch_name=F("member__branch__name"))
+
+
+def _sent_by_member_counted(quarter, cluster_id, programme):
+    """(member, sent, benefit) counted from the initiatives sent (within a quarter: a few thousand rows)."""
     counted = Initiative.objects.filter(_counted("", quarter, cluster_id, programme), credited_author__isnull=False)
-    if not access.is_district(user):
-        counted = counted.filter(credited_author__in=access.members_for(user).values("pk"))
-    order = {"sent": "-sent", "benefit": "-benefit"}
+    return (counted.order_by()
+            .values(member_id=F("credited_author_id"), member_name=F("credited_author__full_name"),
+                    branch_name=F("credited_author__branch__name"))
+            .annotate(sent=Count("pk"), benefit=Coalesce(Sum("economic_benefit_vnd"), 0)))
+
+
+def rank_members(user, *, basis=BY_SENT, quarter=None, cluster_id=None, programme=None, limit=MEMBER_LIMIT):
+    """Members `user` may see who are credited with at least one counted initiative, best first: over a whole
+    programme from the tally of what each member sent, within a quarter from the initiatives sent in it."""
+    basis = basis if basis in BASES else BY_SENT
     other = BY_BENEFIT if basis == BY_SENT else BY_SENT
-    rows = (
-        counted.order_by()
-        .values("credited_author_id", "credited_author__full_name", "credited_author__branch__name")
-        .annotate(sent=Count("pk"), benefit=Coalesce(Sum("economic_benefit_vnd"), 0))
-        .order_by(order[basis], order[other], "credited_author__full_name", "credited_author_id")[:limit]
-    )
+    if quarter is None and programme is not None:
+        rows = _sent_by_member_tally(programme, cluster_id)
+    else:
+        rows = _sent_by_member_counted(quarter, cluster_id, programme)
+    if not access.is_district(user):
+        rows = rows.filter(member_id__in=access.members_for(user).values("pk"))
+    rows = rows.order_by(f"-{basis}", f"-{other}", "member_name", "member_id")[:limit]
     return assign_ranks(
-        [
-            RankRow(rank=0, pk=r["credited_author_id"], name=r["credited_author__full_name"], sent=r["sent"],
-                    benefit=r["benefit"], branch_name=r["credited_author__branch__name"])
-            for r in rows
-        ],
-        BY_SENT if basis == BY_SENT else BY_BENEFIT,
+        [RankRow(rank=0, pk=r["member_id"], name=r["member_name"], sent=r["sent"], benefit=r["benefit"],
+                 branch_name=r["branch_name"]) for r in rows],
+        basis,
     )
 
 

@@ -7,15 +7,20 @@ from initiatives import tally_sql
 
 
 def install_triggers(apps, schema_editor):
-    """The triggers that keep the tallies, then a first count of whatever is already there."""
+    """The triggers that keep the tallies, then a first count of whatever is already there.
+
+    The SQL is today's (initiatives/tally_sql.py), which also writes tables created by later migrations: on a new
+    database, with no initiative yet, there is nothing to count here, and 0007 counts everything once its table
+    exists."""
     vendor = schema_editor.connection.vendor
     if vendor not in ("postgresql", "sqlite"):
         return
     dialect = tally_sql.Dialect(vendor)
     Programme = apps.get_model("initiatives", "Programme")
     statements = tally_sql.install_statements(vendor)
-    for programme_id in Programme.objects.values_list("pk", flat=True):
-        statements += tally_sql.recount_statements(dialect, programme_id)
+    if apps.get_model("initiatives", "Initiative").objects.exists():
+        for programme_id in Programme.objects.values_list("pk", flat=True):
+            statements += tally_sql.recount_statements(dialect, programme_id)
     with schema_editor.connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)

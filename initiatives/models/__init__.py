@@ -21,6 +21,7 @@ from .tally import (  # noqa: F401
     TallyBranch,
     TallyBranchSent,
     TallyCell,
+    TallyCreditedSent,
     TallyMember,
     TallyPerson,
     TallyProgramme,

@@ -120,6 +120,26 @@ class TallyBranchSent(Tally):
         indexes = [models.Index(fields=["programme", "sent_quarter"], name="tally_branch_sent_quarter")]
 
 
+class TallyCreditedSent(Tally):
+    """A member's initiatives sent to the province as their credited author, over the whole programme, with the
+    sum of their economic benefit: the awards' ranking of members reads its leaders from an index of it instead
+    of grouping every initiative sent."""
+
+    programme = key_to(Programme)
+    member = key_to(Member)
+    sent = models.IntegerField(default=0)
+    benefit = models.BigIntegerField(default=0)
+
+    class Meta:
+        db_table = "initiatives_tally_credited_sent"
+        managed = False
+        constraints = [models.UniqueConstraint(fields=["programme", "member"], name="tally_credited_sent_key")]
+        indexes = [
+            models.Index(fields=["programme", "-sent", "-benefit"], name="tally_credited_by_sent"),
+            models.Index(fields=["programme", "-benefit", "-sent"], name="tally_credited_by_benefit"),
+        ]
+
+
 class TallyPerson(Tally):
     """A member's approved initiatives in one branch: as an author, and as the credited author."""
 

@@ -1,6 +1,7 @@
 """The district's selection help: ranking, the panel's scoring sheet, the Creative Labour flag, criteria."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +17,9 @@ from ..models import Candidate, Criterion, InitiativeScore, Subject
 from ..models.scoring import SCORE_MAX
 from .common import district_only, int_or_none, officer_or_district
 
+BRANCHES_PER_PAGE = 50  # the overall table of a province's thousands of branches, a page at a time
+CLUSTER_TOP = 5  # each cluster's table shows its leaders; choosing the cluster shows all of its branches
+
 
 @district_only
 def ranking_page(request):
@@ -30,6 +34,11 @@ def ranking_page(request):
     quarters = ranking.programme_quarters(programme)
     leaders = ranking.cluster_leaders_by_quarter(user, programme=programme)
     leader_clusters = sorted({name for name, _key in leaders})
+    branches = ranking.rank_branches(user, basis=basis, quarter=quarter, cluster_id=cluster_id, programme=programme)
+    query = request.GET.copy()
+    query.pop("page", None)
+    cluster_query = query.copy()
+    cluster_query.pop("cluster", None)
     return render(
         request,
         "models_awards/ranking.html",
@@ -41,11 +50,13 @@ def ranking_page(request):
             "clusters": clusters,
             "cluster_id": cluster_id,
             "definition": ranking.DEFINITION,
-            "branches": ranking.rank_branches(user, basis=basis, quarter=quarter, cluster_id=cluster_id,
-                                              programme=programme),
-            "by_cluster": ranking.rank_branches_by_cluster(user, basis=basis, quarter=quarter, programme=programme)
-            if cluster_id is None
-            else [],
+            "page": Paginator(branches, BRANCHES_PER_PAGE).get_page(request.GET.get("page")),
+            "query": query.urlencode(),
+            "cluster_query": cluster_query.urlencode(),
+            "by_cluster": [] if cluster_id is not None else [
+                (name, rows[0].cluster_id, rows[:CLUSTER_TOP], len(rows))
+                for name, rows in ranking.group_by_cluster(branches, basis=basis)
+            ],
             "members": ranking.rank_members(user, basis=basis, quarter=quarter, cluster_id=cluster_id,
                                             programme=programme),
             "leader_rows": [

@@ -187,3 +187,30 @@ def test_the_exemplars_report_is_registered_and_scoped(district, officer_b, bran
     values_b = [c for ws in openpyxl.load_workbook(path_b).worksheets for row in ws.iter_rows(values_only=True)
                 for c in row if c]
     assert "Tổ Hồi sức" in values_b and member_a.full_name not in values_b
+
+
+def test_ranking_page_shows_thousands_of_branches_a_page_at_a_time(district, login, monkeypatch):
+    from initiatives.models import EmulationCluster
+    from models_awards.views import selection
+
+    monkeypatch.setattr(selection, "BRANCHES_PER_PAGE", 2)
+    monkeypatch.setattr(selection, "CLUSTER_TOP", 2)
+    cluster = EmulationCluster.objects.create(name="Khối Trường học")
+    for index, count in enumerate([4, 3, 2, 1, 0]):
+        branch = factories.branch(f"CĐCS Hạng {index + 1}", code=f"hang-{index}", cluster=cluster)
+        for _ in range(count):
+            helpers.sent(branch)
+    client = login(district)
+    first = client.get("/awards/ranking/").content.decode()
+    second = client.get("/awards/ranking/", {"page": "2", "by": "sent"}).content.decode()
+
+    def branch_table(page):  # the overall table, before the members'
+        return page.split("Đoàn viên (tác giả được công nhận)")[0]
+
+    assert "CĐCS Hạng 1" in branch_table(first) and "CĐCS Hạng 2" in branch_table(first)
+    assert "CĐCS Hạng 3" not in branch_table(first)
+    assert "CĐCS Hạng 3" in branch_table(second) and "Trang 2/3" in second
+    # Each cluster's table names its leaders and links to the whole cluster.
+    assert f"cluster={cluster.pk}" in first
+    whole = client.get("/awards/ranking/", {"cluster": cluster.pk}).content.decode()
+    assert "CĐCS Hạng 1" in whole and "CĐCS Hạng 2" in whole

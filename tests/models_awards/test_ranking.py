@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from initiatives import access
-from initiatives.models import EmulationCluster, Status
+from initiatives.models import EmulationCluster, Initiative, Programme, Status
 from models_awards import ranking
 from tests import factories
 
@@ -72,15 +72,32 @@ def test_per_cluster(made):
     assert [row.name for row in only_health] == ["CĐCS C", "CĐCS D"]
 
 
-def test_members_by_count_and_benefit(made):
-    by_sent = ranking.rank_members(made["district"], basis=ranking.BY_SENT)
-    assert [(r.rank, r.name, r.sent, r.branch_name) for r in by_sent] == [
-        (1, "An", 3, "CĐCS A"), (2, "Cường", 2, "CĐCS C"), (3, "Bình", 1, "CĐCS B"),
+@pytest.fixture(params=["counted", "tally"])
+def programme(request, db):
+    """The members' ranking over a whole programme reads the tally of what each member sent; without a programme
+    (or within a quarter) it counts the initiatives. Both must give the same ranking."""
+    return Programme.current() if request.param == "tally" else None
+
+
+def test_members_by_count_and_benefit(made, programme):
+    by_sent = ranking.rank_members(made["district"], basis=ranking.BY_SENT, programme=programme)
+    assert [(r.rank, r.name, r.sent, r.benefit, r.branch_name) for r in by_sent] == [
+        (1, "An", 3, 3_000_000, "CĐCS A"), (2, "Cường", 2, 8_000_000, "CĐCS C"), (3, "Bình", 1, 50_000_000, "CĐCS B"),
     ]
-    by_benefit = ranking.rank_members(made["district"], basis=ranking.BY_BENEFIT)
+    by_benefit = ranking.rank_members(made["district"], basis=ranking.BY_BENEFIT, programme=programme)
     assert [r.name for r in by_benefit] == ["Bình", "Cường", "An"]
-    in_q2 = ranking.rank_members(made["district"], quarter=ranking.Quarter(2022, 2))
+    in_q2 = ranking.rank_members(made["district"], quarter=ranking.Quarter(2022, 2), programme=programme)
     assert [(r.name, r.sent) for r in in_q2] == [("Cường", 2), ("An", 1)]
+    health = ranking.rank_members(made["district"], cluster_id=made["health"].pk, programme=programme)
+    assert [(r.name, r.sent) for r in health] == [("Cường", 2)]
+
+
+def test_members_follow_a_change_of_credited_author_and_benefit(made, programme):
+    moved = Initiative.objects.filter(credited_author=made["an"], status=Status.SENT_TO_PROVINCE).first()
+    Initiative.objects.filter(pk=moved.pk).update(credited_author=made["binh"], economic_benefit_vnd=7)
+    rows = ranking.rank_members(made["district"], programme=programme)
+    assert [(r.rank, r.name, r.sent) for r in rows] == [(1, "Bình", 2), (1, "Cường", 2), (1, "An", 2)]  # by benefit
+    assert {r.name: r.benefit for r in rows}["Bình"] == 50_000_007
 
 
 def test_ties_share_a_rank(db, district):
@@ -101,10 +118,10 @@ def test_cluster_leaders_each_quarter_name_all_ties(made):
     assert ("Khối Y tế", "2022-Q1") not in leaders
 
 
-def test_an_officer_ranks_only_their_branches(made):
+def test_an_officer_ranks_only_their_branches(made, programme):
     officer = factories.officer(made["a"])
     assert [row.name for row in ranking.rank_branches(officer)] == ["CĐCS A"]
-    assert [row.name for row in ranking.rank_members(officer)] == ["An"]
+    assert [row.name for row in ranking.rank_members(officer, programme=programme)] == ["An"]
 
 
 def test_quarters():
@@ -121,5 +138,8 @@ def test_ranking_queries_do_not_grow_with_data(made, django_assert_max_num_queri
         ranking.rank_branches(made["district"])
     with django_assert_max_num_queries(1):
         ranking.rank_members(made["district"])
+    programme = Programme.current()
+    with django_assert_max_num_queries(1):
+        ranking.rank_members(made["district"], programme=programme)
     with django_assert_max_num_queries(1):
         ranking.cluster_leaders_by_quarter(made["district"])
