@@ -67,8 +67,22 @@ def _prepared_cell(worksheet, value, style, row, column):
     cell._style = style.array  # shared, never modified: values that would modify it take the other path
     cell._prepared_style_id = style.id
     if value is not None:
-        cell.value = value
+        # What openpyxl's value setter would decide, without its checks: `_fast_value` has cleaned the text,
+        # kept formulas and error codes out (they take the other path) and allowed dates only in date columns.
+        cell._value = value
+        cell.data_type = _DATA_TYPES.get(type(value)) or _data_type(value)
     return cell
+
+
+_DATA_TYPES = {str: "s", bool: "b", int: "n", float: "n", Decimal: "n", datetime.date: "d"}
+
+
+def _data_type(value):
+    if isinstance(value, str):
+        return "s"
+    if isinstance(value, bool):
+        return "b"
+    return "d" if isinstance(value, datetime.date) else "n"
 
 
 def value_cell(worksheet, value, style=None, *, row=None, column=None):

@@ -31,6 +31,7 @@ from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from .cells import PreparedStyle, value_cell
+from .row_xml import use_fast_rows
 
 MOTTO_COUNTRY = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -374,6 +375,7 @@ class _Sheet:
         # plain value and falls back through an exception, which costs more than the rest of the row; hand the
         # cells straight to the writer instead. (Should openpyxl rename this hook, its own path still works.)
         ws._values_to_row = _cells_of_row
+        use_fast_rows(ws)  # and each row goes to disk as XML text (row_xml.py)
 
     def append(self, cells, height=None, forget_height=False):
         if height and forget_height:
