@@ -140,6 +140,9 @@ def measurements(ctx):
                           rows + f"WHERE i.branch_id = {branch} " + order + "LIMIT 50"),
         "admin_district": ("district", ("page", "/admin/initiatives/initiative/"),
                            ("page", "/stock-admin/initiatives/initiative/"), rows + order + "LIMIT 50"),
+        # The awards ranking (branches a page at a time, the top 50 members): the floor is the branches' sums.
+        "ranking": ("district", ("page", "/awards/ranking/"), ("call", "ranking_grouped"),
+                    "SELECT branch_id, SUM(sent), SUM(benefit) FROM initiatives_tally_branch_sent GROUP BY branch_id"),
         # The list of initiatives sent in period 1 (about 100,000 at a million): the portal's streamed export
         # against openpyxl's normal mode over the same rows; the floor reads the rows alone.
         "export": ("district", ("export", "streamed"), ("export", "normal"),
@@ -219,6 +222,8 @@ def stock_call(name, who, ctx):
 
     programme = Programme.objects.prefetch_related("periods").get(is_current=True)
     periods = list(programme.periods.all())
+    if name == "ranking_grouped":
+        return lambda: stock.ranking_grouped(programme)
     if name == "home_loop":
         initiatives = Initiative.objects.filter(programme=programme)
     else:

@@ -4,16 +4,18 @@
   COUNT(*), the full result count, no list_select_related, the eligibility column reading each row's authors
   with a query of its own, search with `icontains`), scoped like the portal's admin so both show the same rows.
 - `dashboard_figures_loop`: the dashboard's main figures from a plain ORM loop over the initiatives in scope.
+- `ranking_grouped`: the awards ranking grouped over the initiatives sent.
 - `urlpatterns`: the portal's URLs plus /stock-admin/.
 """
 
 from collections import Counter
 
 from django.contrib import admin
+from django.db.models import Count, Q, Sum
 from django.urls import include, path
 
 from initiatives import access, eligibility
-from initiatives.models import APPROVED_STATUSES, SUBMITTED_STATUSES, Initiative, Status
+from initiatives.models import APPROVED_STATUSES, SUBMITTED_STATUSES, Branch, Initiative, Status
 
 
 class StockSite(admin.AdminSite):
@@ -86,3 +88,19 @@ def dashboard_figures_loop(initiatives, periods):
                     participants.add(author.member_id)
     return {"by_status": by_status, "by_category": by_category, "by_branch": by_branch, "periods": per_period,
             "participants": len(participants), "authors": len(authors)}
+
+
+def ranking_grouped(programme, limit=50):
+    """The awards ranking the plain ORM way: every active branch with its initiatives sent grouped and summed, and
+    the members credited with the most, grouped over the initiatives sent (no tallies)."""
+    sent = Q(initiatives__status=Status.SENT_TO_PROVINCE, initiatives__programme=programme)
+    branches = list(
+        Branch.objects.filter(is_active=True)
+        .annotate(sent=Count("initiatives", filter=sent), benefit=Sum("initiatives__economic_benefit_vnd", filter=sent))
+        .order_by("-sent", "-benefit", "name", "pk").values("pk", "name", "cluster__name", "sent", "benefit"))
+    members = list(
+        Initiative.objects.filter(status=Status.SENT_TO_PROVINCE, programme=programme, credited_author__isnull=False)
+        .values("credited_author_id", "credited_author__full_name", "credited_author__branch__name")
+        .annotate(sent=Count("pk"), benefit=Sum("economic_benefit_vnd"))
+        .order_by("-sent", "-benefit", "credited_author__full_name")[:limit])
+    return branches, members
