@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from initiatives import access
+from initiatives.admin import large_lists
 from initiatives.admin.scoping import BranchScopedAdmin
 
 from . import nomination_workflow, selectors
@@ -36,6 +37,17 @@ def _limit_initiatives(request, db_field, kwargs):
     if db_field.name == "initiatives":
         kwargs["queryset"] = selectors.supporting_initiatives_for(request.user).select_related("branch")
     return kwargs
+
+
+class SearchBoxesForLongLists:
+    """The member, the branch and the initiatives to pick: a search box (the admin's autocomplete, scoped by the
+    target's own admin) once the user's choices run to thousands, as for an initiative's authors."""
+
+    def get_autocomplete_fields(self, request):
+        user = request.user
+        choices = {"member": access.members_for(user), "branch": access.branches_for(user),
+                   "initiatives": selectors.supporting_initiatives_for(user)}
+        return tuple(name for name, queryset in choices.items() if large_lists.many(queryset))
 
 
 class NominationCriterionInline(admin.TabularInline):
@@ -101,7 +113,7 @@ class NominationAdminForm(forms.ModelForm):
 
 
 @admin.register(Nomination)
-class NominationAdmin(BranchScopedAdmin):
+class NominationAdmin(SearchBoxesForLongLists, BranchScopedAdmin):
     form = NominationAdminForm
     list_display = ("__str__", "subject", "branch", "status", "upward_level", "is_published")
     list_filter = ("year", "subject", "status")
@@ -223,7 +235,7 @@ class NominationAdmin(BranchScopedAdmin):
 
 
 @admin.register(Award)
-class AwardAdmin(BranchScopedAdmin):
+class AwardAdmin(SearchBoxesForLongLists, BranchScopedAdmin):
     list_display = ("__str__", "branch", "level", "decision_no", "decision_date", "amount_vnd", "occasion",
                     "funded_by_branch", "is_published")
     list_filter = ("year", "level", "form", "occasion", "funded_by_branch", "is_published")

@@ -100,3 +100,24 @@ def test_the_scoring_sheet_is_not_in_an_officers_admin(officer_a, login):
     client = login(officer_a)
     assert client.get("/admin/models_awards/candidate/").status_code == 403
     assert client.get("/admin/models_awards/creativelabourthreshold/").status_code == 403
+
+
+def test_long_rosters_are_picked_through_a_scoped_search_box(officer_a, member_a, member_b, branch_a, login,
+                                                              monkeypatch):
+    from initiatives.admin import large_lists
+    from tests import factories
+
+    monkeypatch.setattr(large_lists, "LONG_LIST", 2)  # a province's thousands, scaled down
+    for number in range(3):
+        factories.member(branch_a, f"Trần Thị Dài {number}")
+    client = login(officer_a)
+    page = client.get("/admin/models_awards/nomination/add/").content.decode()
+    assert 'data-field-name="member"' in page and "admin-autocomplete" in page
+    assert "Trần Thị Dài 0" not in page  # no select of the whole roster
+    found = client.get("/admin/autocomplete/", {"app_label": "models_awards", "model_name": "nomination",
+                                                "field_name": "member", "term": "Dai"}).json()
+    names = {row["text"] for row in found["results"]}
+    assert {"Trần Thị Dài 0", "Trần Thị Dài 1", "Trần Thị Dài 2"} <= names
+    found = client.get("/admin/autocomplete/", {"app_label": "models_awards", "model_name": "nomination",
+                                                "field_name": "member", "term": member_b.full_name}).json()
+    assert found["results"] == []  # another branch's member is not offered
