@@ -1,11 +1,14 @@
+from django.utils.functional import SimpleLazyObject
+
 from . import access
 from .models import Federation
 
 
 def portal(request):
-    """The federation's names and the user's role, for the header and the navigation."""
+    """The federation's names and the user's role, for the header and the navigation. The federation is read only
+    by a template that shows it (the admin's pages do not)."""
     user = getattr(request, "user", None)
     return {
-        "federation": Federation.current(),
+        "federation": SimpleLazyObject(Federation.current),
         "portal_role": access.role_of(user) if user is not None else None,
     }

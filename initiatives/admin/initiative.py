@@ -126,7 +126,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(FoldedSearchMixin, BranchScopedAdmin, SimpleHistoryAdmin):
+class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, BranchScopedAdmin, SimpleHistoryAdmin):
     folded_search_field = "search_text"
     search_fields = ("title",)
     # What a reviewer decides on comes first, so it stays on screen beside the title.

@@ -144,6 +144,8 @@ class Initiative(models.Model):
             # The lists' order (newest first): a page is read from the index, however many rows there are.
             models.Index(fields=["-created_at", "-id"], name="initiative_created"),
             models.Index(fields=["status", "-created_at", "-id"], name="initiative_status_created"),
+            # A branch's list (an officer's, in the site and the admin) in the same order, read from the index.
+            models.Index(fields=["branch", "-created_at", "-id"], name="initiative_branch_created"),
             # On PostgreSQL, search_text also has a trigram index (migration 0004): search finds any part of it.
         ]
 

@@ -189,3 +189,14 @@ def test_novelty_help_never_shows_another_branchs_drafts(login, officer_a, branc
     factories.initiative(branch_b, title="Sáng kiến của trường nháp bên kia")
     page = login(officer_a).get(f"{CHANGELIST}{mine.pk}/change/").content.decode()
     assert "nháp bên kia" not in page
+
+
+def test_row_checkboxes_are_the_html_django_draws(mine):
+    from django.contrib import admin
+
+    from initiatives.models import Initiative
+
+    Initiative.objects.filter(pk=mine.pk).update(title='Sáng kiến <"đặc biệt"> & mới')
+    mine.refresh_from_db()
+    quick = admin.site._registry[Initiative].action_checkbox(mine)
+    assert quick == admin.ModelAdmin.action_checkbox(admin.site._registry[Initiative], mine)
