@@ -5,9 +5,13 @@
 #
 #   bench/load/run.sh            the full run: 50 users (10 more each second) for 60 s, on a larger data set
 #   bench/load/run.sh --short    the CI form: 10 users for 15 s, on the demo data
+#   TEMPLATE=scale_1m bench/load/run.sh
+#                                the run on a copy (CREATE DATABASE … TEMPLATE) of a data set already seeded, e.g.
+#                                the million initiatives of bench/scale_bench.py (bench/scale/load.sh)
 #
 # Settings from the environment: USERS, SPAWN_RATE, DURATION, PORT (8106), BULK_INITIATIVES, BULK_MEMBERS,
-# BULK_BRANCHES, PG_PORT (5432). Figures of the full run: docs/RELIABILITY.md.
+# BULK_BRANCHES, PG_PORT (5432), DATABASE (fuzz_load), TEMPLATE, STEADY=1 (figures from the end of the ramp-up on:
+# locust --reset-stats, without the logins' Argon2 hashing). Figures of the full run: docs/RELIABILITY.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -19,8 +23,8 @@ else
 fi
 BULK_BRANCHES=${BULK_BRANCHES:-100} BULK_MEMBERS=${BULK_MEMBERS:-20000}
 PORT=${PORT:-8106} PG_PORT=${PG_PORT:-5432}
-DATABASE=fuzz_load
-WORKERS=$(( 2 * $(nproc) + 1 ))
+DATABASE=${DATABASE:-fuzz_load} TEMPLATE=${TEMPLATE:-}
+WORKERS=${WORKERS:-$(( 2 * $(nproc) + 1 ))}
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:${PG_PORT}/${DATABASE}"
 export DEBUG=0 SECRET_KEY="load-test-only-$(head -c 24 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')-0123456789abcdef"
@@ -38,19 +42,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== load test: ${USERS} users (+${SPAWN_RATE}/s) for ${DURATION}, gunicorn ${WORKERS} workers on $(nproc) cores"
+echo "== load test: ${USERS} users (+${SPAWN_RATE}/s) for ${DURATION}, gunicorn ${WORKERS} workers on $(nproc) cores${TEMPLATE:+, copy of ${TEMPLATE}}"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 psql_admin "DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)"
-psql_admin "CREATE DATABASE ${DATABASE}"
+# A copy keeps the run's writes out of the benchmark's data set.
+psql_admin "CREATE DATABASE ${DATABASE}${TEMPLATE:+ TEMPLATE ${TEMPLATE}}"
 .venv/bin/python manage.py migrate --noinput >/dev/null
-.venv/bin/python manage.py seed_demo --force >/dev/null
-if [ "$BULK_INITIATIVES" -gt 0 ]; then
+.venv/bin/python manage.py seed_demo --force >/dev/null  # the demo branches the load accounts belong to
+if [ -z "$TEMPLATE" ] && [ "$BULK_INITIATIVES" -gt 0 ]; then
   .venv/bin/python manage.py seed_bulk --initiatives "$BULK_INITIATIVES" --branches "$BULK_BRANCHES" \
     --members "$BULK_MEMBERS" >/dev/null
 fi
 .venv/bin/python manage.py collectstatic --noinput >/dev/null
 .venv/bin/python bench/load/prepare.py "$work/accounts.json"
 .venv/bin/python manage.py shell --no-imports -c "from initiatives.models import Initiative, Member; \
-print(f'data: {Initiative.objects.count()} initiatives, {Member.objects.count()} members')"
+print(f'data: {Initiative.objects.count():,} initiatives, {Member.objects.count():,} members')"
 
 .venv/bin/gunicorn vinhlinh_portal.wsgi --workers "$WORKERS" --bind "127.0.0.1:${PORT}" --timeout 60 \
   --log-level warning >"$work/gunicorn.log" 2>&1 &
@@ -61,9 +67,11 @@ for _ in $(seq 1 60); do
 done
 curl -fsS -o /dev/null "http://127.0.0.1:${PORT}/"
 
-LOAD_ACCOUNTS="$work/accounts.json" .venv/bin/locust -f bench/load/locustfile.py --headless --only-summary \
+steady=""; [ "${STEADY:-0}" = "1" ] && steady="--reset-stats"
+LOAD_ACCOUNTS="$work/accounts.json" .venv/bin/locust -f bench/load/locustfile.py --headless --only-summary $steady \
   -u "$USERS" -r "$SPAWN_RATE" -t "$DURATION" --host "http://127.0.0.1:${PORT}" --csv "$work/load" \
   --loglevel WARNING >"$work/locust.log" 2>&1 || true
+echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 status=0
 .venv/bin/python bench/load/summary.py "$work/load_stats.csv" "$work/load_failures.csv" || status=$?
