@@ -8,7 +8,7 @@ grouped by their credited author: neither reads a row per member or per initiati
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear
@@ -163,15 +163,9 @@ def group_by_cluster(rows, *, basis=BY_SENT):
     """[(cluster name, rows ranked within the cluster)] from rows of `rank_branches` (no further query)."""
     groups = {}
     for row in rows:
-        groups.setdefault((row.cluster_name or "", row.cluster_id), []).append(
-            RankRow(**{**row.__dict__, "rank": 0}))
+        groups.setdefault((row.cluster_name or "", row.cluster_id), []).append(replace(row))  # ranked anew
     ordered = sorted(groups.items(), key=lambda item: (item[0][1] is None, item[0][0]))
     return [(name, assign_ranks(rows, basis if basis in BASES else BY_SENT)) for (name, _pk), rows in ordered]
-
-
-def rank_branches_by_cluster(user, *, basis=BY_SENT, quarter=None, programme=None):
-    """[(cluster name, rows ranked within the cluster)], from the one query of `rank_branches`."""
-    return group_by_cluster(rank_branches(user, basis=basis, quarter=quarter, programme=programme), basis=basis)
 
 
 def _sent_by_member_tally(programme, cluster_id):

@@ -65,7 +65,7 @@ def test_per_quarter(made):
 
 
 def test_per_cluster(made):
-    groups = dict(ranking.rank_branches_by_cluster(made["district"], basis=ranking.BY_SENT))
+    groups = dict(ranking.group_by_cluster(ranking.rank_branches(made["district"]), basis=ranking.BY_SENT))
     assert names(groups["Khối Giáo dục"]) == [(1, "CĐCS A", 3, 3_000_000), (2, "CĐCS B", 1, 50_000_000)]
     assert names(groups["Khối Y tế"]) == [(1, "CĐCS C", 2, 8_000_000), (2, "CĐCS D", 0, 0)]
     only_health = ranking.rank_branches(made["district"], cluster_id=made["health"].pk)
