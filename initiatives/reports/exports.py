@@ -210,11 +210,11 @@ def summary_columns(filters):
     return [
         wb.Column(_("No."), 5, wb.INDEX),
         wb.Column(_("Branch"), 28),
-        wb.Column(_("Members"), 9, wb.INTEGER, total=True),
+        wb.Column(_("Members"), 9, wb.INTEGER, total=True, key="members"),
         wb.Column(_("Initiatives submitted (all but drafts)"), 11, wb.INTEGER, total=True),
         *status_columns,
-        wb.Column(_("Participants (credited authors)"), 12, wb.INTEGER, total=True),
-        wb.Column(_("Participation rate"), 11, wb.PERCENT),
+        wb.Column(_("Participants (credited authors)"), 12, wb.INTEGER, total=True, key="participants"),
+        wb.Column(_("Participation rate"), 11, wb.PERCENT, key="rate"),
         wb.Column(sent_header, 11, wb.INTEGER, total=True),
         wb.Column(_("Pledged"), 9, wb.INTEGER, total=True),
         wb.Column(_("Pledge reached"), 9, wb.CENTER),
@@ -256,19 +256,19 @@ def summary_notes():
 def add_summary(book, user, filters, programme, figures=None, *, sheet_name=None):
     figures = figures or _figures(user, filters, programme)
     table_columns = summary_columns(filters)
-    rate_index = next(i for i, c in enumerate(table_columns) if c.kind == wb.PERCENT)
-    members_index, participants_index = 2, rate_index - 1
-    table = list(summary_rows(figures, filters))
-    members = sum(row[members_index] for row in table)
-    participants = sum(row[participants_index] for row in table)
+    index = {column.key: i for i, column in enumerate(table_columns) if column.key}
+    # The totals of participation are the dashboard's: members of the active branches, each participant counted
+    # once (a member credited in two branches is one participant), not the sums of the rows.
+    participation = figures["participation"]
     return book.add_table(
         sheet_name or _("By branch"),
         title=_("Summary by branch"),
         lines=filter_lines(programme, filters, include_status=False),
         columns=table_columns,
-        rows=table,
+        rows=summary_rows(figures, filters),
         total_label=_("Total"),
-        total_values={rate_index: participants / members if members else None},
+        total_values={index["members"]: participation["members"], index["participants"]: participation["participants"],
+                      index["rate"]: participation["rate"]},
         notes=summary_notes(),
     )
 

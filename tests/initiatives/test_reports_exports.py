@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from initiatives import progress
 from initiatives.models import Federation, Programme, ProgrammePeriod, Status
 from initiatives.reports import workbook as wb
 from tests import factories
@@ -166,3 +167,20 @@ def test_share_written_with_a_decimal_comma(login, district, federation, branch_
     sent(branch_a, "Ba tác giả", authors=[(a, Decimal("33.34")), (b, Decimal("33.33")), (c, Decimal("33.33"))])
     _h, rows, _t = table(workbook_from(download(login(district), "initiatives")).worksheets[0])
     assert rows[0][2].value == f"{a.full_name} (33,34%)"
+
+
+def test_summary_totals_are_the_dashboards_participation(login, district, federation, data, branch_a, branch_b):
+    # An inactive branch that still submitted (its row is listed, its members are not counted), and a member
+    # credited in two branches (one participant, not two).
+    closed = factories.branch("CĐCS đã giải thể", code="giai-the", member_count=100, is_active=False)
+    factories.initiative(closed, status=Status.SUBMITTED)
+    an = data["sent_a"].credited_author
+    sent(branch_b, "Sáng kiến thứ hai của An", authors=[(an, 100)])
+    headings, rows, totals = table(workbook_from(download(login(district), "summary")).worksheets[0])
+    assert closed.name in " ".join(str(row[1].value) for row in rows)
+    participation = progress.compute(progress.scope_for_user(district, Programme.current()))["participation"]
+    members_column = 2
+    rate_column = next(i for i, cell in enumerate(rows[0]) if cell.number_format == "0.0%")
+    assert totals[members_column].value == participation["members"] == branch_a.member_count + branch_b.member_count
+    assert totals[rate_column - 1].value == participation["participants"]
+    assert totals[rate_column].value == pytest.approx(participation["rate"])
