@@ -165,7 +165,7 @@ def period_overview(user, period):
     reports = {
         report.branch_id: report
         for report in BranchReport.objects.filter(period=period, branch__in=access.branches_for(user).values("pk"))
-        .select_related("submitted_by")
+        .select_related("period__programme", "submitted_by__member")
     }
     rows = []
     for branch in access.branches_for(user).order_by("name"):

@@ -158,3 +158,24 @@ def test_reports_page_queries_are_fixed(login, district, django_assert_max_num_q
         factories.branch()
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(reverse("reports")).status_code == 200
+
+
+def test_period_workbook_queries_do_not_grow_with_submitted_reports(login, district, period,
+                                                                     django_assert_max_num_queries):
+    client = login(district)
+
+    def submit(count):
+        for _ in range(count):
+            officer = factories.officer(factories.branch())
+            BranchReport.objects.create(branch=officer.officer_of.first(), period=period, state="submitted",
+                                        achievements="x", figures={"submitted": 1}, submitted_by=officer)
+
+    def download():
+        return b"".join(client.get(reverse("branch-reports-download", args=[period.pk])).streaming_content)
+
+    submit(2)
+    with django_assert_max_num_queries(40) as few:
+        download()
+    submit(6)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        download()
