@@ -41,6 +41,7 @@ class Move:
     actors: tuple  # who may make it: AUTHOR (author side), OFFICER (of the branch), DISTRICT
     needs_eligible: bool = False
     needs_comment: bool = False
+    inputs: tuple = ()  # what the reviewer gives with the move (fields of forms.ReviewForm)
 
 
 MOVES = {
@@ -61,6 +62,7 @@ MOVES = {
             Status.RETURNED,
             (OFFICER, DISTRICT),
             needs_comment=True,
+            inputs=("comment",),
         ),
         Move(
             "approve",
@@ -69,6 +71,7 @@ MOVES = {
             Status.BRANCH_APPROVED,
             (OFFICER,),
             needs_eligible=True,
+            inputs=("novelty_confirmed", "lawful_confirmed"),
         ),
         Move(
             "reject",
@@ -77,6 +80,7 @@ MOVES = {
             Status.REJECTED,
             (OFFICER, DISTRICT),
             needs_comment=True,
+            inputs=("comment",),
         ),
         Move(
             "verify",
@@ -93,8 +97,9 @@ MOVES = {
             Status.SENT_TO_PROVINCE,
             (DISTRICT,),
             needs_eligible=True,
+            inputs=("sent_date",),
         ),
-        Move("reopen", gettext_lazy("Reopen"), (Status.REJECTED,), Status.RETURNED, (DISTRICT,)),
+        Move("reopen", gettext_lazy("Reopen"), (Status.REJECTED,), Status.RETURNED, (DISTRICT,), inputs=("comment",)),
     )
 }
 # The district may also return or reject what a branch has already approved or it has verified.

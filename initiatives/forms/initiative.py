@@ -219,3 +219,10 @@ class ReviewForm(forms.Form):
         label=_("I attest its content is not against public order or social morals"), required=False
     )
     sent_date = forms.DateField(label=_("Date sent"), required=False, widget=DATE_WIDGET)
+
+    def __init__(self, *args, inputs=None, **kwargs):
+        """`inputs`: the fields of the move at hand (workflow.Move.inputs); the others are neither shown nor read."""
+        super().__init__(*args, **kwargs)
+        if inputs is not None:
+            for name in set(self.fields) - set(inputs):
+                del self.fields[name]

@@ -55,9 +55,29 @@ def initiative_list(request):
 @login_required
 def initiative_detail(request, pk):
     initiative = get_object_or_404(initiative_detail_for(request.user), pk=pk)
+    return _detail_page(request, initiative)
+
+
+def review_form(action, data=None):
+    """The inputs of one move; one form per move on the page, their ids kept apart."""
+    return ReviewForm(data, inputs=workflow.MOVES[action].inputs, auto_id=f"id_{action}_%s")
+
+
+def _detail_page(request, initiative, *, review=None, reviewed_action=None):
+    """The initiative's page; `review` is the bound form of a move that was refused, shown again with what the
+    reviewer typed and the errors beside the fields."""
+    user = request.user
     authors = list(initiative.authors.all())
     problems = eligibility.check(initiative, authors=authors)
     timeline = list(initiative.status_changes.all())
+    actions = workflow.available_actions(user, initiative)
+    review_moves = []
+    if access.is_reviewer_of(user, initiative):
+        for move in actions:
+            if move.action == "submit":  # the author side's move, offered at the top of the page
+                continue
+            form = review if move.action == reviewed_action else review_form(move.action)
+            review_moves.append((move, list(form)))
     return render(
         request,
         "initiatives/detail.html",
@@ -67,13 +87,12 @@ def initiative_detail(request, pk):
             "problems": problems,
             "timeline": timeline,
             "return_comment": timeline[-1].comment if timeline and initiative.status == "returned" else "",
-            "can_edit": access.can_edit_initiative(request.user, initiative),
-            "can_delete": access.can_delete_initiative(request.user, initiative),
-            "actions": workflow.available_actions(request.user, initiative),
-            "review_form": ReviewForm(),
-            "is_reviewer": access.is_reviewer_of(request.user, initiative),
+            "can_edit": access.can_edit_initiative(user, initiative),
+            "can_delete": access.can_delete_initiative(user, initiative),
+            "actions": actions,
+            "review_moves": review_moves,
             "notes": initiative.review_notes.select_related("author")
-            if access.can_see_internal_notes(request.user, initiative)
+            if access.can_see_internal_notes(user, initiative)
             else None,
         },
     )
@@ -224,8 +243,10 @@ def initiative_move(request, pk, action):
     initiative = get_object_or_404(access.initiatives_for(request.user), pk=pk)
     if action not in workflow.MOVES:
         raise Http404
-    form = ReviewForm(request.POST)
-    form.is_valid()
+    form = review_form(action, request.POST)
+    if not form.is_valid():  # e.g. a date sent that is no date: nothing moves, the page says why
+        return _detail_page(request, get_object_or_404(initiative_detail_for(request.user), pk=pk),
+                            review=form, reviewed_action=action)
     details = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
     try:
         workflow.apply(initiative, action, request.user, **details)

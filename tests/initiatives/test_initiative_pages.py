@@ -259,3 +259,22 @@ def test_the_author_choices_never_list_another_branchs_roster(member_client, bra
     factories.member(branch_b, "Đoàn Viên Chi Nhánh Khác")
     html = member_client.get("/initiatives/new/").content.decode()
     assert "Đoàn Viên Chi Nhánh Khác" not in html  # neither in the rows nor in the row template
+
+
+def test_a_date_sent_that_is_no_date_moves_nothing_and_is_shown_again(login, district, branch_a, member_a):
+    initiative = factories.initiative(branch_a, authors=[(member_a, 100)], status=Status.DISTRICT_VERIFIED)
+    response = login(district).post(f"/initiatives/{initiative.pk}/send/", {"sent_date": "31/13/2022"})
+    assert response.status_code == 200
+    initiative.refresh_from_db()
+    assert initiative.status == Status.DISTRICT_VERIFIED and initiative.sent_to_province_date is None
+    page = response.content.decode()
+    assert 'value="31/13/2022"' in page and "Nhập một ngày hợp lệ" in page
+
+
+def test_no_empty_review_card_for_an_officer_on_a_draft(login, officer_a, branch_a, member_a):
+    initiative = factories.initiative(branch_a, authors=[(member_a, 100)])
+    page = login(officer_a).get(f"/initiatives/{initiative.pk}/").content.decode()
+    assert "Xét duyệt</h2>" not in page
+    submitted = factories.initiative(branch_a, authors=[(member_a, 100)], status=Status.SUBMITTED)
+    page = login(officer_a).get(f"/initiatives/{submitted.pk}/").content.decode()
+    assert "Xét duyệt</h2>" in page and 'name="novelty_confirmed"' in page and 'name="comment"' in page
