@@ -17,20 +17,27 @@ def save_initiative(*, form, formset, user, new_files=(), kept_attachment_ids=()
     initiative._history_user = user
     initiative.save()
     formset.instance = initiative
-    authors = formset.save(commit=False)
-    for removed in formset.deleted_objects:
-        removed.delete()
-    for author in authors:
-        author.initiative = initiative
-        author.save()
-    for order, author in enumerate(initiative.authors.order_by("order", "pk")):
-        if author.order != order:
-            type(author).objects.filter(pk=author.pk).update(order=order)
+    save_authors(initiative, formset)
     initiative.refresh_credit_and_search()
     claim_attachments(initiative, user, kept_attachment_ids)
     for uploaded, mime, kind in new_files:
         store_attachment(initiative, user, uploaded, mime, kind)
     return initiative
+
+
+def save_authors(initiative, formset):
+    """The authors as listed on the form, numbered in that order: the order decides the credited author when
+    shares tie (plan 1.3), so a row added below the others stays below them."""
+    changed = {id(author) for author in formset.save(commit=False)}  # new and edited rows
+    for removed in formset.deleted_objects:
+        removed.delete()
+    deleted = set(map(id, formset.deleted_forms))
+    listed = [f.instance for f in formset.forms
+              if id(f) not in deleted and (f.instance.pk is not None or id(f.instance) in changed)]
+    for order, author in enumerate(listed):
+        if id(author) in changed or author.order != order:
+            author.initiative, author.order = initiative, order
+            author.save()
 
 
 def store_attachment(initiative, user, uploaded, mime, kind):

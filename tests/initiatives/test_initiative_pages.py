@@ -278,3 +278,22 @@ def test_no_empty_review_card_for_an_officer_on_a_draft(login, officer_a, branch
     submitted = factories.initiative(branch_a, authors=[(member_a, 100)], status=Status.SUBMITTED)
     page = login(officer_a).get(f"/initiatives/{submitted.pk}/").content.decode()
     assert "Xét duyệt</h2>" in page and 'name="novelty_confirmed"' in page and 'name="comment"' in page
+
+
+def test_an_added_author_stays_where_it_was_listed(member_client, member_a, branch_a):
+    # A and B listed, then C added below them with B's share: on a tie the first listed (B) is credited (1.3).
+    binh, cuong = factories.member(branch_a, "Trần Bình"), factories.member(branch_a, "Lê Cường")
+    initiative = factories.initiative(branch_a, authors=[(member_a, 20), (binh, 80)], entered_by=member_a.user)
+    first, second = initiative.authors.order_by("order", "pk")
+    data = form_data(branch_a, [], **{
+        "authors-TOTAL_FORMS": "3", "authors-INITIAL_FORMS": "2",
+        "authors-0-id": str(first.pk), "authors-0-initiative": str(initiative.pk),
+        "authors-0-member": str(member_a.pk), "authors-0-share_percent": "20",
+        "authors-1-id": str(second.pk), "authors-1-initiative": str(initiative.pk),
+        "authors-1-member": str(binh.pk), "authors-1-share_percent": "40",
+        "authors-2-member": str(cuong.pk), "authors-2-share_percent": "40",
+    })
+    assert member_client.post(f"/initiatives/{initiative.pk}/edit/", data).status_code == 302
+    initiative.refresh_from_db()
+    assert [a.member_id for a in initiative.authors.order_by("order", "pk")] == [member_a.pk, binh.pk, cuong.pk]
+    assert initiative.credited_author_id == binh.pk
