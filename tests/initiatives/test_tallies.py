@@ -6,6 +6,7 @@ import datetime
 import io
 import random
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
@@ -122,13 +123,16 @@ def test_saving_through_the_form_service_and_changing_branch_and_category(branch
             return Initiative(programme=Programme.current(), branch=branch_a, title="Mới",
                               **{k: v for k, v in factories.eligible_fields().items() if k != "title"})
 
-    class Formset:
-        deleted_objects = []
-        instance = None
+    class Formset:  # one new author row
+        deleted_objects, deleted_forms, instance = [], [], None
+
+        def __init__(self):
+            self.author = InitiativeAuthor(member=factories.member(branch_a, "Phạm Thị Dung"),
+                                           share_percent=Decimal(100))
+            self.forms = [SimpleNamespace(instance=self.author)]
 
         def save(self, commit=False):
-            return [InitiativeAuthor(member=factories.member(branch_a, "Phạm Thị Dung"),
-                                     share_percent=Decimal(100))]
+            return [self.author]
 
     services.save_initiative(form=Form(), formset=Formset(), user=officer_a)
     assert_exact()
