@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from .. import access, dashboard_panels, progress
 from ..dashboard_forms import DashboardFilterForm
 from ..models import Category, Programme, Status
+from .params import parse_id, quarter_key
 
 
 def may_see_dashboard(user):
@@ -40,10 +41,9 @@ def _figures(request):
     scope = progress.scope_for_user(request.user, programme, **chosen)
     # A province or the whole federation has thousands of branches: the branch table shows one page of them and
     # the leading branches one quarter at a time (every other figure covers the whole scope).
-    page = request.GET.get(BRANCH_PAGE, "1")
-    figures = progress.compute_cached(scope, branch_page=int(page) if page.isdigit() else 1,
-                               leaders_quarter=request.GET.get(LEADERS_QUARTER) or progress.AUTO,
-                               long_list=LONG_LIST)
+    figures = progress.compute_cached(scope, branch_page=parse_id(request.GET.get(BRANCH_PAGE)) or 1,
+                                      leaders_quarter=quarter_key(request.GET.get(LEADERS_QUARTER)) or progress.AUTO,
+                                      long_list=LONG_LIST)
     panels = dashboard_panels.collect(request, scope)
     return programme, form, chosen, scope, figures, panels
 

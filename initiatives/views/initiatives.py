@@ -16,20 +16,13 @@ from ..forms.initiative import AttachmentUploadForm, AuthorFormSet, InitiativeFo
 from ..models import Attachment, Initiative, Programme
 from ..paging import LargeListPaginator
 from ..selectors import initiative_detail_for, initiative_list_for, list_count
+from .params import parse_id
 
 PAGE_SIZE = 20
 DISK_FULL_MESSAGE = gettext_lazy(
     "The file could not be stored: the server is out of space. Nothing was saved; try again later or tell the "
     "district office."
 )
-
-
-def parse_id(value):
-    """A database id from what a browser sent, or None: plain ASCII digits only, of a sensible length."""
-    value = (value or "").strip()
-    if value.isascii() and value.isdigit() and len(value) <= 18:
-        return int(value)
-    return None
 
 
 @login_required

@@ -7,11 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from initiatives import access
+from initiatives.views.params import parse_id
 
 from .. import selectors
 from ..forms import AwardEditForm
 from ..models import Award, AwardLevel
-from .common import int_or_none, officer_or_district
+from .common import officer_or_district
 
 PAGE_SIZE = 25
 
@@ -25,7 +26,7 @@ def can_edit_award(user, award):
 @officer_or_district
 def award_list(request):
     awards = selectors.award_list_for(request.user)
-    year = int_or_none(request.GET.get("year"))
+    year = parse_id(request.GET.get("year"))
     if year:
         awards = awards.filter(year=year)
     page = Paginator(awards, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -57,7 +58,7 @@ def _initial_from_nomination(user, pk):
 
 def _edit(request, award):
     user = request.user
-    initial = {} if award.pk else _initial_from_nomination(user, int_or_none(request.GET.get("nomination")))
+    initial = {} if award.pk else _initial_from_nomination(user, parse_id(request.GET.get("nomination")))
     form = AwardEditForm(request.POST or None, instance=award, user=user, initial=initial)
     if request.method == "POST":
         if form.is_valid():

@@ -32,10 +32,3 @@ def district_only(view):
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-def int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

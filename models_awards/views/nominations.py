@@ -11,11 +11,12 @@ from django.views.decorators.http import require_POST
 
 from initiatives import access
 from initiatives.models import Programme
+from initiatives.views.params import parse_id
 
 from .. import exemplars, nomination_workflow, selectors, services
 from ..forms import CriteriaForm, MoveForm, NominationForm, criteria_for_user
 from ..models import Nomination, NominationStatus, Subject
-from .common import int_or_none, officer_or_district
+from .common import officer_or_district
 
 PAGE_SIZE = 25
 
@@ -42,7 +43,7 @@ def awards_home(request):
 @officer_or_district
 def nomination_list(request):
     nominations = selectors.nomination_list_for(request.user)
-    year = int_or_none(request.GET.get("year"))
+    year = parse_id(request.GET.get("year"))
     status = request.GET.get("status") or ""
     subject = request.GET.get("subject") or ""
     if year:

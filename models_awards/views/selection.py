@@ -10,12 +10,13 @@ from django.views.decorators.http import require_POST
 
 from initiatives import access
 from initiatives.models import EmulationCluster, Programme
+from initiatives.views.params import parse_id
 
 from .. import creative_labour, ranking, selectors, services
 from ..forms import CandidateAddForm, ScoreForm, default_year
 from ..models import Candidate, Criterion, InitiativeScore, Subject
 from ..models.scoring import SCORE_MAX
-from .common import district_only, int_or_none, officer_or_district
+from .common import district_only, officer_or_district
 
 BRANCHES_PER_PAGE = 50  # the overall table of a province's thousands of branches, a page at a time
 CLUSTER_TOP = 5  # each cluster's table shows its leaders; choosing the cluster shows all of its branches
@@ -28,7 +29,7 @@ def ranking_page(request):
     basis = request.GET.get("by") if request.GET.get("by") in ranking.BASES else ranking.BY_SENT
     quarter = ranking.Quarter.parse(request.GET.get("quarter"))
     clusters = list(EmulationCluster.objects.order_by("name"))
-    cluster_id = int_or_none(request.GET.get("cluster"))
+    cluster_id = parse_id(request.GET.get("cluster"))
     if cluster_id not in {c.pk for c in clusters}:
         cluster_id = None
     quarters = ranking.programme_quarters(programme)
@@ -70,7 +71,7 @@ def ranking_page(request):
 @district_only
 def scoring_list(request):
     user = request.user
-    year = int_or_none(request.GET.get("year")) or default_year()
+    year = parse_id(request.GET.get("year")) or default_year()
     candidates = (
         selectors.candidates_for(user)
         .filter(year=year)

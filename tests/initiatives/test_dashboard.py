@@ -340,3 +340,11 @@ def test_home_shows_the_programme_figures_to_everyone_without_names(client, db):
     assert f"1 / {Programme.current().total_target}" in text
     assert "1 / 2" in text  # branches mobilised
     assert "Phạm Thị Duyên" not in text and "Một sáng kiến bí mật" not in text
+
+
+@pytest.mark.parametrize("query", [{"branch_page": "²"}, {"branch_page": "9" * 5000}, {"branch_page": "-3"},
+                                   {"leaders_quarter": "2022-Q9"}, {"leaders_quarter": "x" * 300}])
+def test_odd_paging_values_show_the_first_page_not_a_500(login, district, branch_a, query):
+    for url in ("/dashboard/", "/dashboard/progress.json"):
+        response = login(district).get(url, query)
+        assert response.status_code == 200, (url, query)
