@@ -140,8 +140,9 @@ class NominationAdmin(SearchBoxesForLongLists, BranchScopedAdmin):
         return (*always, *NOMINATION_FIELDS)
 
     def get_list_filter(self, request):
+        # The user's own branches (Django's plain "branch" filter would list every branch of the federation).
         if access.is_district(request.user) or len(access.officer_branch_ids(request.user)) > 1:
-            return (*self.list_filter, "branch")
+            return (*self.list_filter, large_lists.ClusterFilter, large_lists.BranchFilter)
         return self.list_filter
 
     @admin.display(description=gettext_lazy("moves with a reason or a level"))

@@ -121,3 +121,13 @@ def test_long_rosters_are_picked_through_a_scoped_search_box(officer_a, member_a
     found = client.get("/admin/autocomplete/", {"app_label": "models_awards", "model_name": "nomination",
                                                 "field_name": "member", "term": member_b.full_name}).json()
     assert found["results"] == []  # another branch's member is not offered
+
+
+def test_an_officers_branch_filter_names_only_their_branches(branch_a, branch_b, login):
+    from tests import factories
+
+    third = factories.branch("CĐCS Thứ ba")
+    officer = factories.officer(branch_a)
+    branch_b.officers.add(officer)  # an officer of two branches gets the filter
+    page = login(officer).get("/admin/models_awards/nomination/").content.decode()
+    assert branch_a.name in page and branch_b.name in page and third.name not in page
