@@ -140,7 +140,7 @@ class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, Branch
         "category",
     )
     list_filter = (StatusFilter, "category", "application_date", "sent_to_province_date")
-    list_select_related = ("branch", "credited_author")
+    list_select_related = ("branch", "credited_author", "programme")  # the eligibility column reads its programme
     list_per_page = 50
     show_full_result_count = False
     date_hierarchy = None
@@ -262,7 +262,7 @@ class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, Branch
 
     @admin.display(description=gettext_lazy("eligibility"))
     def eligibility_summary(self, obj):
-        problems = eligibility.check(obj, authors=list(obj.authors.all()), programme=self._programme())
+        problems = eligibility.check(obj, authors=list(obj.authors.all()))
         if not problems:
             return format_html('<span class="portal-ok">✔ {}</span>', _("eligible"))
         count = len(problems)
@@ -271,15 +271,6 @@ class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, Branch
             " | ".join(p.message for p in problems),
             ngettext("%(count)d problem", "%(count)d problems", count) % {"count": count},
         )
-
-    def _programme(self):
-        if not hasattr(self, "_cached_programme"):
-            self._cached_programme = Programme.current()
-        return self._cached_programme
-
-    def changelist_view(self, request, extra_context=None):
-        self.__dict__.pop("_cached_programme", None)
-        return super().changelist_view(request, extra_context)
 
     # --- saving -------------------------------------------------------------------------------------
 

@@ -200,3 +200,22 @@ def test_row_checkboxes_are_the_html_django_draws(mine):
     mine.refresh_from_db()
     quick = admin.site._registry[Initiative].action_checkbox(mine)
     assert quick == admin.ModelAdmin.action_checkbox(admin.site._registry[Initiative], mine)
+
+
+def test_the_eligibility_column_judges_each_initiative_by_its_own_programme(login, district, branch_a, member_a):
+    import datetime
+
+    from initiatives.models import Initiative, Programme
+
+    current = Programme.current()
+    earlier = Programme.objects.create(
+        name="Chương trình trước", window_start=datetime.date(2015, 1, 1), window_end=datetime.date(2017, 12, 31),
+        research_applied_from=datetime.date(2015, 1, 1), total_target=10, participation_target_rate=current
+        .participation_target_rate, is_current=False)
+    old = factories.initiative(branch_a, authors=[(member_a, 100)], status=Status.SENT_TO_PROVINCE,
+                               title="Sáng kiến của chương trình trước")
+    Initiative.objects.filter(pk=old.pk).update(programme=earlier, application_date=datetime.date(2016, 5, 1),
+                                                recognition_date=datetime.date(2016, 6, 1))
+    page = login(district).get(CHANGELIST, {"q": "chuong trinh truoc"}).content.decode()
+    row = page[page.index("Sáng kiến của chương trình trước"):]
+    assert "portal-ok" in row.split("</tr>")[0]
