@@ -217,7 +217,7 @@ def stock_call(name, who, ctx):
     from django.contrib.auth import get_user_model
 
     from bench import stock
-    from initiatives import access, progress
+    from initiatives import access
     from initiatives.models import Initiative, Programme
 
     programme = Programme.objects.prefetch_related("periods").get(is_current=True)
@@ -228,8 +228,7 @@ def stock_call(name, who, ctx):
         initiatives = Initiative.objects.filter(programme=programme)
     else:
         user = get_user_model().objects.get(pk=ctx[who])
-        initiatives = progress.scope_for_user(user, programme).initiatives if not access.is_district(user) else \
-            access.initiatives_for(user).filter(programme=programme)
+        initiatives = access.reviewable_initiatives_for(user).filter(programme=programme)
     return lambda: stock.dashboard_figures_loop(initiatives, periods)
 
 

@@ -32,7 +32,6 @@ from .models import (
     SUBMITTED_STATUSES,
     Branch,
     Category,
-    Initiative,
     Programme,
     ProgrammePeriod,
     Status,
@@ -117,11 +116,11 @@ def definitions():
 
 @dataclass(frozen=True)
 class Scope:
-    """What a dashboard counts: the programme, the branches and initiatives a user may see, one period or all."""
+    """What a dashboard counts: the programme, the branches a user may see (their initiatives are counted in the
+    tallies), one period or all."""
 
     programme: Programme
     branches: QuerySet
-    initiatives: QuerySet
     period: ProgrammePeriod | None = None
     whole_district: bool = False
     today: datetime.date | None = None
@@ -139,24 +138,13 @@ def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, t
         branches = branches.filter(cluster=cluster)
     if branch is not None:
         branches = branches.filter(pk=branch.pk)
-    initiatives = access.initiatives_for(user).filter(programme=programme)
-    if not whole_district:
-        initiatives = initiatives.filter(branch__in=branches.values("pk"))
     cluster_id = cluster.pk if cluster is not None else None
     branch_id = branch.pk if branch is not None else None
     seen = "all" if access.is_district(user) else ",".join(map(str, sorted(access.officer_branch_ids(user))))
     return Scope(
-        programme=programme, branches=branches, initiatives=initiatives, period=period,
+        programme=programme, branches=branches, period=period,
         whole_district=whole_district, today=today or timezone.localdate(),
         cluster_id=cluster_id, branch_id=branch_id, key=f"{seen}|{cluster_id}|{branch_id}",
-    )
-
-
-def district_scope(programme, *, today=None):
-    """The whole district, for the public headline figures (aggregates only, no rows reach the page)."""
-    return Scope(
-        programme=programme, branches=Branch.objects.all(), initiatives=Initiative.objects.filter(programme=programme),
-        whole_district=True, today=today or timezone.localdate(), key="all|None|None",
     )
 
 

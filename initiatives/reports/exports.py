@@ -41,9 +41,7 @@ def current_programme():
 def initiatives_for_report(user, filters, programme):
     """The initiatives of `programme` that `user` oversees (their branches, or all for the district), narrowed
     by the filters. Without a status, every status but draft: a draft is its author's working copy."""
-    queryset = access.initiatives_for(user).filter(programme=programme)
-    if not access.is_district(user):
-        queryset = queryset.filter(branch__in=access.branches_for(user).values("pk"))
+    queryset = access.reviewable_initiatives_for(user).filter(programme=programme)
     if filters.branch is not None:
         queryset = queryset.filter(branch=filters.branch)
     if filters.status:

@@ -314,7 +314,7 @@ def _plan_initiatives(plan, table, user, default_branch):
     today = timezone.localdate()
     existing = {
         _initiative_key(branch_id, title, credited or "")
-        for branch_id, title, credited in access.initiatives_for(user).filter(
+        for branch_id, title, credited in access.reviewable_initiatives_for(user).filter(
             branch__in=[b.pk for b in branches.allowed]).values_list("branch_id", "title", "credited_author__full_name")
     }
     seen = {}
