@@ -4,6 +4,13 @@ import zipfile
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+# Said beside the file field when storage refuses a file (a full disk): the attachment's and the pledge's.
+DISK_FULL_MESSAGE = gettext_lazy(
+    "The file could not be stored: the server is out of space. Nothing was saved; try again later or tell the "
+    "district office."
+)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ALLOWED = {

@@ -4,25 +4,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from .. import access, eligibility, services, workflow
+from .. import access, eligibility, services, uploads, workflow
 from ..filters import InitiativeFilter
 from ..forms.initiative import AttachmentUploadForm, AuthorFormSet, InitiativeForm, ReviewForm, author_choices
 from ..models import Attachment, Initiative, Programme
 from ..paging import LargeListPaginator
 from ..selectors import initiative_detail_for, initiative_list_for, list_count
+from .downloads import private_download
 from .params import parse_id
 
 PAGE_SIZE = 20
-DISK_FULL_MESSAGE = gettext_lazy(
-    "The file could not be stored: the server is out of space. Nothing was saved; try again later or tell the "
-    "district office."
-)
 
 
 @login_required
@@ -142,7 +138,7 @@ def _edit(request, initiative):
                         kept_attachment_ids=kept_ids,
                     )
             except OSError:  # a full disk: the transaction is undone, the form shown again as typed
-                upload_form.add_error(None, DISK_FULL_MESSAGE)
+                upload_form.add_error(None, uploads.DISK_FULL_MESSAGE)
                 new_files = []
         if saved is not None:
             if "submit" in request.POST:
@@ -163,7 +159,7 @@ def _edit(request, initiative):
                 with transaction.atomic():  # a failed write rolls back to here, not the whole request
                     kept_ids.append(services.store_attachment(None, user, uploaded, mime, kind).pk)
         except OSError:
-            upload_form.add_error(None, DISK_FULL_MESSAGE)
+            upload_form.add_error(None, uploads.DISK_FULL_MESSAGE)
         for message in rejected:
             upload_form.add_error("files", message)
         messages.error(request, _("Some fields need your attention; nothing you typed has been lost."))
@@ -272,13 +268,4 @@ def attachment_download(request, pk):
         allowed = access.can_view_initiative(request.user, attachment.initiative)
     if not allowed:
         raise Http404
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    response = FileResponse(
-        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(attachment.file, attachment.original_name, attachment.content_type)

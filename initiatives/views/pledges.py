@@ -4,15 +4,16 @@ officer's own branches' pledges, the pledge form and the scanned pledge."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import access, pledges, progress
+from .. import access, pledges, progress, uploads
 from ..dashboard_forms import PledgeForm
 from ..models import Pledge
 from .dashboard import current_programme, may_see_dashboard
+from .downloads import private_download
 
 
 def _branch(request, branch_id):
@@ -66,8 +67,7 @@ def pledge_edit(request, branch_id):
                 kept_name = pledges.kept_document(kept_token, branch=branch, user=request.user)
                 messages.info(request, _("The scanned pledge is kept; correct the other fields and save again."))
         except OSError:  # a full disk while storing the scan: nothing is saved, the form is shown again
-            form.add_error("document", _(
-                "The file could not be stored: the server is out of space. Nothing was saved; try again later."))
+            form.add_error("document", uploads.DISK_FULL_MESSAGE)
         messages.error(request, _("Some fields need your attention; nothing you typed has been lost."))
     return render(request, "initiatives/dashboard_pledge_form.html", {
         "branch": branch, "programme": programme, "pledge": pledge, "form": form, "is_district": is_district,
@@ -93,11 +93,5 @@ def pledge_document(request, branch_id):
     pledge = Pledge.objects.filter(branch=branch, programme=current_programme()).first()
     if pledge is None or not pledge.document:
         raise Http404
-    try:
-        handle = pledge.document.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
     name = f"giao-uoc-thi-dua-{branch.code}{pledge.document.name[pledge.document.name.rfind('.'):]}"
-    response = FileResponse(handle, as_attachment=True, filename=name)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_download(pledge.document, name)

@@ -40,6 +40,7 @@ def test_officer_records_their_branch_pledge(login, officer_a, branch_a, periods
     download = client.get(f"/dashboard/pledges/{branch_a.pk}/document/")
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF_BYTES
+    assert download["Cache-Control"] == "private, no-store"  # a signed document: never in a shared cache
 
 
 def test_officer_cannot_reach_another_branchs_pledge(login, officer_a, branch_b, periods):
