@@ -14,11 +14,10 @@ from initiatives import access
 from initiatives.admin import large_lists
 from initiatives.admin.scoping import BranchScopedAdmin
 
-from . import nomination_workflow, selectors
+from . import nomination_workflow, selectors, services
 from .forms import criteria_for_user
 from .models import (
     Award,
-    AwardLevel,
     Candidate,
     CreativeLabourThreshold,
     Criterion,
@@ -266,22 +265,16 @@ class AwardAdmin(SearchBoxesForLongLists, BranchScopedAdmin):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         return super().formfield_for_manytomany(db_field, request, **_limit_initiatives(request, db_field, kwargs))
 
-    def _officer_may(self, request, obj):
-        return obj is None or (obj.funded_by_branch and obj.branch_id in access.officer_branch_ids(request.user))
-
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        return allowed and (access.is_district(request.user) or self._officer_may(request, obj))
+        return allowed and (obj is None or services.can_edit_award(request.user, obj))
 
     def has_delete_permission(self, request, obj=None):
         return access.is_district(request.user) and super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
         if not access.is_district(request.user):
-            # An officer records only what the branch funds itself; the district decides what is published.
-            obj.funded_by_branch = True
-            obj.level = AwardLevel.BRANCH
-            obj.is_published = False
+            services.apply_officer_limits(obj)
         if not change:
             obj.recorded_by = request.user
         super().save_model(request, obj, form, change)

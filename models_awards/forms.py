@@ -9,7 +9,7 @@ from initiatives import access
 from initiatives.forms.widgets import DateTextInput
 from initiatives.models import InitiativeAuthor, Programme
 
-from . import selectors
+from . import selectors, services
 from .models import Award, AwardLevel, Criterion, InitiativeScore, Nomination, Subject, UpwardLevel
 from .models.scoring import SCORE_MAX, SCORE_MIN
 
@@ -271,10 +271,8 @@ class AwardEditForm(RecipientFormMixin, forms.ModelForm):
     def clean(self):
         cleaned = self.clean_recipient_fields(super().clean())
         if not self.is_district:
-            cleaned["funded_by_branch"] = True
-            cleaned["level"] = AwardLevel.BRANCH
-            self.instance.funded_by_branch = True
-            self.instance.level = AwardLevel.BRANCH
+            services.apply_officer_limits(self.instance)
+            cleaned["funded_by_branch"], cleaned["level"] = self.instance.funded_by_branch, self.instance.level
         nomination = cleaned.get("nomination")
         if nomination is not None and (nomination.subject, nomination.branch_id, nomination.member_id) != (
             cleaned.get("subject"),

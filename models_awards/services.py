@@ -2,7 +2,9 @@
 
 from django.db import transaction
 
-from .models import InitiativeScore, NominationCriterion
+from initiatives import access
+
+from .models import AwardLevel, InitiativeScore, NominationCriterion
 
 
 @transaction.atomic
@@ -35,3 +37,18 @@ def save_score(*, candidate, scorer, novelty, applicability, benefit, comment=""
         defaults={"novelty": novelty, "applicability": applicability, "benefit": benefit, "comment": comment},
     )
     return score
+
+
+def can_edit_award(user, award):
+    """The district edits every award; an officer those their branch funds itself."""
+    if access.is_district(user):
+        return True
+    return award.funded_by_branch and award.branch_id in access.officer_branch_ids(user)
+
+
+def apply_officer_limits(award):
+    """What an officer records is funded by the branch, at branch level, and waits for the district to publish it
+    (an edit to a published one takes it off the public pages again)."""
+    award.funded_by_branch = True
+    award.level = AwardLevel.BRANCH
+    award.is_published = False

@@ -9,18 +9,12 @@ from django.utils.translation import gettext as _
 from initiatives import access
 from initiatives.views.params import parse_id
 
-from .. import selectors
+from .. import selectors, services
 from ..forms import AwardEditForm
 from ..models import Award, AwardLevel
 from .common import officer_or_district
 
 PAGE_SIZE = 25
-
-
-def can_edit_award(user, award):
-    if access.is_district(user):
-        return True
-    return award.funded_by_branch and award.branch_id in access.officer_branch_ids(user)
 
 
 @officer_or_district
@@ -30,6 +24,8 @@ def award_list(request):
     if year:
         awards = awards.filter(year=year)
     page = Paginator(awards, PAGE_SIZE).get_page(request.GET.get("page"))
+    for award in page:
+        award.may_edit = services.can_edit_award(request.user, award)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -81,6 +77,6 @@ def award_create(request):
 @officer_or_district
 def award_edit(request, pk):
     award = get_object_or_404(selectors.awards_for(request.user), pk=pk)
-    if not can_edit_award(request.user, award):
+    if not services.can_edit_award(request.user, award):
         raise PermissionDenied
     return _edit(request, award)

@@ -214,3 +214,13 @@ def test_ranking_page_shows_thousands_of_branches_a_page_at_a_time(district, log
     assert f"cluster={cluster.pk}" in first
     whole = client.get("/awards/ranking/", {"cluster": cluster.pk}).content.decode()
     assert "CĐCS Hạng 1" in whole and "CĐCS Hạng 2" in whole
+
+
+def test_an_officers_edit_of_a_published_award_waits_for_the_district_again(officer_a, member_a, branch_a, login):
+    award = helpers.award(branch_a, member=member_a, funded_by_branch=True, is_published=True)
+    client = login(officer_a)
+    assert f"/awards/{award.pk}/edit/" in client.get("/awards/list/").content.decode()
+    response = client.post(f"/awards/{award.pk}/edit/", award_post(member=member_a.pk, citation="Lời khen mới."))
+    assert response.status_code == 302
+    award.refresh_from_db()
+    assert award.citation == "Lời khen mới." and not award.is_published  # not public until the district says so
