@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .. import access, uploads
@@ -97,10 +98,12 @@ def _member_label(member):
 
 
 class AuthorForm(forms.ModelForm):
-    def __init__(self, *args, members=None, **kwargs):
+    def __init__(self, *args, members=None, member_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = members if members is not None else Member.objects.none()
         self.fields["member"].label_from_instance = _member_label
+        if member_choices is not None:  # the roster read once for every row (see BaseAuthorFormSet)
+            self.fields["member"].choices = member_choices
 
     class Meta:
         model = InitiativeAuthor
@@ -123,7 +126,16 @@ class BaseAuthorFormSet(BaseInlineFormSet):
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "members": self.members}
+        return {**super().get_form_kwargs(index), "members": self.members, "member_choices": self.member_choices}
+
+    @cached_property
+    def member_choices(self):
+        """The roster's options, read once for the page: each row's select (and the script's empty row) would
+        otherwise read the whole roster again."""
+        if self.members is None:
+            return None
+        field = self.form.base_fields["member"]
+        return [("", field.empty_label), *((m.pk, _member_label(m)) for m in self.members)]
 
     def clean(self):
         super().clean()

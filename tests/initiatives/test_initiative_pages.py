@@ -297,3 +297,16 @@ def test_an_added_author_stays_where_it_was_listed(member_client, member_a, bran
     initiative.refresh_from_db()
     assert [a.member_id for a in initiative.authors.order_by("order", "pk")] == [member_a.pk, binh.pk, cuong.pk]
     assert initiative.credited_author_id == binh.pk
+
+
+def test_edit_page_query_count_does_not_grow_with_authors(member_client, member_a, branch_a,
+                                                          django_assert_max_num_queries):
+    initiative = factories.initiative(branch_a, authors=[(member_a, 100)], entered_by=member_a.user)
+    with django_assert_max_num_queries(40) as few:
+        assert member_client.get(f"/initiatives/{initiative.pk}/edit/").status_code == 200
+    for number in range(9):
+        initiative.authors.create(member=factories.member(branch_a, f"Đồng tác giả {number}"), share_percent=1,
+                                  order=number + 1)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = member_client.get(f"/initiatives/{initiative.pk}/edit/").content.decode()
+    assert page.count("Đồng tác giả 8") >= 10  # every row's select still offers the whole roster
