@@ -4,7 +4,10 @@ targets (plan II.2: at least 1 collective and 2 individuals a year, 2021–2025)
 from dataclasses import dataclass
 
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from initiatives.models import Programme
 
 from .models import EXEMPLAR_STATUSES, Subject
 
@@ -12,6 +15,24 @@ DEFINITION = _(
     "Nominations of the year with the status “Selected by the district”, “Proposed upward” or “Recognised”, "
     "collectives and individuals counted apart, against the programme's yearly targets."
 )
+
+
+def offered_years():
+    """The years exemplars are chosen for, newest first: the programme's, and this year (a nomination may be
+    recorded before the programme's years are extended). Every year filter and year field offers these."""
+    programme = Programme.current()
+    years = set(programme.exemplar_years()) if programme else set()
+    years.add(timezone.localdate().year)
+    return sorted(years, reverse=True)
+
+
+def default_year():
+    """This year while it is one of the programme's; after the programme, its last year."""
+    programme = Programme.current()
+    this_year = timezone.localdate().year
+    if programme and this_year not in programme.exemplar_years():
+        return programme.exemplar_last_year if this_year > programme.exemplar_last_year else this_year
+    return this_year
 
 
 @dataclass(frozen=True)

@@ -2,14 +2,13 @@
 
 from django import forms
 from django.db.models import Prefetch
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from initiatives import access
 from initiatives.forms.widgets import DateTextInput
-from initiatives.models import InitiativeAuthor, Programme
+from initiatives.models import InitiativeAuthor
 
-from . import selectors, services
+from . import exemplars, selectors, services
 from .models import Award, AwardLevel, Criterion, InitiativeScore, Nomination, Subject, UpwardLevel
 from .models.scoring import SCORE_MAX, SCORE_MIN
 
@@ -17,20 +16,7 @@ DATE_WIDGET = DateTextInput()
 
 
 def year_choices():
-    programme = Programme.current()
-    years = programme.exemplar_years() if programme else []
-    this_year = timezone.localdate().year
-    if this_year not in years:
-        years.append(this_year)
-    return [(year, str(year)) for year in sorted(years, reverse=True)]
-
-
-def default_year():
-    programme = Programme.current()
-    this_year = timezone.localdate().year
-    if programme and this_year not in programme.exemplar_years():
-        return programme.exemplar_last_year if this_year > programme.exemplar_last_year else this_year
-    return this_year
+    return [(year, str(year)) for year in exemplars.offered_years()]
 
 
 class DataAttrsMixin:
@@ -109,7 +95,7 @@ class RecipientFormMixin:
             if not self.initial.get("subject"):
                 self.initial["subject"] = Subject.INDIVIDUAL
             if not self.initial.get("year"):
-                self.initial["year"] = default_year()
+                self.initial["year"] = exemplars.default_year()
             if not access.is_district(user) and len(access.officer_branch_ids(user)) == 1:
                 if not self.initial.get("branch"):
                     self.initial["branch"] = next(iter(access.officer_branch_ids(user)))
@@ -306,7 +292,7 @@ class CandidateAddForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["year"].initial = default_year()
+        self.fields["year"].initial = exemplars.default_year()
 
     def clean_initiative(self):
         number = self.cleaned_data["initiative"]

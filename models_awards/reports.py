@@ -9,7 +9,7 @@ from initiatives.models import Federation, Initiative
 from initiatives.reports import workbook as wb
 
 from . import exemplars, selectors
-from .forms import default_year
+from .exemplars import default_year
 from .models import EXEMPLAR_STATUSES, NominationCriterion
 
 

@@ -55,14 +55,13 @@ def nomination_list(request):
     page = Paginator(nominations, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    programme = Programme.current()
     return render(
         request,
         "models_awards/nomination_list.html",
         {
             "page": page,
             "query": query.urlencode(),
-            "years": programme.exemplar_years() if programme else [],
+            "years": exemplars.offered_years(),
             "year": year,
             "status": status,
             "subject": subject,

@@ -12,8 +12,8 @@ from initiatives import access
 from initiatives.models import EmulationCluster, Programme
 from initiatives.views.params import parse_id
 
-from .. import creative_labour, ranking, selectors, services
-from ..forms import CandidateAddForm, ScoreForm, default_year
+from .. import creative_labour, exemplars, ranking, selectors, services
+from ..forms import CandidateAddForm, ScoreForm
 from ..models import Candidate, Criterion, InitiativeScore, Subject
 from ..models.scoring import SCORE_MAX
 from .common import district_only, officer_or_district
@@ -70,8 +70,12 @@ def ranking_page(request):
 
 @district_only
 def scoring_list(request):
+    year = parse_id(request.GET.get("year")) or exemplars.default_year()
+    return _scoring_page(request, year, CandidateAddForm(user=request.user, initial={"year": year}))
+
+
+def _scoring_page(request, year, add_form):
     user = request.user
-    year = parse_id(request.GET.get("year")) or default_year()
     candidates = (
         selectors.candidates_for(user)
         .filter(year=year)
@@ -92,17 +96,11 @@ def scoring_list(request):
         total = sum(averages) if candidate.scores_count else None
         rows.append({"candidate": candidate, "total": total, "scored_by_me": candidate.pk in mine})
     rows.sort(key=lambda r: (r["total"] is None, -(r["total"] or 0)))
-    programme = Programme.current()
     return render(
         request,
         "models_awards/scoring_list.html",
-        {
-            "year": year,
-            "years": programme.exemplar_years() if programme else [year],
-            "rows": rows,
-            "add_form": CandidateAddForm(user=user, initial={"year": year}),
-            "score_max": SCORE_MAX,
-        },
+        {"year": year, "years": exemplars.offered_years(), "rows": rows, "add_form": add_form,
+         "score_max": SCORE_MAX},
     )
 
 
@@ -120,8 +118,9 @@ def candidate_add(request):
         else:
             messages.info(request, _("The initiative was already before the panel for that year."))
         return redirect(f"{reverse('awards:scoring')}?year={candidate.year}")
-    messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("awards:scoring")
+    # The sheet again, with what was typed and the errors beside the fields.
+    year = form.cleaned_data.get("year") or parse_id(request.POST.get("year")) or exemplars.default_year()
+    return _scoring_page(request, year, form)
 
 
 @district_only

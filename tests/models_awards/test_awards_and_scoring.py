@@ -224,3 +224,23 @@ def test_an_officers_edit_of_a_published_award_waits_for_the_district_again(offi
     assert response.status_code == 302
     award.refresh_from_db()
     assert award.citation == "Lời khen mới." and not award.is_published  # not public until the district says so
+
+
+def test_a_wrong_initiative_number_keeps_what_was_typed_beside_the_field(district, login):
+    response = login(district).post("/awards/scoring/add/", {"year": "2023", "initiative": "987654"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'value="987654"' in page and "#987654" in page  # the number typed, and the error naming it
+    assert '<option value="2023" selected>' in page
+
+
+def test_every_year_filter_offers_the_years_a_nomination_may_be_for(district, login):
+    from django.utils import timezone
+
+    from models_awards import exemplars
+
+    this_year = timezone.localdate().year
+    assert this_year in exemplars.offered_years()
+    client = login(district)
+    for url in ("/awards/scoring/", "/awards/nominations/"):
+        assert f'<option value="{this_year}"' in client.get(url).content.decode(), url
