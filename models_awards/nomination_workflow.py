@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from initiatives import access
 
-from .models import Candidate, Nomination, NominationMove, NominationStatus, UpwardLevel
+from .models import EXEMPLAR_STATUSES, Candidate, Nomination, NominationMove, NominationStatus, UpwardLevel
 
 audit = logging.getLogger("portal.audit")
 
@@ -164,7 +164,7 @@ def apply(nomination, action, user, *, comment="", level=""):
             changes["decline_reason"] = comment
         if action == "reopen":
             changes.update(decline_reason="", upward_level="")
-        if move.target not in (S.SELECTED, S.PROPOSED_UPWARD, S.RECOGNISED):
+        if move.target not in EXEMPLAR_STATUSES:
             changes["is_published"] = False  # only exemplars are ever shown to the public
         # The conditional update makes exactly one of two concurrent moves win, SQLite included.
         updated = Nomination.objects.filter(pk=current.pk, status=from_status).update(**changes)
@@ -193,3 +193,15 @@ def apply(nomination, action, user, *, comment="", level=""):
 
     nomination.__dict__.update({k: v for k, v in current.__dict__.items() if not k.startswith("_state")})
     return current
+
+
+def set_published(nomination, publish, user):
+    """The district shows an exemplar in the public showcase, or takes it out; recorded in the audit log (it
+    makes a person's name and achievements public)."""
+    if not access.is_district(user):
+        raise PermissionDenied
+    if publish and nomination.status not in EXEMPLAR_STATUSES:
+        raise TransitionError(_("Only an exemplar selected by the district can be published."))
+    Nomination.objects.filter(pk=nomination.pk).update(is_published=publish, updated_at=timezone.now())
+    nomination.is_published = publish
+    audit.info("nomination=%s published=%s user=%s", nomination.pk, publish, user.pk)

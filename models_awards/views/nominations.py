@@ -175,13 +175,12 @@ def nomination_move(request, pk, action):
 def nomination_publish(request, pk):
     """The district shows an exemplar in the public showcase, or takes it out."""
     nomination = get_object_or_404(selectors.nominations_for(request.user), pk=pk)
-    if not access.is_district(request.user):
-        raise PermissionDenied
     publish = request.POST.get("publish") == "1"
-    if publish and not nomination.is_exemplar:
-        messages.error(request, _("Only an exemplar selected by the district can be published."))
+    try:
+        nomination_workflow.set_published(nomination, publish, request.user)
+    except nomination_workflow.TransitionError as error:
+        messages.error(request, error.message)
     else:
-        type(nomination).objects.filter(pk=nomination.pk).update(is_published=publish)
         messages.success(request, _("Published in the showcase.") if publish else _("Taken out of the showcase."))
     return redirect("awards:nomination-detail", pk=pk)
 

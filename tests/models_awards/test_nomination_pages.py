@@ -192,7 +192,8 @@ def test_the_officer_edits_a_draft_but_not_once_proposed(officer_a, branch_a, lo
     assert not Nomination.objects.filter(pk=draft.pk).exists()
 
 
-def test_only_exemplars_are_published(district, branch_a, login):
+def test_only_exemplars_are_published(district, branch_a, login, caplog):
+    caplog.set_level("INFO", logger="portal.audit")
     client = login(district)
     shortlisted = helpers.nomination(branch_a, status=S.SHORTLISTED)
     selected = helpers.nomination(branch_a, status=S.SELECTED)
@@ -201,6 +202,7 @@ def test_only_exemplars_are_published(district, branch_a, login):
     shortlisted.refresh_from_db()
     selected.refresh_from_db()
     assert not shortlisted.is_published and selected.is_published
+    assert f"nomination={selected.pk} published=True user={district.pk}" in caplog.text  # who made it public
 
 
 def queries_for(client, path):
