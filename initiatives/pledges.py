@@ -60,15 +60,26 @@ def save_pledge(*, branch, programme, user, targets, signed_on=None, document=No
         pledge.document = random_document_name(document)
     elif kept_document_name:
         pledge.document.name = kept_document_name
-    if accepted is not None and access.is_district(user):
-        pledge.accepted_by_district = accepted
-    elif changed:
-        pledge.accepted_by_district = False
+    pledge.accepted_by_district = acceptance_after(user, pledge, numbers_changed=changed, decision=accepted)
     pledge.updated_by = user
     pledge.save()
-    audit.info("pledge=%s branch=%s targets=%s accepted=%s user=%s", pledge.pk, branch.pk,
-               {p.number: n for p, n in targets.items()}, pledge.accepted_by_district, user.pk)
+    audit_saved(pledge, user)
     return pledge
+
+
+def acceptance_after(user, pledge, *, numbers_changed, decision=None):
+    """Whether the district accepts the pledge after `user` saved it (site and admin alike): the district's own
+    decision when it makes one; withdrawn when anyone else changed a committed number (the district must accept
+    the new numbers); else as it was."""
+    if decision is not None and access.is_district(user):
+        return decision
+    return False if numbers_changed else pledge.accepted_by_district
+
+
+def audit_saved(pledge, user):
+    targets = {t.period.number: t.initiatives for t in pledge.targets.select_related("period")}
+    audit.info("pledge=%s branch=%s targets=%s accepted=%s user=%s", pledge.pk, pledge.branch_id, targets,
+               pledge.accepted_by_district, user.pk)
 
 
 PENDING_SALT = "pledge-document-kept"

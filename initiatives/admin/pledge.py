@@ -5,8 +5,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .. import access, uploads
-from ..models import Pledge, PledgeTarget, Programme
+from .. import access, pledges, uploads
+from ..models import Pledge, PledgeTarget, Programme, ProgrammePeriod
 from ..pledges import random_document_name
 from .scoping import BranchScopedAdmin
 
@@ -23,7 +23,7 @@ class PledgeTargetInline(admin.TabularInline):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "period":
             programme = Programme.current()
-            kwargs["queryset"] = programme.periods.all() if programme else PledgeTarget.objects.none()
+            kwargs["queryset"] = programme.periods.all() if programme else ProgrammePeriod.objects.none()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_view_permission(self, request, obj=None):
@@ -98,6 +98,11 @@ class PledgeAdmin(BranchScopedAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # An officer who changes the committed numbers asks the district to accept them again.
-        if not access.is_district(request.user) and any(f.has_changed() for f in formsets):
-            Pledge.objects.filter(pk=form.instance.pk).update(accepted_by_district=False)
+        pledge = form.instance
+        changed = any(f.has_changed() for f in formsets)
+        accepted = pledges.acceptance_after(request.user, pledge, numbers_changed=changed,
+                                            decision=pledge.accepted_by_district)
+        if accepted != pledge.accepted_by_district:
+            pledge.accepted_by_district = accepted
+            Pledge.objects.filter(pk=pledge.pk).update(accepted_by_district=accepted)
+        pledges.audit_saved(pledge, request.user)

@@ -1,6 +1,7 @@
 """Emulation pledges: the officer records their branch's, the district sees every branch's, adjusts and accepts
 them; the scanned pledge is checked and served only to those who may see the branch."""
 import pytest
+from django import forms
 
 from initiatives.models import Pledge, PledgeTarget, Programme, Status
 from tests import factories
@@ -164,3 +165,37 @@ def test_admin_scopes_pledges_to_the_officers_branches(login, officer_a, distric
     assert client.get(f"/admin/initiatives/pledge/{theirs.pk}/change/").status_code in (302, 404)
     listing = login(district).get("/admin/initiatives/pledge/")
     assert set(listing.context["cl"].queryset.values_list("branch_id", flat=True)) == {branch_a.pk, branch_b.pk}
+
+
+def _admin_post_data(response):
+    """What the admin's change page would post back unchanged: the form's and every inline's current values."""
+    data = {}
+    form = response.context["adminform"].form
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if value is not None and not field.disabled and not isinstance(field, forms.FileField):
+            data[name] = "on" if value is True else ("" if value is False else value)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update({f"{formset.prefix}-{k}": v for k, v in formset.management_form.initial.items()})
+        for f in formset.forms:
+            for name in f.fields:
+                value = f[name].value()
+                if value not in (None, False):
+                    data[f"{f.prefix}-{name}"] = value
+    return data
+
+
+def test_an_officers_change_in_the_admin_asks_the_district_again(login, officer_a, branch_a, periods, caplog):
+    caplog.set_level("INFO", logger="portal.audit")
+    pledge = Pledge.objects.create(branch=branch_a, programme=Programme.current(), accepted_by_district=True)
+    target = PledgeTarget.objects.create(pledge=pledge, period=periods[0], initiatives=3)
+    client = login(officer_a)
+    url = f"/admin/initiatives/pledge/{pledge.pk}/change/"
+    data = _admin_post_data(client.get(url))
+    key = next(k for k, v in data.items() if k.endswith("-id") and str(v) == str(target.pk))
+    data[key.replace("-id", "-initiatives")] = "7"
+    assert client.post(url, data).status_code == 302
+    pledge.refresh_from_db()
+    assert pledge.targets.get().initiatives == 7 and not pledge.accepted_by_district
+    assert f"pledge={pledge.pk}" in caplog.text and "accepted=False" in caplog.text
