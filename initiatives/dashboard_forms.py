@@ -35,20 +35,6 @@ class DashboardFilterForm(forms.Form):
             del self.fields["branch"]
             del self.fields["cluster"]
 
-    def options(self):
-        """[(name, label, [(value, text, selected)])] for each filter, to write the selects out plainly."""
-        fields = []
-        for name, field in self.fields.items():
-            current = self[name].value()
-            current = "" if current is None else str(current)
-            if name == "period":
-                choices = field.choices
-            else:
-                rows = field.queryset.values_list("pk", "name")
-                choices = [("", field.empty_label), *rows]
-            fields.append((name, field.label, [(value, text, str(value) == current) for value, text in choices]))
-        return fields
-
     def filters(self):
         """The chosen period, branch and cluster; a value that is not valid counts as not chosen."""
         chosen = {"period": None, "branch": None, "cluster": None}

@@ -42,17 +42,6 @@ def _execute(statements, using=None):
             cursor.execute(statement)
 
 
-def install(schema_editor=None):
-    """(Re)create the triggers on the current database."""
-    conn = schema_editor.connection if schema_editor is not None else connection
-    _execute(tally_sql.install_statements(conn.vendor), conn)
-
-
-def uninstall(schema_editor=None):
-    conn = schema_editor.connection if schema_editor is not None else connection
-    _execute(tally_sql.uninstall_statements(conn.vendor), conn)
-
-
 def rebuild(programme_ids=None, using=None):
     """Recount the tallies of these programmes (all of them by default) from the initiatives and their authors."""
     conn = connection if using is None else using

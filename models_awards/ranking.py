@@ -218,8 +218,6 @@ def cluster_leaders_by_quarter(user, *, programme=None):
             best.setdefault(key, (n, []))[1].append(branch_name)
         return {key: (count, sorted(names)) for key, (count, names) in best.items()}
     initiatives = access.initiatives_for(user).filter(status=COUNTED_STATUS, sent_to_province_date__isnull=False)
-    if programme is not None:
-        initiatives = initiatives.filter(programme=programme)
     rows = (
         initiatives.filter(branch__cluster__isnull=False)
         .annotate(y=ExtractYear("sent_to_province_date"), q=ExtractQuarter("sent_to_province_date"))

@@ -112,10 +112,6 @@ def list_columns(fields=INITIATIVE_FIELDS):
     return [field.column(hidden=not field.in_list) for field in fields]
 
 
-def template_columns(fields):
-    return [field.column() for field in fields]
-
-
 # -- writing and reading values --------------------------------------------------------------------------
 
 

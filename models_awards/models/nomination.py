@@ -76,10 +76,6 @@ class Nomination(RecipientMixin):
     def is_exemplar(self):
         return self.status in EXEMPLAR_STATUSES
 
-    @property
-    def is_editable(self):
-        return self.status in (NominationStatus.DRAFT, NominationStatus.PROPOSED)
-
     def clean(self):
         self.clean_recipient()
         if self.member_id and self.branch_id and self.member.branch_id != self.branch_id:

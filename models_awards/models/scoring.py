@@ -60,7 +60,3 @@ class InitiativeScore(models.Model):
 
     def __str__(self):
         return f"{self.candidate} · {self.scorer}"
-
-    @property
-    def total(self):
-        return self.novelty + self.applicability + self.benefit
