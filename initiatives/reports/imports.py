@@ -429,10 +429,11 @@ def _authors(rows, record, branch, roster, *, is_research):
 def _apply_initiatives(plan, user):
     created_members = {}
     count = 0
+    programme = Programme.current()  # read once: the import is one transaction
     for row in plan.rows:
         values = dict(row.values)
         authors = values.pop("authors")
-        initiative = Initiative(programme=Programme.current(), branch=row.branch, entered_by=user, **values)
+        initiative = Initiative(programme=programme, branch=row.branch, entered_by=user, **values)
         initiative._history_user = user
         initiative.save()
         for author in authors:
