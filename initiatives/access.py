@@ -43,6 +43,11 @@ def is_officer(user):
     return bool(officer_branch_ids(user))
 
 
+def oversees_branches(user):
+    """The district office or a branch officer: those who review, count, report and award (a member does not)."""
+    return is_district(user) or is_officer(user)
+
+
 def member_of(user):
     """The roster entry linked to `user`, or None."""
     if not user.is_authenticated:

@@ -3,12 +3,14 @@
 Registered with `initiatives.dashboard_panels` from AppConfig.ready(); two queries whatever the data.
 """
 
+from initiatives import access
+
 from . import exemplars, selectors
 
 
 def exemplar_panel(request, scope):
     user = request.user
-    if not selectors.may_use_awards(user) or scope.programme is None:
+    if not access.oversees_branches(user) or scope.programme is None:
         return None
     nominations = selectors.nominations_for(user)
     if not scope.whole_district:

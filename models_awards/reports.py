@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from initiatives import access
 from initiatives.models import Federation, Initiative
 from initiatives.reports import workbook as wb
 
@@ -83,7 +84,7 @@ def award_rows(awards):
 
 def write_exemplars(target, *, user, filters):
     """Two sheets for the year: the exemplars selected (or further on) and the awards made."""
-    if not selectors.may_use_awards(user):
+    if not access.oversees_branches(user):
         raise PermissionDenied(_("Reports are for branch officers and the district office."))
     year = filters.year or default_year()
     if filters.branch is not None:

@@ -9,11 +9,6 @@ from initiatives.models import APPROVED_STATUSES, Initiative
 from .models import EXEMPLAR_STATUSES, Award, Candidate, Nomination, NominationCriterion, NominationMove
 
 
-def may_use_awards(user):
-    """Officers (for their branches) and the district use the awards pages; members do not."""
-    return access.is_district(user) or access.is_officer(user)
-
-
 def _in_branches_of(queryset, user):
     if access.is_district(user):
         return queryset

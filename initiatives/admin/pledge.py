@@ -11,10 +11,6 @@ from ..pledges import random_document_name
 from .scoping import BranchScopedAdmin
 
 
-def _may_use(request):
-    return access.is_district(request.user) or access.is_officer(request.user)
-
-
 class PledgeTargetInline(admin.TabularInline):
     model = PledgeTarget
     extra = 0
@@ -27,16 +23,16 @@ class PledgeTargetInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_view_permission(self, request, obj=None):
-        return _may_use(request)
+        return access.oversees_branches(request.user)
 
     def has_add_permission(self, request, obj=None):
-        return _may_use(request)
+        return access.oversees_branches(request.user)
 
     def has_change_permission(self, request, obj=None):
-        return _may_use(request)
+        return access.oversees_branches(request.user)
 
     def has_delete_permission(self, request, obj=None):
-        return _may_use(request)
+        return access.oversees_branches(request.user)
 
 
 class PledgeAdminForm(forms.ModelForm):
@@ -76,16 +72,16 @@ class PledgeAdmin(BranchScopedAdmin):
         return (*self.readonly_fields, "accepted_by_district")
 
     def has_module_permission(self, request):
-        return _may_use(request)
+        return access.oversees_branches(request.user)
 
     def has_view_permission(self, request, obj=None):
-        return _may_use(request)
+        return access.oversees_branches(request.user)
 
     def has_add_permission(self, request):
-        return _may_use(request)
+        return access.oversees_branches(request.user)
 
     def has_change_permission(self, request, obj=None):
-        return _may_use(request)
+        return access.oversees_branches(request.user)
 
     def has_delete_permission(self, request, obj=None):
         return access.is_district(request.user)

@@ -72,7 +72,7 @@ class InitiativeForm(forms.ModelForm):
 
     def allowed_branches(self):
         user = self.user
-        if access.is_district(user) or access.is_officer(user):
+        if access.oversees_branches(user):
             branches = list(access.branches_for(user).filter(is_active=True).order_by("name"))
         else:
             member = access.member_of(user)

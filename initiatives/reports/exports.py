@@ -19,12 +19,9 @@ from . import workbook as wb
 CHUNK_SIZE = 2000
 
 
-def may_export(user):
-    return access.is_district(user) or access.is_officer(user)
-
 
 def _check(user):
-    if not may_export(user):
+    if not access.oversees_branches(user):
         raise PermissionDenied(_("Reports are for branch officers and the district office."))
 
 

@@ -71,12 +71,9 @@ class Plan:
         return not self.problems and bool(self.rows)
 
 
-def may_import(user):
-    return access.is_district(user) or access.is_officer(user)
-
 
 def _check(user):
-    if not may_import(user):
+    if not access.oversees_branches(user):
         raise PermissionDenied(_("Imports are for branch officers and the district office."))
 
 

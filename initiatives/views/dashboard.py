@@ -15,11 +15,6 @@ from ..models import Category, Programme, Status
 from .params import parse_id, quarter_key
 
 
-def may_see_dashboard(user):
-    """The district office and branch officers; a member has no dashboard."""
-    return access.is_district(user) or access.is_officer(user)
-
-
 def current_programme():
     programme = Programme.objects.filter(is_current=True).order_by("-window_start").prefetch_related("periods").first()
     if programme is None:
@@ -33,7 +28,7 @@ LONG_LIST = 200  # more branches than this: the page lists them a slice at a tim
 
 
 def _figures(request):
-    if not may_see_dashboard(request.user):
+    if not access.oversees_branches(request.user):
         raise PermissionDenied
     programme = current_programme()
     form = DashboardFilterForm(request.GET or None, user=request.user, periods=programme.periods.all())

@@ -37,7 +37,7 @@ def _kind_or_404(kind):
 
 
 def _require_importer(user):
-    if not imports.may_import(user):
+    if not access.oversees_branches(user):
         raise PermissionDenied(_("Imports are for branch officers and the district office."))
 
 

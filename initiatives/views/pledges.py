@@ -12,19 +12,19 @@ from django.views.decorators.http import require_POST
 from .. import access, pledges, progress, uploads
 from ..dashboard_forms import PledgeForm
 from ..models import Pledge
-from .dashboard import current_programme, may_see_dashboard
+from .dashboard import current_programme
 from .downloads import private_download
 
 
 def _branch(request, branch_id):
-    if not may_see_dashboard(request.user):
+    if not access.oversees_branches(request.user):
         raise PermissionDenied
     return get_object_or_404(access.branches_for(request.user), pk=branch_id)
 
 
 @login_required
 def pledge_list(request):
-    if not may_see_dashboard(request.user):
+    if not access.oversees_branches(request.user):
         raise PermissionDenied
     programme = current_programme()
     return render(request, "initiatives/dashboard_pledges.html", {

@@ -17,14 +17,14 @@ from django.views.decorators.http import require_POST
 
 from .. import access, progress
 from ..models import BranchReport, Programme
-from ..reports import exports, periodic, registry
+from ..reports import periodic, registry
 from ..reports.forms import BranchReportForm, ReportFilterForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def require_reporter(user):
-    if not exports.may_export(user):
+    if not access.oversees_branches(user):
         raise PermissionDenied(_("Reports are for branch officers and the district office."))
 
 

@@ -7,8 +7,6 @@ from django.core.exceptions import PermissionDenied
 
 from initiatives import access
 
-from .. import selectors
-
 
 def officer_or_district(view):
     """Officers (for their own branches) and the district office; members are refused."""
@@ -16,7 +14,7 @@ def officer_or_district(view):
     @login_required
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not selectors.may_use_awards(request.user):
+        if not access.oversees_branches(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
