@@ -65,6 +65,16 @@ def may_reopen(user):
     return access.is_district(user)
 
 
+def may_edit(user, branch, report=None):
+    """The branch's officers write its report until it is submitted (`report` None: not started yet)."""
+    return may_write(user, branch) and (report is None or report.state != BranchReport.State.SUBMITTED)
+
+
+def may_hand_back(user, report):
+    """The district office hands a submitted report back to the branch as a draft."""
+    return may_reopen(user) and report is not None and report.state == BranchReport.State.SUBMITTED
+
+
 # -- the figures -----------------------------------------------------------------------------------------
 
 

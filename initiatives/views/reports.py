@@ -122,7 +122,7 @@ def branch_reports(request):
         "programme": programme,
         "periods": periods,
         "period": period,
-        "rows": [{"branch": branch, "report": report, "may_write": periodic.may_write(request.user, branch)}
+        "rows": [{"branch": branch, "report": report, "may_edit": periodic.may_edit(request.user, branch, report)}
                  for branch, report in rows],
         "counts": periodic.overview_counts(rows),
         "is_district": access.is_district(request.user),
@@ -136,7 +136,7 @@ def branch_report(request, branch_id, period_id):
     period = _period_or_404(period_id)
     report = periodic.report_for(branch, period)
     report.branch, report.period = branch, period
-    editable = periodic.may_write(request.user, branch) and report.state != BranchReport.State.SUBMITTED
+    editable = periodic.may_edit(request.user, branch, report)
 
     if request.method == "POST":
         if not editable:
@@ -164,7 +164,7 @@ def branch_report(request, branch_id, period_id):
         "report": report,
         "form": form,
         "editable": editable,
-        "may_reopen": periodic.may_reopen(request.user) and report.state == BranchReport.State.SUBMITTED,
+        "may_reopen": periodic.may_hand_back(request.user, report),
         "figures": periodic.figure_rows(values),
         "computed_at": values.get("computed_at"),
     })
