@@ -15,7 +15,7 @@ from initiatives.admin import large_lists
 from initiatives.admin.scoping import BranchScopedAdmin
 
 from . import nomination_workflow, selectors, services
-from .forms import criteria_for_user
+from .forms import RecipientFormMixin, criteria_for_user
 from .models import (
     Award,
     Candidate,
@@ -26,7 +26,6 @@ from .models import (
     NominationCriterion,
     NominationMove,
     NominationStatus,
-    Subject,
 )
 
 NOMINATION_FIELDS = ("year", "subject", "branch", "team_name", "member", "movement", "achievements", "initiatives")
@@ -89,10 +88,9 @@ class NominationMoveInline(admin.TabularInline):
         return super().get_queryset(request).select_related("actor")
 
 
-class NominationAdminForm(forms.ModelForm):
-    class Meta:
-        model = Nomination
-        fields = [*NOMINATION_FIELDS, "is_published"]
+class RecipientAdminForm(RecipientFormMixin, forms.ModelForm):
+    """The site forms' rules in the admin too: an individual's branch is the member's, a collective's supporting
+    initiatives are its branch's, an individual's are those they wrote (RecipientFormMixin)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -101,14 +99,27 @@ class NominationAdminForm(forms.ModelForm):
             self.fields["branch"].help_text = _("For an individual, the member's branch is taken.")
 
     def clean(self):
-        cleaned = super().clean()
-        member = cleaned.get("member")
-        if member is not None and cleaned.get("subject") == Subject.INDIVIDUAL:
-            cleaned["branch"] = member.branch
-            self.instance.branch = member.branch
-        elif "branch" in self.fields and cleaned.get("branch") is None:
-            self.add_error("branch", _("Choose the branch."))
-        return cleaned
+        return self.clean_recipient_fields(super().clean())
+
+
+class NominationAdminForm(RecipientAdminForm):
+    class Meta:
+        model = Nomination
+        fields = [*NOMINATION_FIELDS, "is_published"]
+
+
+AWARD_FIELDS = ("year", "subject", "branch", "team_name", "member", "level", "form", "decision_no", "decision_date",
+                "amount_vnd", "occasion", "occasion_note", "citation", "initiatives", "nomination", "funded_by_branch",
+                "is_published")
+
+
+class AwardAdminForm(RecipientAdminForm):
+    class Meta:
+        model = Award
+        fields = AWARD_FIELDS
+
+    def clean(self):
+        return self.clean_award_nomination(super().clean())
 
 
 @admin.register(Nomination)
@@ -236,15 +247,14 @@ class NominationAdmin(SearchBoxesForLongLists, BranchScopedAdmin):
 
 @admin.register(Award)
 class AwardAdmin(SearchBoxesForLongLists, BranchScopedAdmin):
+    form = AwardAdminForm
     list_display = ("__str__", "branch", "level", "decision_no", "decision_date", "amount_vnd", "occasion",
                     "funded_by_branch", "is_published")
     list_filter = ("year", "level", "form", "occasion", "funded_by_branch", "is_published")
     list_select_related = ("branch", "member")
     search_fields = ("team_name", "member__full_name", "branch__name", "decision_no")
     filter_horizontal = ("initiatives",)
-    fields = ("year", "subject", "branch", "team_name", "member", "level", "form", "decision_no", "decision_date",
-              "amount_vnd", "occasion", "occasion_note", "citation", "initiatives", "nomination", "funded_by_branch",
-              "is_published")
+    fields = AWARD_FIELDS
 
     def scoped_queryset(self, user):
         return selectors.awards_for(user)

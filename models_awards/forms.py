@@ -136,6 +136,17 @@ class RecipientFormMixin:
                 )
         return cleaned
 
+    def clean_award_nomination(self, cleaned):
+        """An award resting on a nomination is for the nomination's recipient."""
+        nomination = cleaned.get("nomination")
+        if nomination is not None and (nomination.subject, nomination.branch_id, nomination.member_id) != (
+            cleaned.get("subject"),
+            getattr(cleaned.get("branch"), "pk", None),
+            getattr(cleaned.get("member"), "pk", None),
+        ):
+            self.add_error("nomination", _("The nomination is for another recipient."))
+        return cleaned
+
 
 class NominationForm(RecipientFormMixin, forms.ModelForm):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=year_choices)
@@ -259,14 +270,7 @@ class AwardEditForm(RecipientFormMixin, forms.ModelForm):
         if not self.is_district:
             services.apply_officer_limits(self.instance)
             cleaned["funded_by_branch"], cleaned["level"] = self.instance.funded_by_branch, self.instance.level
-        nomination = cleaned.get("nomination")
-        if nomination is not None and (nomination.subject, nomination.branch_id, nomination.member_id) != (
-            cleaned.get("subject"),
-            getattr(cleaned.get("branch"), "pk", None),
-            getattr(cleaned.get("member"), "pk", None),
-        ):
-            self.add_error("nomination", _("The nomination is for another recipient."))
-        return cleaned
+        return self.clean_award_nomination(cleaned)
 
 
 class ScoreForm(forms.ModelForm):

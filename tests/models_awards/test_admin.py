@@ -131,3 +131,17 @@ def test_an_officers_branch_filter_names_only_their_branches(branch_a, branch_b,
     branch_b.officers.add(officer)  # an officer of two branches gets the filter
     page = login(officer).get("/admin/models_awards/nomination/").content.decode()
     assert branch_a.name in page and branch_b.name in page and third.name not in page
+
+
+def test_the_admin_applies_the_site_forms_recipient_rules(district, branch_a, branch_b, member_a, login):
+    from tests import factories
+
+    theirs = factories.initiative(branch_b, status="sent_to_province", title="Sáng kiến của CĐCS B")
+    response = login(district).post("/admin/models_awards/nomination/add/", {
+        "year": "2022", "subject": Subject.COLLECTIVE, "branch": branch_a.pk, "movement": "good_creative_work",
+        "achievements": "Thành tích.", "initiatives": [theirs.pk],
+        "criteria_met-TOTAL_FORMS": "0", "criteria_met-INITIAL_FORMS": "0",
+        "moves-TOTAL_FORMS": "0", "moves-INITIAL_FORMS": "0",
+    })
+    assert response.status_code == 200 and not Nomination.objects.exists()
+    assert f"“Sáng kiến của CĐCS B” không phải là sáng kiến của {branch_a.name}" in response.content.decode()
