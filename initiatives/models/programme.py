@@ -38,8 +38,10 @@ class Programme(models.Model):
         return self.name
 
     @classmethod
-    def current(cls):
-        return cls.objects.filter(is_current=True).order_by("-window_start").first()
+    def current(cls, *, with_periods=False):
+        """The programme under way (None before one is set up); `with_periods` reads its periods along."""
+        programmes = cls.objects.filter(is_current=True).order_by("-window_start")
+        return (programmes.prefetch_related("periods") if with_periods else programmes).first()
 
     def exemplar_years(self):
         return list(range(self.exemplar_first_year, self.exemplar_last_year + 1))

@@ -16,7 +16,8 @@ from .params import parse_id, quarter_key
 
 
 def current_programme():
-    programme = Programme.objects.filter(is_current=True).order_by("-window_start").prefetch_related("periods").first()
+    """The programme under way with its periods, for the pages that need one (404 before one is set up)."""
+    programme = Programme.current(with_periods=True)
     if programme is None:
         raise Http404("No current programme.")
     return programme

@@ -7,7 +7,7 @@ from ..models import Programme
 
 
 def home(request):
-    programme = Programme.objects.filter(is_current=True).order_by("-window_start").prefetch_related("periods").first()
+    programme = Programme.current(with_periods=True)
     # The programme's live figures for everyone: aggregates only, no names.
     headline = progress.headline(programme) if programme is not None else None
     return render(request, "home.html", {"programme": programme, "headline": headline})

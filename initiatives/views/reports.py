@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import access, progress
-from ..models import BranchReport, Programme
+from ..models import BranchReport
 from ..reports import periodic, registry
 from ..reports.forms import BranchReportForm, ReportFilterForm
+from .dashboard import current_programme
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -88,9 +89,7 @@ def download(request, kind):
 
 
 def _periods():
-    programme = Programme.current()
-    if programme is None:
-        raise Http404(_("No programme is set up yet."))
+    programme = current_programme()
     return programme, list(programme.periods.all())
 
 
