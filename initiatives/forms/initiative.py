@@ -211,15 +211,24 @@ class AttachmentUploadForm(forms.Form):
         widget=MultipleFileInput(attrs={"accept": ".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png"}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.accepted_files = []  # (file, MIME type) of each file that passed its checks, even beside refused ones
+
     def clean_files(self):
-        errors, accepted = [], []
+        """Each file is checked on its own: the refused ones get their message beside the field (the form is then
+        invalid), the others are kept in `accepted_files` so that nobody has to choose them again."""
         for uploaded in self.cleaned_data.get("files") or []:
             try:
-                accepted.append((uploaded, uploads.validate_attachment(uploaded)))
+                self.accepted_files.append((uploaded, uploads.validate_attachment(uploaded)))
             except forms.ValidationError as error:
-                errors.extend(error.messages)
-        self.rejected_messages = errors
-        return accepted
+                for message in error.messages:
+                    self.add_error("files", message)
+        return self.accepted_files
+
+    @property
+    def file_kind(self):
+        return (self.cleaned_data.get("kind") if hasattr(self, "cleaned_data") else None) or Attachment.Kind.OTHER
 
 
 class ReviewForm(forms.Form):

@@ -123,11 +123,9 @@ def _edit(request, initiative):
 
     if request.method == "POST":
         valid = form.is_valid() & formset.is_valid() & upload_form.is_valid()
-        new_files = upload_form.cleaned_data.get("files", []) if upload_form.is_valid() else []
-        kind = upload_form.cleaned_data.get("kind", Attachment.Kind.OTHER) if upload_form.is_valid() else "other"
-        rejected = getattr(upload_form, "rejected_messages", [])
+        new_files, kind = upload_form.accepted_files, upload_form.file_kind
         saved = None
-        if valid and not rejected:
+        if valid:
             try:
                 with transaction.atomic():
                     saved = services.save_initiative(
@@ -160,8 +158,6 @@ def _edit(request, initiative):
                     kept_ids.append(services.store_attachment(None, user, uploaded, mime, kind).pk)
         except OSError:
             upload_form.add_error(None, uploads.DISK_FULL_MESSAGE)
-        for message in rejected:
-            upload_form.add_error("files", message)
         messages.error(request, _("Some fields need your attention; nothing you typed has been lost."))
 
     preview = _preview_problems(form, formset, initiative) if request.method == "POST" or initiative.pk else None
