@@ -25,7 +25,6 @@ from .models import (
     Nomination,
     NominationCriterion,
     NominationMove,
-    NominationStatus,
 )
 
 NOMINATION_FIELDS = ("year", "subject", "branch", "team_name", "member", "movement", "achievements", "initiatives")
@@ -183,8 +182,7 @@ class NominationAdmin(SearchBoxesForLongLists, BranchScopedAdmin):
     def has_delete_permission(self, request, obj=None):
         if obj is None:
             return False  # no bulk delete
-        return (obj.status == NominationStatus.DRAFT and nomination_workflow.can_edit(request.user, obj)
-                and super().has_delete_permission(request, obj))
+        return nomination_workflow.can_delete(request.user, obj) and super().has_delete_permission(request, obj)
 
     def get_actions(self, request):
         actions = super().get_actions(request)

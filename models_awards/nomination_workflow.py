@@ -102,6 +102,11 @@ def can_edit(user, nomination):
     return OFFICER in roles and nomination.status == S.DRAFT
 
 
+def can_delete(user, nomination):
+    """A draft, by whoever may edit it; anything proposed stays, as a record."""
+    return nomination.status == S.DRAFT and can_edit(user, nomination)
+
+
 def completeness_problems(nomination):
     """What a nomination lacks before it can be proposed, as messages for people."""
     problems = []

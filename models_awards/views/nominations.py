@@ -110,7 +110,9 @@ def _edit(request, nomination):
     return render(
         request,
         "models_awards/nomination_form.html",
-        {"form": form, "criteria_form": criteria_form, "nomination": nomination},
+        {"form": form, "criteria_form": criteria_form, "nomination": nomination,
+         # A new nomination can be proposed as it is saved; a saved one when the workflow allows it.
+         "can_propose": nomination.pk is None or nomination_workflow.may(request.user, nomination, "propose")},
     )
 
 
@@ -140,8 +142,7 @@ def nomination_detail(request, pk):
             "moves": nomination_workflow.available_moves(user, nomination),
             "move_form": MoveForm(),
             "can_edit": nomination_workflow.can_edit(user, nomination),
-            "can_delete": nomination_workflow.can_edit(user, nomination)
-            and nomination.status == NominationStatus.DRAFT,
+            "can_delete": nomination_workflow.can_delete(user, nomination),
             "is_district": access.is_district(user),
             "awards": list(nomination.awards.all()),
         },
@@ -189,7 +190,7 @@ def nomination_publish(request, pk):
 @require_POST
 def nomination_delete(request, pk):
     nomination = get_object_or_404(selectors.nominations_for(request.user), pk=pk)
-    if nomination.status != NominationStatus.DRAFT or not nomination_workflow.can_edit(request.user, nomination):
+    if not nomination_workflow.can_delete(request.user, nomination):
         raise PermissionDenied
     nomination.delete()
     messages.success(request, _("The draft nomination is deleted."))
