@@ -20,7 +20,8 @@ CHUNK_SIZE = 2000
 
 
 
-def _check(user):
+def require_reporter(user):
+    """Reports are the district office's and the branch officers' (the views and the commands ask here)."""
     if not access.oversees_branches(user):
         raise PermissionDenied(_("Reports are for branch officers and the district office."))
 
@@ -180,7 +181,7 @@ def add_initiative_list(book, user, filters, programme, *, sheet_name=None):
 
 
 def write_initiative_list(target, *, user, filters):
-    _check(user)
+    require_reporter(user)
     programme = current_programme()
     book = wb.OfficialWorkbook(wb.Issuer.district(Federation.current()))
     result = add_initiative_list(book, user, filters, programme)
@@ -269,7 +270,7 @@ def add_summary(book, user, filters, programme, figures=None, *, sheet_name=None
 
 
 def write_summary(target, *, user, filters):
-    _check(user)
+    require_reporter(user)
     programme = current_programme()
     book = wb.OfficialWorkbook(wb.Issuer.district(Federation.current()))
     result = add_summary(book, user, filters, programme)
@@ -342,7 +343,7 @@ def programme_summary_columns():
 def write_programme(target, *, user, filters):
     """The district's review report for a period or the whole programme (sơ kết, tổng kết): the key figures,
     the table by branch and the list of initiatives, as three sheets of one workbook."""
-    _check(user)
+    require_reporter(user)
     programme = current_programme()
     figures = _figures(user, filters, programme)
     book = wb.OfficialWorkbook(wb.Issuer.district(Federation.current()))

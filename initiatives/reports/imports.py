@@ -72,7 +72,7 @@ class Plan:
 
 
 
-def _check(user):
+def require_importer(user):
     if not access.oversees_branches(user):
         raise PermissionDenied(_("Imports are for branch officers and the district office."))
 
@@ -187,7 +187,7 @@ def _read(uploaded, kind, plan):
 def plan_import(kind, uploaded, *, user, default_branch=None):
     """Read `uploaded` and say what importing it would do. Problems with the file as a whole are a Problem
     without a row; the Plan is never raised."""
-    _check(user)
+    require_importer(user)
     if default_branch is not None and not access.branches_for(user).filter(pk=default_branch.pk).exists():
         raise PermissionDenied
     plan = Plan(kind=kind)

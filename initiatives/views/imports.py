@@ -12,7 +12,6 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -34,11 +33,6 @@ def _kind_or_404(kind):
     if kind not in KINDS:
         raise Http404
     return kind
-
-
-def _require_importer(user):
-    if not access.oversees_branches(user):
-        raise PermissionDenied(_("Imports are for branch officers and the district office."))
 
 
 def _pending_dir():
@@ -99,7 +93,7 @@ def _page(request, kind, form, plan=None, token=None, file_name=""):
 @login_required
 def import_page(request, kind):
     kind = _kind_or_404(kind)
-    _require_importer(request.user)
+    imports.require_importer(request.user)
     if request.method != "POST":
         return _page(request, kind, ImportUploadForm(user=request.user))
     form = ImportUploadForm(request.POST, request.FILES, user=request.user)
@@ -118,7 +112,7 @@ def import_page(request, kind):
 @require_POST
 def import_confirm(request, kind):
     kind = _kind_or_404(kind)
-    _require_importer(request.user)
+    imports.require_importer(request.user)
     token = request.POST.get("token", "")
     pending = request.session.get(_session_key(token)) if token.replace("-", "").replace("_", "").isalnum() else None
     path = _pending_dir() / f"{token}.xlsx"
@@ -153,6 +147,6 @@ def import_confirm(request, kind):
 @login_required
 def import_template(request, kind):
     kind = _kind_or_404(kind)
-    _require_importer(request.user)
+    imports.require_importer(request.user)
     filename = "mau-danh-sach-doan-vien" if kind == imports.ROSTER else "mau-danh-sach-sang-kien"
     return xlsx_response(lambda handle: write_template(handle, imports.FIELDS[kind]), filename)

@@ -17,16 +17,11 @@ from django.views.decorators.http import require_POST
 
 from .. import access, progress
 from ..models import BranchReport
-from ..reports import periodic, registry
+from ..reports import exports, periodic, registry
 from ..reports.forms import BranchReportForm, ReportFilterForm
 from .dashboard import current_programme
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def require_reporter(user):
-    if not access.oversees_branches(user):
-        raise PermissionDenied(_("Reports are for branch officers and the district office."))
 
 
 def xlsx_response(write, filename):
@@ -65,13 +60,13 @@ def _index_page(request, bound=None, status=200):
 
 @login_required
 def index(request):
-    require_reporter(request.user)
+    exports.require_reporter(request.user)
     return _index_page(request)
 
 
 @login_required
 def download(request, kind):
-    require_reporter(request.user)
+    exports.require_reporter(request.user)
     try:
         report = registry.get(kind)
     except registry.UnknownReport as error:
@@ -108,7 +103,7 @@ def _branch_or_404(user, branch_id):
 @login_required
 def branch_reports(request):
     """Officers: the reports of their branches; the district: which branches have reported for a period."""
-    require_reporter(request.user)
+    exports.require_reporter(request.user)
     programme, periods = _periods()
     chosen = request.GET.get("period")
     period = next((p for p in periods if str(p.pk) == chosen), None)
@@ -130,7 +125,7 @@ def branch_reports(request):
 
 @login_required
 def branch_report(request, branch_id, period_id):
-    require_reporter(request.user)
+    exports.require_reporter(request.user)
     branch = _branch_or_404(request.user, branch_id)
     period = _period_or_404(period_id)
     report = periodic.report_for(branch, period)
@@ -172,7 +167,7 @@ def branch_report(request, branch_id, period_id):
 @login_required
 @require_POST
 def branch_report_reopen(request, branch_id, period_id):
-    require_reporter(request.user)
+    exports.require_reporter(request.user)
     branch = _branch_or_404(request.user, branch_id)
     period = _period_or_404(period_id)
     report = get_object_or_404(BranchReport, branch=branch, period=period)
@@ -187,7 +182,7 @@ def branch_report_reopen(request, branch_id, period_id):
 
 @login_required
 def branch_report_download(request, branch_id, period_id):
-    require_reporter(request.user)
+    exports.require_reporter(request.user)
     branch = _branch_or_404(request.user, branch_id)
     period = _period_or_404(period_id)
     report = periodic.report_for(branch, period)
@@ -198,7 +193,7 @@ def branch_report_download(request, branch_id, period_id):
 
 @login_required
 def period_download(request, period_id):
-    require_reporter(request.user)
+    exports.require_reporter(request.user)
     period = _period_or_404(period_id)
     return xlsx_response(lambda handle: periodic.write_period(handle, user=request.user, period=period),
                          f"bao-cao-cdcs-giai-doan-{period.number}")
