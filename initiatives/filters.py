@@ -6,10 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from . import access
 from .forms.initiative import DATE_WIDGET
 from .models import Category, Initiative, Status
+from .paging import long_list
 from .text import fold_query
-
-LONG_LIST = 200  # more branches than this: the branch filter takes a short code
-
 
 MAX_SEARCH_LENGTH = 200  # longer than any title; a pasted page of text would only slow the database down
 
@@ -40,8 +38,8 @@ class InitiativeFilter(django_filters.FilterSet):
         self.filters["branch"].queryset = branches
         # One read of the branch list, whatever its length: a select of them, or, for thousands (a province, the
         # whole federation), a box for the branch's short code rather than a select nobody could scroll.
-        rows = list(branches.values_list("pk", "name")[:LONG_LIST + 1])
-        if len(rows) > LONG_LIST:
+        rows = list(branches.values_list("pk", "name")[:long_list() + 1])
+        if len(rows) > long_list():
             self.filters["branch"] = django_filters.ModelChoiceFilter(
                 label=_("Branch (short code)"), queryset=branches, to_field_name="code",
                 widget=forms.TextInput(attrs={"placeholder": _("e.g. thpt-vinh-linh")}),

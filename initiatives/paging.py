@@ -20,6 +20,13 @@ from django.core.paginator import Paginator
 from django.db import connections
 
 PROBE = 1000  # settings.LIST_PROBE
+# More branches (or members) than this and a select gives way: a search box, one cluster's branches, a slice of
+# the table. settings.LONG_LIST (the tests scale it down).
+LONG_LIST = 200
+
+
+def long_list():
+    return getattr(settings, "LONG_LIST", LONG_LIST)
 
 
 class LargeListPaginator(Paginator):

@@ -7,10 +7,7 @@ import pytest
 from django.contrib import admin
 from django.core.cache import cache
 
-from initiatives import filters
-from initiatives.admin import large_lists
 from initiatives.models import Initiative, Status
-from initiatives.views import dashboard
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -40,8 +37,7 @@ PAGES = {
 def small_thresholds(monkeypatch, settings):
     # The thresholds of a province, scaled down: a few branches are "many", a few rows overflow the probe.
     settings.LIST_PROBE = 21  # a page (20 rows) fits in it, as with the real 1,000
-    for module in (filters, large_lists, dashboard):
-        monkeypatch.setattr(module, "LONG_LIST", 3)
+    settings.LONG_LIST = 3
     # The admin reads a one-page list in one query and a longer one page by page: both sizes have several pages.
     monkeypatch.setattr(admin.site._registry[Initiative], "list_per_page", 3)
     cache.clear()

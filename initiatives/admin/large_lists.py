@@ -10,18 +10,17 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import access
 from ..models import EmulationCluster
-from ..paging import LargeListPaginator
+from ..paging import LargeListPaginator, long_list
 from ..selectors import tally_count
 
-LONG_LIST = 200  # more branches than this: the branch filter lists one cluster's at a time
 BRANCH_PARAMETER = "branch__id__exact"  # the same as Django's own branch filter, so links keep working
 # The list's parameters that the tallies can count by (anything else: the paginator counts).
 TALLY_PARAMETERS = {"status", "category__exact", BRANCH_PARAMETER, "o", "p"}
 
 
 def many(queryset):
-    """Whether `queryset` has more rows than a select can usefully offer (reads at most LONG_LIST + 1 keys)."""
-    return queryset.order_by().values_list("pk", flat=True)[:LONG_LIST + 1].count() > LONG_LIST
+    """Whether `queryset` has more rows than a select can usefully offer (reads at most long_list() + 1 keys)."""
+    return queryset.order_by().values_list("pk", flat=True)[:long_list() + 1].count() > long_list()
 
 
 class ClusterFilter(admin.SimpleListFilter):
@@ -45,8 +44,8 @@ class BranchFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         branches = access.branches_for(request.user).order_by("name")
-        rows = list(branches.values_list("pk", "name")[:LONG_LIST + 1])
-        if len(rows) <= LONG_LIST:
+        rows = list(branches.values_list("pk", "name")[:long_list() + 1])
+        if len(rows) <= long_list():
             return rows
         cluster = request.GET.get(ClusterFilter.parameter_name, "")
         chosen = request.GET.get(self.parameter_name, "")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from .. import access, dashboard_panels, progress
 from ..dashboard_forms import DashboardFilterForm
 from ..models import Category, Programme, Status
+from ..paging import long_list
 from .params import parse_id, quarter_key
 
 
@@ -25,7 +26,6 @@ def current_programme():
 
 BRANCH_PAGE = "branch_page"
 LEADERS_QUARTER = "leaders_quarter"
-LONG_LIST = 200  # more branches than this: the page lists them a slice at a time
 
 
 def _figures(request):
@@ -39,7 +39,7 @@ def _figures(request):
     # the leading branches one quarter at a time (every other figure covers the whole scope).
     figures = progress.compute_cached(scope, branch_page=parse_id(request.GET.get(BRANCH_PAGE)) or 1,
                                       leaders_quarter=quarter_key(request.GET.get(LEADERS_QUARTER)) or progress.AUTO,
-                                      long_list=LONG_LIST)
+                                      long_list=long_list())
     panels = dashboard_panels.collect(request, scope)
     return programme, form, chosen, scope, figures, panels
 
@@ -47,8 +47,8 @@ def _figures(request):
 def branch_choices(queryset, figures, chosen):
     """The branches to offer in the filter: all of them, or, when there are thousands, those of the chosen
     cluster, else those in the table's page (and the one chosen)."""
-    rows = list(queryset.values_list("pk", "name")[:LONG_LIST + 1])
-    if len(rows) <= LONG_LIST:
+    rows = list(queryset.values_list("pk", "name")[:long_list() + 1])
+    if len(rows) <= long_list():
         return rows
     if chosen["cluster"] is not None:
         return list(queryset.filter(cluster=chosen["cluster"]).values_list("pk", "name"))

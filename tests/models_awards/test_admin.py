@@ -103,11 +103,10 @@ def test_the_scoring_sheet_is_not_in_an_officers_admin(officer_a, login):
 
 
 def test_long_rosters_are_picked_through_a_scoped_search_box(officer_a, member_a, member_b, branch_a, login,
-                                                              monkeypatch):
-    from initiatives.admin import large_lists
+                                                              settings):
     from tests import factories
 
-    monkeypatch.setattr(large_lists, "LONG_LIST", 2)  # a province's thousands, scaled down
+    settings.LONG_LIST = 2  # a province's thousands, scaled down
     for number in range(3):
         factories.member(branch_a, f"Trần Thị Dài {number}")
     client = login(officer_a)
