@@ -39,3 +39,7 @@ class Criterion(models.Model):
     def __str__(self):
         kind = self.get_branch_kind_display() if self.branch_kind else _("every kind")
         return f"[{kind}] {self.text[:80]}"
+
+    def applies_to(self, *, branch_kind, subject):
+        """The rule of CriterionQuerySet.applying_to, for one criterion."""
+        return self.is_active and self.subject == subject and self.branch_kind in ("", branch_kind)

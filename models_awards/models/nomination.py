@@ -4,7 +4,7 @@ Status only changes through `models_awards.nomination_workflow.apply`, which wri
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -99,6 +99,22 @@ class NominationCriterion(models.Model):
 
     def __str__(self):
         return str(self.criterion)
+
+    def clean(self):
+        """What the site's criteria form allows, for every other path (the admin): a criterion of the nomination's
+        subject and branch kind, with its evidence."""
+        errors = {}
+        if not (self.evidence or "").strip():
+            errors["evidence"] = _("Give the evidence for this criterion.")
+        try:
+            nomination = self.nomination  # in the admin, the nomination being saved with it
+        except ObjectDoesNotExist:
+            nomination = None
+        if self.criterion_id and nomination is not None and nomination.branch_id and not self.criterion.applies_to(
+                branch_kind=nomination.branch.kind, subject=nomination.subject):
+            errors["criterion"] = _("This criterion is not one for this nomination (its subject or its branch's kind).")
+        if errors:
+            raise ValidationError(errors)
 
 
 class NominationMove(models.Model):

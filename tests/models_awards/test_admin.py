@@ -144,3 +144,22 @@ def test_the_admin_applies_the_site_forms_recipient_rules(district, branch_a, br
     })
     assert response.status_code == 200 and not Nomination.objects.exists()
     assert f"“Sáng kiến của CĐCS B” không phải là sáng kiến của {branch_a.name}" in response.content.decode()
+
+
+def test_the_admin_refuses_a_criterion_of_the_other_subject_or_without_evidence(district, branch_a, login):
+    individual_only = helpers.criterion(Subject.INDIVIDUAL)
+    collective = helpers.criterion(Subject.COLLECTIVE)
+    base = {
+        "year": "2022", "subject": Subject.COLLECTIVE, "branch": branch_a.pk, "movement": "good_creative_work",
+        "achievements": "Thành tích.", "criteria_met-TOTAL_FORMS": "1", "criteria_met-INITIAL_FORMS": "0",
+        "moves-TOTAL_FORMS": "0", "moves-INITIAL_FORMS": "0",
+    }
+    client = login(district)
+    wrong = client.post("/admin/models_awards/nomination/add/",
+                        {**base, "criteria_met-0-criterion": individual_only.pk, "criteria_met-0-evidence": "Có."})
+    empty = client.post("/admin/models_awards/nomination/add/",
+                        {**base, "criteria_met-0-criterion": collective.pk, "criteria_met-0-evidence": "  "})
+    assert wrong.status_code == empty.status_code == 200 and not Nomination.objects.exists()
+    right = client.post("/admin/models_awards/nomination/add/",
+                        {**base, "criteria_met-0-criterion": collective.pk, "criteria_met-0-evidence": "Có."})
+    assert right.status_code == 302 and Nomination.objects.get().criteria_met.count() == 1
