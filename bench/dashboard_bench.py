@@ -96,11 +96,12 @@ def users():
     from django.db.models import Count
 
     from initiatives import access
-    from initiatives.models import Branch
+    from initiatives.models import Branch, Federation
 
     User = get_user_model()
     district, _ = User.objects.get_or_create(username="bench_district", defaults={"is_staff": True})
     district.groups.add(Group.objects.get_or_create(name=access.DISTRICT_OFFICE)[0])
+    Federation.current().officers.add(district)  # upper-union staff of the root node: the whole tree
     officer, _ = User.objects.get_or_create(username="bench_officer", defaults={"is_staff": True})
     largest = Branch.objects.annotate(n=Count("initiatives")).order_by("-n").first()
     largest.officers.add(officer)

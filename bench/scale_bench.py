@@ -75,11 +75,12 @@ def context():
     from django.db.models import Count
 
     from initiatives import access
-    from initiatives.models import Branch, Initiative, Status
+    from initiatives.models import Branch, Federation, Initiative, Status
 
     User = get_user_model()
     district, _ = User.objects.get_or_create(username="bench_district", defaults={"is_staff": True})
     district.groups.add(Group.objects.get_or_create(name=access.DISTRICT_OFFICE)[0])
+    Federation.current().officers.add(district)  # upper-union staff of the root node: the whole tree
     officer, _ = User.objects.get_or_create(username="bench_officer", defaults={"is_staff": True})
     branch = Branch.objects.filter(officers=officer).first()
     if branch is None:

@@ -2,16 +2,33 @@
 
 Every list, detail page, admin queryset, dashboard figure and export starts from the querysets
 here, so an officer of branch A never reaches branch B through any path.
+
+The union is a tree (`Federation` nodes, django-treebeard's materialized path) with branches as its leaves:
+- an officer of a node (`Federation.officers`, in the `district_office` group: upper-union staff) sees and acts on
+  every branch in the node's subtree, found with one indexed prefix query on the path, never a walk in Python;
+- upper-union staff who are officer of no node see nothing (fail closed), and the refusal page says why;
+- a branch officer sees their branches (`Branch.officers`), a member their own initiatives;
+- a superuser sees everything.
 """
 
-from django.db.models import Q
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
-from .models import Branch, Initiative, InitiativeAuthor, Member, MembershipRequest, Status
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import Branch, Federation, Initiative, InitiativeAuthor, Member, MembershipRequest, Status
 
 MEMBER = "member"
 BRANCH_OFFICER = "branch_officer"
 DISTRICT_OFFICE = "district_office"
 ROLES = (MEMBER, BRANCH_OFFICER, DISTRICT_OFFICE)
+
+UNASSIGNED_EXPLANATION = _(
+    "Your account belongs to upper-union staff but is not an officer of any union body yet, so it sees no branch. "
+    "Ask the administrator to add you to the officers of your union body."
+)
 
 
 def _group_names(user):
@@ -24,8 +41,72 @@ def _group_names(user):
     return cached
 
 
+@dataclass(frozen=True)
+class NodeScope:
+    """The nodes a user is officer of: their ids, the topmost paths (a node under another of theirs adds
+    nothing) and whether those cover every root, i.e. the whole tree."""
+
+    ids: frozenset = frozenset()
+    paths: tuple = ()
+    everything: bool = False
+
+
+def node_scope(user):
+    """The user's nodes, read once per request in one query (their nodes and the roots)."""
+    if not user.is_authenticated:
+        return NodeScope()
+    cached = getattr(user, "_portal_node_scope", None)
+    if cached is None:
+        mine = Federation.officers.through.objects.filter(federation_id=OuterRef("pk"), user_id=user.pk)
+        rows = list(
+            Federation.objects.annotate(mine=Exists(mine)).filter(Q(depth=1) | Q(mine=True))
+            .order_by("path").values_list("pk", "path", "depth", "mine")
+        )
+        paths = []
+        for _pk, path, _depth, is_mine in rows:  # ordered by path: an ancestor comes before its descendants
+            if is_mine and not any(path.startswith(top) for top in paths):
+                paths.append(path)
+        roots = {path for _pk, path, depth, _mine in rows if depth == 1}
+        cached = NodeScope(
+            ids=frozenset(pk for pk, _path, _depth, is_mine in rows if is_mine),
+            paths=tuple(paths),
+            everything=bool(roots) and roots <= set(paths),
+        )
+        user._portal_node_scope = cached
+    return cached
+
+
+def subtree_q(paths, prefix=""):
+    """The nodes under (and at) any of `paths`: `path LIKE 'p%'` on the tree's unique path index. `prefix` reaches
+    the node through a relation (e.g. "federation__" from a branch)."""
+    if not paths:
+        return Q(pk__in=[])
+    return reduce(or_, (Q(**{f"{prefix}path__startswith": path}) for path in paths))
+
+
+def is_upper_staff(user):
+    """In the upper-union staff group (whether or not they are officer of a node)."""
+    return user.is_authenticated and DISTRICT_OFFICE in _group_names(user)
+
+
 def is_district(user):
-    return user.is_authenticated and (user.is_superuser or DISTRICT_OFFICE in _group_names(user))
+    """Upper-union staff with a scope: a superuser, or a staff member who is officer of at least one node. What
+    they may do is still bounded by that scope (`oversees_branch`)."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or (is_upper_staff(user) and bool(node_scope(user).paths))
+
+
+def is_unassigned_upper_staff(user):
+    """Upper-union staff who are officer of no node: they see nothing and are told why."""
+    return is_upper_staff(user) and not user.is_superuser and not node_scope(user).paths
+
+
+def sees_everything(user):
+    """A superuser, or upper-union staff whose nodes cover the whole tree: querysets need no filter."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or (is_upper_staff(user) and node_scope(user).everything)
 
 
 def officer_branch_ids(user):
@@ -39,12 +120,89 @@ def officer_branch_ids(user):
     return cached
 
 
+def _upper_paths(user):
+    """The topmost paths of the nodes whose subtrees `user` oversees as upper-union staff (none without the role)."""
+    return node_scope(user).paths if is_upper_staff(user) else ()
+
+
+def branch_condition(user, field="branch"):
+    """A Q keeping the rows whose `field` (a branch relation) lies in `user`'s scope, or None for every branch.
+    Branch officers' branches by key; upper-union staff's by their nodes' subtrees (a subquery on the path)."""
+    if sees_everything(user):
+        return None
+    conditions = []
+    ids = officer_branch_ids(user)
+    if ids:
+        conditions.append(Q(**{f"{field}_id__in": ids}))
+    paths = _upper_paths(user)
+    if paths:
+        in_subtree = Branch.objects.filter(subtree_q(paths, "federation__")).values("pk")
+        conditions.append(Q(**{f"{field}_id__in": in_subtree}))
+    return reduce(or_, conditions) if conditions else Q(pk__in=[])
+
+
+def scope_key(user):
+    """Which branches `user` sees, as a short string for caches keyed by scope."""
+    if sees_everything(user):
+        return "all"
+    paths = ",".join(_upper_paths(user))
+    return f"n{paths}|b{','.join(map(str, sorted(officer_branch_ids(user))))}"
+
+
+def branch_ids_in_scope(user):
+    """The ids of the branches in `user`'s scope, or None for every branch (for the tallies, read by key)."""
+    if sees_everything(user):
+        return None
+    cached = getattr(user, "_portal_branch_ids_in_scope", None)
+    if cached is None:
+        cached = set(branches_for(user).values_list("pk", flat=True))
+        user._portal_branch_ids_in_scope = cached
+    return cached
+
+
+def oversees_branch(user, branch_id):
+    """Whether `branch_id` lies in `user`'s scope as an officer (of the branch or of a node above it)."""
+    if not user.is_authenticated or branch_id is None:
+        return False
+    if sees_everything(user) or branch_id in officer_branch_ids(user):
+        return True
+    paths = _upper_paths(user)
+    if not paths:
+        return False
+    cache = user.__dict__.setdefault("_portal_branch_in_scope", {})
+    if branch_id not in cache:
+        cache[branch_id] = Branch.objects.filter(subtree_q(paths, "federation__"), pk=branch_id).exists()
+    return cache[branch_id]
+
+
+def nodes_for(user):
+    """The union bodies `user` may see: their nodes' subtrees (every node for a superuser)."""
+    if sees_everything(user):
+        return Federation.objects.all()
+    return Federation.objects.filter(subtree_q(_upper_paths(user)))
+
+
+def home_node(user):
+    """The node a viewer works for: their topmost node, else the node of their (first) branch, else the portal's
+    owner. Dashboards without parameters and report headers start there."""
+    paths = _upper_paths(user)
+    if paths:
+        return Federation.objects.get(path=paths[0])
+    ids = officer_branch_ids(user)
+    if ids:
+        node = Federation.objects.filter(branches__pk__in=ids).order_by("path").first()
+        if node is not None:
+            return node
+    return Federation.current()
+
+
 def is_officer(user):
     return bool(officer_branch_ids(user))
 
 
 def oversees_branches(user):
-    """The district office or a branch officer: those who review, count, report and award (a member does not)."""
+    """Upper-union staff with a node or a branch officer: those who review, count, report and award (a member and
+    unassigned upper-union staff do not)."""
     return is_district(user) or is_officer(user)
 
 
@@ -59,8 +217,9 @@ def member_of(user):
 
 
 def role_of(user):
-    """The user's main role, for landing pages and navigation."""
-    if is_district(user):
+    """The user's main role, for landing pages and navigation (unassigned upper-union staff keep theirs: their
+    pages tell them why they see nothing)."""
+    if user.is_authenticated and (user.is_superuser or is_upper_staff(user)):
         return DISTRICT_OFFICE
     if is_officer(user):
         return BRANCH_OFFICER
@@ -69,23 +228,29 @@ def role_of(user):
     return None
 
 
+def _scoped(queryset, user, field="branch"):
+    condition = branch_condition(user, field)
+    return queryset if condition is None else queryset.filter(condition)
+
+
 def branches_for(user):
-    if is_district(user):
+    """The branches `user` oversees: their own as an officer, their nodes' subtrees as upper-union staff."""
+    if sees_everything(user):
         return Branch.objects.all()
-    return Branch.objects.filter(pk__in=officer_branch_ids(user))
+    conditions = [Q(pk__in=officer_branch_ids(user))]
+    paths = _upper_paths(user)
+    if paths:
+        conditions.append(subtree_q(paths, "federation__"))
+    return Branch.objects.filter(reduce(or_, conditions))
 
 
 def members_for(user):
     """The roster entries `user` may read and edit."""
-    if is_district(user):
-        return Member.objects.all()
-    return Member.objects.filter(branch_id__in=officer_branch_ids(user))
+    return _scoped(Member.objects.all(), user)
 
 
 def membership_requests_for(user):
-    if is_district(user):
-        return MembershipRequest.objects.all()
-    return MembershipRequest.objects.filter(branch_id__in=officer_branch_ids(user))
+    return _scoped(MembershipRequest.objects.all(), user)
 
 
 def initiatives_for(user):
@@ -93,12 +258,11 @@ def initiatives_for(user):
     their own (as author or as the one who entered it) for a member."""
     if not user.is_authenticated:
         return Initiative.objects.none()
-    if is_district(user):
+    if sees_everything(user):
         return Initiative.objects.all()
     condition = Q(entered_by=user)
-    branch_ids = officer_branch_ids(user)
-    if branch_ids:
-        condition |= Q(branch_id__in=branch_ids)
+    if officer_branch_ids(user) or _upper_paths(user):
+        condition |= branch_condition(user)
     member = member_of(user)
     if member is not None:
         # A member authors a handful of initiatives: their keys, so that the database answers the three
@@ -110,10 +274,9 @@ def initiatives_for(user):
 
 
 def reviewable_initiatives_for(user):
-    """Initiatives `user` reviews as an officer or the district (never those they only author)."""
-    if is_district(user):
-        return Initiative.objects.all()
-    return Initiative.objects.filter(branch_id__in=officer_branch_ids(user))
+    """Initiatives `user` reviews as an officer of their branch or of a node above it (never those they only
+    author)."""
+    return _scoped(Initiative.objects.all(), user)
 
 
 def can_view_initiative(user, initiative):
@@ -121,7 +284,21 @@ def can_view_initiative(user, initiative):
 
 
 def is_reviewer_of(user, initiative):
-    return is_district(user) or initiative.branch_id in officer_branch_ids(user)
+    return oversees_branch(user, initiative.branch_id)
+
+
+def is_upper_reviewer_of(user, initiative_or_branch_id):
+    """Upper-union staff whose scope holds this initiative's (or this) branch: they verify, send and reopen."""
+    branch_id = getattr(initiative_or_branch_id, "branch_id", initiative_or_branch_id)
+    if not is_district(user):
+        return False
+    if sees_everything(user):
+        return True
+    paths = _upper_paths(user)
+    cache = user.__dict__.setdefault("_portal_branch_in_nodes", {})
+    if branch_id not in cache:
+        cache[branch_id] = Branch.objects.filter(subtree_q(paths, "federation__"), pk=branch_id).exists()
+    return cache[branch_id]
 
 
 def is_author_side(user, initiative):

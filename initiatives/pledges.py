@@ -18,8 +18,8 @@ audit = logging.getLogger("portal.audit")
 
 
 def may_edit(user, branch):
-    """An officer edits their own branches' pledges; the district edits (adjusts) any."""
-    return access.is_district(user) or branch.pk in access.officer_branch_ids(user)
+    """An officer edits their own branches' pledges; upper-union staff edit (adjust) any in their subtree."""
+    return access.oversees_branch(user, branch.pk)
 
 
 def pledge_of(branch, programme):
@@ -71,7 +71,7 @@ def acceptance_after(user, pledge, *, numbers_changed, decision=None):
     """Whether the district accepts the pledge after `user` saved it (site and admin alike): the district's own
     decision when it makes one; withdrawn when anyone else changed a committed number (the district must accept
     the new numbers); else as it was."""
-    if decision is not None and access.is_district(user):
+    if decision is not None and access.is_upper_reviewer_of(user, pledge.branch_id):
         return decision
     return False if numbers_changed else pledge.accepted_by_district
 
@@ -107,7 +107,7 @@ def kept_document(token, *, branch, user):
 
 @transaction.atomic
 def accept_pledge(*, pledge, user):
-    if not access.is_district(user):
+    if not access.is_upper_reviewer_of(user, pledge.branch_id):
         raise PermissionDenied
     Pledge.objects.filter(pk=pledge.pk).update(accepted_by_district=True, updated_by=user)
     audit.info("pledge=%s accepted user=%s", pledge.pk, user.pk)

@@ -133,14 +133,14 @@ def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, t
     """The dashboard scope of `user`: every branch for the district, their own for an officer; narrowed by the
     filters. The querysets start from `access`."""
     branches = access.branches_for(user)
-    whole_district = access.is_district(user) and branch is None and cluster is None
+    whole_district = access.sees_everything(user) and branch is None and cluster is None
     if cluster is not None:
         branches = branches.filter(cluster=cluster)
     if branch is not None:
         branches = branches.filter(pk=branch.pk)
     cluster_id = cluster.pk if cluster is not None else None
     branch_id = branch.pk if branch is not None else None
-    seen = "all" if access.is_district(user) else ",".join(map(str, sorted(access.officer_branch_ids(user))))
+    seen = access.scope_key(user)
     return Scope(
         programme=programme, branches=branches, period=period,
         whole_district=whole_district, today=today or timezone.localdate(),

@@ -93,11 +93,15 @@ def ensure_roles():
         group.permissions.set(wanted)
 
 
-def grant_officer_role(user):
+def grant_officer_role(user, role=BRANCH_OFFICER):
     from django.contrib.auth.models import Group
 
-    group, _ = Group.objects.get_or_create(name=BRANCH_OFFICER)
+    group, _ = Group.objects.get_or_create(name=role)
     user.groups.add(group)
     if not user.is_staff:
         user.is_staff = True
         user.save(update_fields=["is_staff"])
+
+
+def grant_upper_staff_role(user):
+    grant_officer_role(user, DISTRICT_OFFICE)

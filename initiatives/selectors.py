@@ -53,11 +53,13 @@ def list_count(user, filterset):
     counted by the paginator, at most a few thousand keys)."""
     if not access.is_district(user):
         return None
+    branch_ids = access.branch_ids_in_scope(user)  # None: the whole tree
     if not filterset.is_bound:
-        return tally_count()
+        return tally_count(branch_ids=branch_ids)
     if not filterset.form.is_valid():
         return None
     chosen = filterset.form.cleaned_data
     if chosen.get("q") or chosen.get("applied_from") or chosen.get("applied_to"):
         return None
-    return tally_count(status=chosen.get("status"), category=chosen.get("category"), branch=chosen.get("branch"))
+    return tally_count(branch_ids=branch_ids, status=chosen.get("status"), category=chosen.get("category"),
+                       branch=chosen.get("branch"))

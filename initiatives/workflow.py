@@ -115,7 +115,7 @@ def roles_on(user, initiative):
         roles.add(AUTHOR)
     if initiative.branch_id in access.officer_branch_ids(user):
         roles.add(OFFICER)
-    if access.is_district(user):
+    if access.is_upper_reviewer_of(user, initiative):  # upper-union staff whose subtree holds the branch
         roles.add(DISTRICT)
     return roles
 

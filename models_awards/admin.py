@@ -176,8 +176,8 @@ class NominationAdmin(SearchBoxesForLongLists, BranchScopedAdmin):
         if obj is None:
             return True
         # The district may still publish an exemplar; otherwise only what can be edited.
-        return nomination_workflow.can_edit(request.user, obj) or (access.is_district(request.user)
-                                                                   and obj.is_exemplar)
+        return nomination_workflow.can_edit(request.user, obj) or (
+            obj.is_exemplar and access.is_upper_reviewer_of(request.user, obj.branch_id))
 
     def has_delete_permission(self, request, obj=None):
         if obj is None:
@@ -278,10 +278,11 @@ class AwardAdmin(SearchBoxesForLongLists, BranchScopedAdmin):
         return allowed and (obj is None or services.can_edit_award(request.user, obj))
 
     def has_delete_permission(self, request, obj=None):
-        return access.is_district(request.user) and super().has_delete_permission(request, obj)
+        upper = access.is_district(request.user) if obj is None else access.is_upper_reviewer_of(request.user, obj)
+        return upper and super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
-        if not access.is_district(request.user):
+        if not access.is_upper_reviewer_of(request.user, obj.branch_id):
             services.apply_officer_limits(obj)
         if not change:
             obj.recorded_by = request.user

@@ -221,7 +221,7 @@ def criteria_for_user(user):
     """The active criteria that may apply to a nomination `user` makes: every kind for the district,
     the kinds of their branches for an officer."""
     criteria = Criterion.objects.filter(is_active=True)
-    if not access.is_district(user):
+    if not access.sees_everything(user):
         kinds = set(access.branches_for(user).values_list("kind", flat=True))
         criteria = criteria.filter(branch_kind__in=["", *kinds])
     return criteria.order_by("subject", "branch_kind", "order", "pk")

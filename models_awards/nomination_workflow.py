@@ -77,7 +77,7 @@ def roles_on(user, nomination):
     roles = set()
     if nomination.branch_id in access.officer_branch_ids(user):
         roles.add(OFFICER)
-    if access.is_district(user):
+    if access.is_upper_reviewer_of(user, nomination.branch_id):
         roles.add(DISTRICT)
     return roles
 
@@ -203,7 +203,7 @@ def apply(nomination, action, user, *, comment="", level=""):
 def set_published(nomination, publish, user):
     """The district shows an exemplar in the public showcase, or takes it out; recorded in the audit log (it
     makes a person's name and achievements public)."""
-    if not access.is_district(user):
+    if not access.is_upper_reviewer_of(user, nomination.branch_id):
         raise PermissionDenied
     if publish and nomination.status not in EXEMPLAR_STATUSES:
         raise TransitionError(_("Only an exemplar selected by the district can be published."))

@@ -195,7 +195,7 @@ def rank_members(user, *, basis=BY_SENT, quarter=None, cluster_id=None, programm
         rows = _sent_by_member_tally(programme, cluster_id)
     else:
         rows = _sent_by_member_counted(quarter, cluster_id, programme)
-    if not access.is_district(user):
+    if not access.sees_everything(user):
         rows = rows.filter(member_id__in=access.members_for(user).values("pk"))
     rows = rows.order_by(f"-{basis}", f"-{other}", "member_name", "member_id")[:limit]
     return assign_ranks(

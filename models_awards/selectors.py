@@ -10,9 +10,8 @@ from .models import EXEMPLAR_STATUSES, Award, Candidate, Nomination, NominationC
 
 
 def _in_branches_of(queryset, user):
-    if access.is_district(user):
-        return queryset
-    return queryset.filter(branch__in=access.branches_for(user).values("pk"))
+    condition = access.branch_condition(user)
+    return queryset if condition is None else queryset.filter(condition)
 
 
 def nominations_for(user):

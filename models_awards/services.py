@@ -41,7 +41,7 @@ def save_score(*, candidate, scorer, novelty, applicability, benefit, comment=""
 
 def can_edit_award(user, award):
     """The district edits every award; an officer those their branch funds itself."""
-    if access.is_district(user):
+    if access.is_upper_reviewer_of(user, award.branch_id):
         return True
     return award.funded_by_branch and award.branch_id in access.officer_branch_ids(user)
 

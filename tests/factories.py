@@ -10,6 +10,7 @@ from initiatives import access
 from initiatives.models import (
     Branch,
     Category,
+    Federation,
     Initiative,
     InitiativeAuthor,
     Member,
@@ -33,11 +34,32 @@ def user(username=None, *, group=None, staff=False, superuser=False, email=None)
     return account
 
 
-def branch(name=None, *, code=None, kind="education", member_count=50, cluster=None, is_active=True):
+def root_node():
+    """The node the seeded plan puts at the root: the Vĩnh Linh district, owner of the portal."""
+    return Federation.objects.order_by("pk").first()
+
+
+def node(under=None, name=None, *, officers=(), place_name="Vĩnh Linh"):
+    """A union body: a child of `under`, or a new root."""
+    n = next(_counter)
+    fields = {
+        "name": name or f"Công đoàn xã {n}", "short_name": f"CĐ {n}", "place_name": place_name,
+        "chair_title": "Chủ tịch", "chair_name": f"Trần Văn {n}",
+    }
+    if under is not None:
+        made = Federation.objects.add_child(under, fields)
+    else:
+        made = Federation.objects.add_root({**fields, "parent_name": ""})
+    for account in officers:
+        made.officers.add(account)
+    return made
+
+
+def branch(name=None, *, code=None, kind="education", member_count=50, cluster=None, is_active=True, federation=None):
     n = next(_counter)
     return Branch.objects.create(
         name=name or f"CĐCS Đơn vị {n}", code=code or f"branch-{n}", kind=kind, member_count=member_count,
-        cluster=cluster, is_active=is_active,
+        cluster=cluster, is_active=is_active, federation=federation or root_node(),
     )
 
 
@@ -48,7 +70,15 @@ def officer(of_branch, username=None):
     return account
 
 
-def district_user(username=None):
+def district_user(username=None, *, of_node=None):
+    """Upper-union staff, officer of `of_node` (by default the root node: the whole Vĩnh Linh district)."""
+    account = user(username, group=access.DISTRICT_OFFICE, staff=True)
+    (of_node or root_node()).officers.add(account)
+    return account
+
+
+def unassigned_upper_staff(username=None):
+    """In the upper-union staff group but officer of no node: sees nothing."""
     return user(username, group=access.DISTRICT_OFFICE, staff=True)
 
 

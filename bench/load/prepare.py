@@ -37,7 +37,7 @@ def main():
 
     from initiatives import access
     from initiatives.demo_data import BRANCHES
-    from initiatives.models import Branch, Member
+    from initiatives.models import Branch, Federation, Member
 
     User = get_user_model()
     hashed = make_password(PASSWORD)  # hashed once: thirty Argon2 hashes would only slow the set-up
@@ -65,6 +65,7 @@ def main():
             user, _ = User.objects.get_or_create(username=f"load.district{n}", defaults={
                 "password": hashed, "email": f"load.district{n}@example.vn", "is_staff": True})
             user.groups.add(district_group)
+            Federation.current().officers.add(user)  # upper-union staff of the root node: the whole tree
             accounts["district"].append({"username": user.username})
     Path(options.out).write_text(json.dumps(accounts, indent=1))
     print(f"{sum(len(v) for v in accounts.values() if isinstance(v, list))} load accounts in {options.out}")

@@ -227,10 +227,11 @@ class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, Branch
     def get_readonly_fields(self, request, obj=None):
         always = ("status", "sent_to_province_date", "entered_by")
         if obj is None or access.can_edit_initiative(request.user, obj):
-            district_only = () if access.is_district(request.user) else DISTRICT_ALWAYS_EDITABLE
+            upper = access.is_district(request.user) if obj is None else access.is_upper_reviewer_of(request.user, obj)
+            district_only = () if upper else DISTRICT_ALWAYS_EDITABLE
             return (*always, *district_only)
         every_field = [f for _name, opts in self.fieldsets for f in opts["fields"]]
-        if access.is_district(request.user):
+        if access.is_upper_reviewer_of(request.user, obj):
             return [f for f in every_field if f not in DISTRICT_ALWAYS_EDITABLE]
         return every_field
 

@@ -64,7 +64,7 @@ def tally_count_for(request):
     if set(request.GET) - TALLY_PARAMETERS:
         return None
     user = request.user
-    branch_ids = None if access.is_district(user) else set(access.officer_branch_ids(user))
+    branch_ids = access.branch_ids_in_scope(user)
     branch = request.GET.get(BRANCH_PARAMETER, "")
     if branch.isdigit():
         branch_ids = {int(branch)} if branch_ids is None else branch_ids & {int(branch)}

@@ -1,5 +1,6 @@
 """Admin of the federation, branches, rosters, membership requests and programmes."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
@@ -12,9 +13,62 @@ from . import large_lists
 from .scoping import BranchScopedAdmin
 
 
+class FederationForm(forms.ModelForm):
+    """A union body's names and officers; a new one is placed under a parent the user oversees (the tree's
+    columns are treebeard's, never typed)."""
+
+    parent = forms.ModelChoiceField(label=_("Under"), queryset=Federation.objects.none(), required=False,
+                                    help_text=_("Leave empty for a new top-level body (administrators only)."))
+
+    class Meta:
+        model = Federation
+        fields = ("name", "short_name", "parent_name", "place_name", "chair_title", "chair_name", "officers")
+
+
 @admin.register(Federation)
 class FederationAdmin(admin.ModelAdmin):
-    list_display = ("name", "short_name", "parent_name", "place_name")
+    """The union tree: each officer sees and edits the bodies of their subtree, listed in tree order."""
+
+    form = FederationForm
+    list_display = ("indented_name", "short_name", "place_name", "chair_name")
+    search_fields = ("name", "short_name")
+    filter_horizontal = ("officers",)
+
+    def get_queryset(self, request):
+        return access.nodes_for(request.user).order_by("path")
+
+    def get_fields(self, request, obj=None):
+        fields = list(FederationForm.Meta.fields)
+        return fields if obj is not None else ["parent", *fields]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if "parent" in form.base_fields:
+            form.base_fields["parent"].queryset = access.nodes_for(request.user).order_by("path")
+            form.base_fields["parent"].required = not request.user.is_superuser
+        return form
+
+    def has_add_permission(self, request):
+        return access.is_district(request.user) and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a body is dissolved as a reorganisation, with its history; never deleted
+
+    @admin.display(description=_("name"), ordering="path")
+    def indented_name(self, obj):
+        return f"{'— ' * (obj.depth - 1)}{obj.name}"
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        parent = form.cleaned_data.get("parent")
+        if parent is None and not request.user.is_superuser:
+            raise PermissionDenied
+        if parent is not None:
+            Federation.objects.add_child(parent, instance=obj)
+        else:
+            Federation.objects.add_root(instance=obj)
 
 
 @admin.register(EmulationCluster)
@@ -35,9 +89,9 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 @admin.register(Branch)
 class BranchAdmin(BranchScopedAdmin):
-    list_display = ("name", "code", "kind", "cluster", "member_count", "is_active")
+    list_display = ("name", "code", "federation", "kind", "cluster", "member_count", "is_active")
     list_filter = ("kind", "cluster", "is_active")
-    list_select_related = ("cluster",)
+    list_select_related = ("cluster", "federation")
     search_fields = ("name", "code")
     filter_horizontal = ("officers",)
 
@@ -45,10 +99,10 @@ class BranchAdmin(BranchScopedAdmin):
         return access.branches_for(user)
 
     def get_readonly_fields(self, request, obj=None):
-        if access.is_district(request.user):
+        if access.is_district(request.user) if obj is None else access.is_upper_reviewer_of(request.user, obj.pk):
             return ()
         # An officer keeps the member count and nothing else of the branch's set-up.
-        return ("name", "code", "kind", "cluster", "is_active", "officers")
+        return ("name", "code", "federation", "kind", "cluster", "is_active", "officers")
 
     def has_add_permission(self, request):
         return access.is_district(request.user) and super().has_add_permission(request)

@@ -84,7 +84,7 @@ class PledgeAdmin(BranchScopedAdmin):
         return access.oversees_branches(request.user)
 
     def has_delete_permission(self, request, obj=None):
-        return access.is_district(request.user)
+        return access.is_district(request.user) if obj is None else access.is_upper_reviewer_of(request.user, obj)
 
     def save_model(self, request, obj, form, change):
         if "document" in form.changed_data and obj.document and hasattr(form.cleaned_data["document"], "content_type"):

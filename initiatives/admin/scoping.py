@@ -25,6 +25,8 @@ class BranchScopedAdmin(admin.ModelAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "branch":
             kwargs["queryset"] = access.branches_for(request.user)
+        elif db_field.name == "federation" and db_field.related_model.__name__ == "Federation":
+            kwargs["queryset"] = access.nodes_for(request.user)
         elif db_field.name == "member" and db_field.related_model.__name__ == "Member":
             kwargs["queryset"] = access.members_for(request.user).select_related("branch")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)

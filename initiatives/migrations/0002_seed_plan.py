@@ -10,7 +10,10 @@ def seed(apps, schema_editor):
     Programme = apps.get_model("initiatives", "Programme")
     ProgrammePeriod = apps.get_model("initiatives", "ProgrammePeriod")
     if not Federation.objects.exists():
+        # The tree's columns once the union became a tree (0009): the district is the first root node.
+        tree = {"path": "0001", "depth": 1, "numchild": 0} if hasattr(Federation, "path") else {}
         Federation.objects.create(
+            **tree,
             name="Liên đoàn Lao động huyện Vĩnh Linh",
             short_name="LĐLĐ huyện Vĩnh Linh",
             parent_name="Liên đoàn Lao động tỉnh Quảng Trị",

@@ -3,29 +3,50 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from treebeard.mp_tree import MP_Node
 
 from ..text import fold_for_index
 
 
-class Federation(models.Model):
-    """The district federation that owns the portal; its names head every page and report."""
+class Federation(MP_Node):
+    """An upper union: a node of the union tree (the province, a commune, ward, sector or industrial-zone union, the
+    old district). Branches hang under nodes; a node's officers see its whole subtree. The tree is a materialized
+    path (django-treebeard): a subtree is the nodes whose `path` starts with the node's, one indexed prefix query."""
 
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=50)
-    parent_name = models.CharField(_("parent federation"), max_length=200)
+    parent_name = models.CharField(
+        _("parent federation"), max_length=200, blank=True,
+        help_text=_("The body above this one when it is not itself in the portal (reports are headed by it)."),
+    )
     place_name = models.CharField(_("place name for report headers"), max_length=100)
     chair_title = models.CharField(_("chairperson's title"), max_length=100)
     chair_name = models.CharField(_("chairperson's name"), max_length=100, blank=True)
+    officers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("officers"),
+        blank=True,
+        related_name="federation_officer_of",
+        help_text=_("Upper-union staff of this body: they see and act on every branch in its subtree."),
+    )
 
     class Meta:
-        verbose_name = _("federation")
-        verbose_name_plural = _("federation")
+        verbose_name = _("union body")
+        verbose_name_plural = _("union bodies")
 
     def __str__(self):
         return self.name
 
+    @property
+    def upper_body_name(self):
+        """The name of the body above: the parent node's, or the one written in `parent_name` for a root."""
+        parent = self.get_parent() if not self.is_root() else None
+        return parent.name if parent is not None else self.parent_name
+
     @classmethod
     def current(cls):
+        """The portal's owning body (the first one set up): its names head the site. Callers that report for a
+        viewer use that viewer's node instead (access.home_node)."""
         return cls.objects.order_by("pk").first() or cls(
             name="Liên đoàn Lao động huyện Vĩnh Linh",
             short_name="LĐLĐ huyện Vĩnh Linh",
@@ -78,6 +99,13 @@ class Branch(models.Model):
         help_text=_("All union members of the branch, with or without an account."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    federation = models.ForeignKey(
+        Federation,
+        verbose_name=_("upper union"),
+        on_delete=models.PROTECT,
+        related_name="branches",
+        help_text=_("The union body this branch sits under."),
+    )
     officers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("officers"),

@@ -61,8 +61,9 @@ def may_read(user, branch):
     return access.branches_for(user).filter(pk=branch.pk).exists()
 
 
-def may_reopen(user):
-    return access.is_district(user)
+def may_reopen(user, branch):
+    """Upper-union staff over the branch hand its submitted report back."""
+    return access.is_upper_reviewer_of(user, branch.pk)
 
 
 def may_edit(user, branch, report=None):
@@ -72,7 +73,7 @@ def may_edit(user, branch, report=None):
 
 def may_hand_back(user, report):
     """The district office hands a submitted report back to the branch as a draft."""
-    return may_reopen(user) and report is not None and report.state == BranchReport.State.SUBMITTED
+    return report is not None and report.state == BranchReport.State.SUBMITTED and may_reopen(user, report.branch)
 
 
 # -- the figures -----------------------------------------------------------------------------------------
@@ -159,7 +160,7 @@ def save_report(*, user, branch, period, achievements, difficulties, proposals, 
 @transaction.atomic
 def reopen_report(*, user, report):
     """The district hands a submitted report back to the branch as a draft."""
-    if not may_reopen(user):
+    if not may_reopen(user, report.branch):
         raise PermissionDenied(_("Only the district office hands a report back."))
     locked = BranchReport.objects.select_for_update().get(pk=report.pk)
     if locked.state != BranchReport.State.SUBMITTED:

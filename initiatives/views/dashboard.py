@@ -91,8 +91,10 @@ def scope_title(user, chosen, figures):
         return chosen["branch"].name
     if chosen["cluster"] is not None:
         return chosen["cluster"].name
-    if access.is_district(user):
+    if access.sees_everything(user):
         return _("Whole district")
+    if access.is_district(user):
+        return access.home_node(user).name
     return "; ".join(row["name"] for row in figures["by_branch"])
 
 

@@ -8,10 +8,16 @@ from django.template import loader
 
 from portal_security import audit, outage
 
+from .. import access
+
 
 def permission_denied(request, exception=None):
     audit.refused(request, reason=str(exception or "") or "permission_denied")
-    return render(request, "403.html", status=403)
+    # Upper-union staff who are officer of no union body see nothing: say why rather than a bare refusal.
+    user = getattr(request, "user", None)
+    unassigned = user is not None and access.is_unassigned_upper_staff(user)
+    return render(request, "403.html", {"unassigned_explanation": access.UNASSIGNED_EXPLANATION if unassigned else ""},
+                  status=403)
 
 
 def page_not_found(request, exception=None):

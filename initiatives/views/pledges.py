@@ -43,7 +43,7 @@ def pledge_edit(request, branch_id):
     programme = current_programme()
     periods = list(programme.periods.all())
     pledge, targets = pledges.pledge_of(branch, programme)
-    is_district = access.is_district(request.user)
+    is_district = access.is_upper_reviewer_of(request.user, branch.pk)
     posted = request.method == "POST"
     # Bound whenever posted, even with no field at all, so that an empty post is a form error and not a crash.
     form = PledgeForm(request.POST if posted else None, request.FILES if posted else None, periods=periods,
@@ -79,7 +79,7 @@ def pledge_edit(request, branch_id):
 @require_POST
 def pledge_accept(request, branch_id):
     branch = _branch(request, branch_id)
-    if not access.is_district(request.user):
+    if not access.is_upper_reviewer_of(request.user, branch.pk):
         raise PermissionDenied
     pledge = get_object_or_404(Pledge, branch=branch, programme=current_programme())
     pledges.accept_pledge(pledge=pledge, user=request.user)

@@ -48,6 +48,7 @@ THIRD_PARTY_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "treebeard",
 ]
 LOCAL_APPS = [
     "initiatives",

@@ -28,6 +28,7 @@ from initiatives.models import (
     BranchKind,
     Category,
     EmulationCluster,
+    Federation,
     Initiative,
     InitiativeAuthor,
     Member,
@@ -176,6 +177,7 @@ class Command(BaseCommand):
                 clusters[(kind, number)] = EmulationCluster.objects.get_or_create(name=name)[0]
         seen = dict.fromkeys(KIND_WEIGHTS, 0)
         rows = []
+        owner = Federation.current()  # the plan's root node; the branches hang under it
         for index, kind in enumerate(kinds):
             seen[kind] += 1
             cluster = clusters[(kind, (seen[kind] - 1) // BRANCHES_PER_CLUSTER + 1)]
@@ -184,7 +186,7 @@ class Command(BaseCommand):
             name = f"CĐCS {self.rng.choice(KIND_NAMES[kind])} {place} số {number}"
             rows.append(Branch(
                 name=name, code=f"{CODE_PREFIX}{number:06d}", kind=kind, cluster=cluster,
-                member_count=self.branch_size(kind), is_active=self.rng.random() > 0.02,
+                member_count=self.branch_size(kind), is_active=self.rng.random() > 0.02, federation=owner,
             ))
         created = Branch.objects.bulk_create(rows, batch_size=5000)
         if any(b.pk is None for b in created):  # a database that does not return keys from bulk inserts

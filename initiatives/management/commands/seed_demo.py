@@ -19,6 +19,7 @@ from initiatives.models import (
     Branch,
     Category,
     EmulationCluster,
+    Federation,
     Initiative,
     InitiativeAuthor,
     Member,
@@ -95,11 +96,13 @@ class Command(BaseCommand):
         clusters = {
             kind: EmulationCluster.objects.get_or_create(name=name)[0] for kind, name in demo_data.CLUSTERS.items()
         }
+        district = Federation.current()  # the Vĩnh Linh node the plan's migration sets up
         branches = []
         for code, name, kind, member_count in demo_data.BRANCHES:
             branch, _ = Branch.objects.get_or_create(
                 code=code,
-                defaults={"name": name, "kind": kind, "member_count": member_count, "cluster": clusters[kind]},
+                defaults={"name": name, "kind": kind, "member_count": member_count, "cluster": clusters[kind],
+                          "federation": district},
             )
             branches.append(branch)
         return branches
@@ -191,6 +194,7 @@ class Command(BaseCommand):
             group=access.DISTRICT_OFFICE,
             staff=True,
         )
+        Federation.current().officers.add(district)  # upper-union staff of the Vĩnh Linh node: its whole subtree
         self.user("quantri", first_name="Quản trị", email="quantri@example.vn", superuser=True)
         officers = {demo_branch.pk: officer}
         for branch in branches:

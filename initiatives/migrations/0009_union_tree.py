@@ -1,0 +1,98 @@
+"""The union as a tree: every existing federation becomes a root node (django-treebeard's materialized path),
+every existing branch hangs under the first of them (the district that owned the portal), and nodes get officers."""
+
+import django.db.models.deletion
+from django.conf import settings
+from django.db import migrations, models
+
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's MP_Node.alphabet, steplen 4
+
+
+def root_path(position):
+    digits = ""
+    while position:
+        position, digit = divmod(position, len(ALPHABET))
+        digits = ALPHABET[digit] + digits
+    return digits.rjust(4, "0")
+
+
+def make_roots(apps, schema_editor):
+    Federation = apps.get_model("initiatives", "Federation")
+    Branch = apps.get_model("initiatives", "Branch")
+    for position, federation in enumerate(Federation.objects.order_by("pk"), start=1):
+        Federation.objects.filter(pk=federation.pk).update(path=root_path(position), depth=1, numchild=0)
+    owner = Federation.objects.order_by("pk").first()
+    if owner is None and Branch.objects.exists():
+        owner = Federation.objects.create(
+            name="Liên đoàn Lao động huyện Vĩnh Linh", short_name="LĐLĐ huyện Vĩnh Linh",
+            parent_name="Liên đoàn Lao động tỉnh Quảng Trị", place_name="Vĩnh Linh", chair_title="Chủ tịch",
+            path=root_path(1), depth=1, numchild=0,
+        )
+    if owner is not None:
+        Branch.objects.filter(federation__isnull=True).update(federation=owner)
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("initiatives", "0008_initiative_branch_created"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+    ]
+
+    operations = [
+        migrations.AlterModelOptions(
+            name="federation",
+            options={"verbose_name": "union body", "verbose_name_plural": "union bodies"},
+        ),
+        migrations.AddField(
+            model_name="federation", name="path", field=models.CharField(max_length=255, null=True),
+        ),
+        migrations.AddField(
+            model_name="federation", name="depth", field=models.PositiveIntegerField(default=1),
+        ),
+        migrations.AddField(
+            model_name="federation", name="numchild", field=models.PositiveIntegerField(default=0),
+        ),
+        migrations.AddField(
+            model_name="federation",
+            name="officers",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="Upper-union staff of this body: they see and act on every branch in its subtree.",
+                related_name="federation_officer_of", to=settings.AUTH_USER_MODEL, verbose_name="officers",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="federation",
+            name="parent_name",
+            field=models.CharField(
+                blank=True,
+                help_text="The body above this one when it is not itself in the portal (reports are headed by it).",
+                max_length=200, verbose_name="parent federation",
+            ),
+        ),
+        migrations.AddField(
+            model_name="branch",
+            name="federation",
+            field=models.ForeignKey(
+                null=True, on_delete=django.db.models.deletion.PROTECT, related_name="branches",
+                to="initiatives.federation", verbose_name="upper union",
+                help_text="The union body this branch sits under.",
+            ),
+        ),
+        migrations.RunPython(make_roots, migrations.RunPython.noop),
+        migrations.AlterField(
+            model_name="federation", name="path", field=models.CharField(max_length=255, unique=True),
+        ),
+        migrations.AlterField(
+            model_name="federation", name="depth", field=models.PositiveIntegerField(),
+        ),
+        migrations.AlterField(
+            model_name="branch",
+            name="federation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="branches", to="initiatives.federation",
+                verbose_name="upper union", help_text="The union body this branch sits under.",
+            ),
+        ),
+    ]
