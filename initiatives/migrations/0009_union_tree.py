@@ -5,6 +5,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from initiatives import tally_sql
+
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's MP_Node.alphabet, steplen 4
 
 
@@ -30,6 +32,16 @@ def make_roots(apps, schema_editor):
         )
     if owner is not None:
         Branch.objects.filter(federation__isnull=True).update(federation=owner)
+
+
+def reinstall_triggers_on_sqlite(apps, schema_editor):
+    """SQLite rebuilds the branch table to add its foreign key, dropping the table's triggers (the tallies' bump on
+    a branch's write): put them back. PostgreSQL alters the table in place and keeps them."""
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":
+        with schema_editor.connection.cursor() as cursor:
+            for statement in tally_sql.install_statements(vendor):
+                cursor.execute(statement)
 
 
 class Migration(migrations.Migration):
@@ -95,4 +107,5 @@ class Migration(migrations.Migration):
                 verbose_name="upper union", help_text="The union body this branch sits under.",
             ),
         ),
+        migrations.RunPython(reinstall_triggers_on_sqlite, migrations.RunPython.noop),
     ]
