@@ -175,6 +175,15 @@ def oversees_branch(user, branch_id):
     return cache[branch_id]
 
 
+def oversees_node(user, node):
+    """Whether `node` lies in the subtree of one of `user`'s nodes (a superuser oversees every node)."""
+    if not user.is_authenticated or node is None:
+        return False
+    if user.is_superuser:
+        return True
+    return any(node.path.startswith(path) for path in _upper_paths(user))
+
+
 def nodes_for(user):
     """The union bodies `user` may see: their nodes' subtrees (every node for a superuser)."""
     if sees_everything(user):

@@ -133,7 +133,8 @@ def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, t
     """The dashboard scope of `user`: every branch for the district, their own for an officer; narrowed by the
     filters. The querysets start from `access`."""
     branches = access.branches_for(user)
-    whole_district = access.sees_everything(user) and branch is None and cluster is None
+    # The programme's own targets when the scope is the whole of the body that runs it; else the pledges.
+    whole_district = branch is None and cluster is None and access.oversees_node(user, programme.node)
     if cluster is not None:
         branches = branches.filter(cluster=cluster)
     if branch is not None:

@@ -121,8 +121,9 @@ def test_a_node_officer_acts_on_its_subtree_and_not_on_a_sibling(tree):
     sibling = tree["tree_users"]["sibling_officer"]
     with pytest.raises(workflow.PermissionDenied):
         workflow.apply(initiative, "verify", sibling)
-    assert workflow.apply(initiative, "verify", tree["tree_users"]["commune_officer"]).status == Status.DISTRICT_VERIFIED
-    assert workflow.apply(initiative, "send", tree["tree_users"]["province_officer"]).status == Status.SENT_TO_PROVINCE
+    users = tree["tree_users"]
+    assert workflow.apply(initiative, "verify", users["commune_officer"]).status == Status.DISTRICT_VERIFIED
+    assert workflow.apply(initiative, "send", users["province_officer"]).status == Status.SENT_TO_PROVINCE
 
 
 def test_upper_staff_who_oversee_no_node_see_nothing_and_are_told_why(client, tree):

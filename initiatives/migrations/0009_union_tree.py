@@ -1,5 +1,6 @@
 """The union as a tree: every existing federation becomes a root node (django-treebeard's materialized path),
-every existing branch hangs under the first of them (the district that owned the portal), and nodes get officers."""
+every existing branch hangs under the first of them (the district that owned the portal), nodes get officers, and
+the tree keeps its history (Reorganisation; Branch.merged_into, Federation.dissolved_on)."""
 
 import django.db.models.deletion
 from django.conf import settings
@@ -105,6 +106,56 @@ class Migration(migrations.Migration):
             field=models.ForeignKey(
                 on_delete=django.db.models.deletion.PROTECT, related_name="branches", to="initiatives.federation",
                 verbose_name="upper union", help_text="The union body this branch sits under.",
+            ),
+        ),
+        # The tree's history (initiatives/reorganisation.py).
+        migrations.AddField(
+            model_name='branch',
+            name='merged_into',
+            field=models.ForeignKey(blank=True, help_text="Set by a merger: from `merged_on` this branch's initiatives count for that branch.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='initiatives.branch', verbose_name='merged into'),
+        ),
+        migrations.AddField(
+            model_name='branch',
+            name='merged_on',
+            field=models.DateField(blank=True, null=True, verbose_name='merged on'),
+        ),
+        migrations.AddField(
+            model_name='federation',
+            name='dissolved_on',
+            field=models.DateField(blank=True, help_text="Set by a dissolution: the body's branches and bodies went to the one that took it over.", null=True, verbose_name='dissolved on'),
+        ),
+        migrations.CreateModel(
+            name='Reorganisation',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('create_node', 'Union body set up'), ('rename_node', 'Union body renamed'), ('move_node', 'Union body moved'), ('dissolve_node', 'Union body dissolved'), ('move_branch', 'Branch moved'), ('merge_branch', 'Branches merged')], max_length=20, verbose_name='change')),
+                ('effective_on', models.DateField(verbose_name='effective from')),
+                ('old_name', models.CharField(blank=True, max_length=200, verbose_name='former name')),
+                ('new_name', models.CharField(blank=True, max_length=200, verbose_name='new name')),
+                ('reason', models.TextField(verbose_name='reason')),
+                ('made_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
+                ('branch', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='reorganisations', to='initiatives.branch', verbose_name='branch')),
+                ('from_node', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='initiatives.federation', verbose_name='from')),
+                ('into_branch', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='initiatives.branch', verbose_name='merged into')),
+                ('made_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
+                ('node', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='reorganisations', to='initiatives.federation', verbose_name='union body')),
+                ('to_node', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='initiatives.federation', verbose_name='to')),
+            ],
+            options={
+                'verbose_name': 'reorganisation',
+                'verbose_name_plural': 'reorganisations',
+                'ordering': ['-effective_on', '-pk'],
+                'indexes': [models.Index(fields=['branch', 'effective_on'], name='reorg_branch_date'), models.Index(fields=['node', 'effective_on'], name='reorg_node_date')],
+            },
+        ),
+        migrations.AddField(
+            model_name="programme",
+            name="federation",
+            field=models.ForeignKey(
+                blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name="programmes",
+                to="initiatives.federation", verbose_name="run by",
+                help_text="The union body that runs the programme; it covers that body's subtree. Empty: the "
+                          "portal's owner.",
             ),
         ),
         migrations.RunPython(reinstall_triggers_on_sqlite, migrations.RunPython.noop),

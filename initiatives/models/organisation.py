@@ -22,6 +22,10 @@ class Federation(MP_Node):
     place_name = models.CharField(_("place name for report headers"), max_length=100)
     chair_title = models.CharField(_("chairperson's title"), max_length=100)
     chair_name = models.CharField(_("chairperson's name"), max_length=100, blank=True)
+    dissolved_on = models.DateField(
+        _("dissolved on"), null=True, blank=True,
+        help_text=_("Set by a dissolution: the body's branches and bodies went to the one that took it over."),
+    )
     officers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("officers"),
@@ -37,10 +41,17 @@ class Federation(MP_Node):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if self._state.adding and not self.path:
+            # Created without the tree's API (`Federation.objects.create(...)`): a new root, placed by treebeard.
+            Federation.objects.add_root(instance=self)
+            return
+        super().save(*args, **kwargs)
+
     @property
     def upper_body_name(self):
         """The name of the body above: the parent node's, or the one written in `parent_name` for a root."""
-        parent = self.get_parent() if not self.is_root() else None
+        parent = Federation.objects.get_parent(self) if self.depth > 1 else None
         return parent.name if parent is not None else self.parent_name
 
     @classmethod
@@ -106,6 +117,11 @@ class Branch(models.Model):
         related_name="branches",
         help_text=_("The union body this branch sits under."),
     )
+    merged_into = models.ForeignKey(
+        "self", verbose_name=_("merged into"), null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text=_("Set by a merger: from `merged_on` this branch's initiatives count for that branch."),
+    )
+    merged_on = models.DateField(_("merged on"), null=True, blank=True)
     officers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("officers"),

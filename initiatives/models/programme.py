@@ -28,6 +28,12 @@ class Programme(models.Model):
     exemplar_first_year = models.PositiveSmallIntegerField(_("exemplars from year"), default=2021)
     exemplar_last_year = models.PositiveSmallIntegerField(_("exemplars to year"), default=2025)
     is_current = models.BooleanField(_("current programme"), default=True)
+    federation = models.ForeignKey(
+        "initiatives.Federation", verbose_name=_("run by"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="programmes",
+        help_text=_("The union body that runs the programme; it covers that body's subtree. Empty: the portal's "
+                    "owner."),
+    )
 
     class Meta:
         ordering = ["-is_current", "-window_start"]
@@ -42,6 +48,13 @@ class Programme(models.Model):
         """The programme under way (None before one is set up); `with_periods` reads its periods along."""
         programmes = cls.objects.filter(is_current=True).order_by("-window_start")
         return (programmes.prefetch_related("periods") if with_periods else programmes).first()
+
+    @property
+    def node(self):
+        """The union body that runs the programme (the portal's owner when none is set)."""
+        from .organisation import Federation
+
+        return self.federation if self.federation_id else Federation.current()
 
     def exemplar_years(self):
         return list(range(self.exemplar_first_year, self.exemplar_last_year + 1))
