@@ -25,6 +25,10 @@ BRANCH_OFFICER = "branch_officer"
 DISTRICT_OFFICE = "district_office"
 ROLES = (MEMBER, BRANCH_OFFICER, DISTRICT_OFFICE)
 
+# A condition no row meets that still compiles to SQL (an empty IN raises EmptyResultSet when a query is written
+# out, as the paginator's EXPLAIN does).
+NOTHING = Q(pk__isnull=True)
+
 UNASSIGNED_EXPLANATION = _(
     "Your account belongs to upper-union staff but is not an officer of any union body yet, so it sees no branch. "
     "Ask the administrator to add you to the officers of your union body."
@@ -80,7 +84,7 @@ def subtree_q(paths, prefix=""):
     """The nodes under (and at) any of `paths`: `path LIKE 'p%'` on the tree's unique path index. `prefix` reaches
     the node through a relation (e.g. "federation__" from a branch)."""
     if not paths:
-        return Q(pk__in=[])
+        return NOTHING
     return reduce(or_, (Q(**{f"{prefix}path__startswith": path}) for path in paths))
 
 
@@ -138,7 +142,7 @@ def branch_condition(user, field="branch"):
     if paths:
         in_subtree = Branch.objects.filter(subtree_q(paths, "federation__")).values("pk")
         conditions.append(Q(**{f"{field}_id__in": in_subtree}))
-    return reduce(or_, conditions) if conditions else Q(pk__in=[])
+    return reduce(or_, conditions) if conditions else NOTHING
 
 
 def scope_key(user):
@@ -246,7 +250,8 @@ def branches_for(user):
     """The branches `user` oversees: their own as an officer, their nodes' subtrees as upper-union staff."""
     if sees_everything(user):
         return Branch.objects.all()
-    conditions = [Q(pk__in=officer_branch_ids(user))]
+    ids = officer_branch_ids(user)
+    conditions = [Q(pk__in=ids) if ids else NOTHING]
     paths = _upper_paths(user)
     if paths:
         conditions.append(subtree_q(paths, "federation__"))

@@ -122,29 +122,37 @@ class Scope:
     programme: Programme
     branches: QuerySet
     period: ProgrammePeriod | None = None
-    whole_district: bool = False
+    whole_district: bool = False  # the whole of the body that runs the programme: its own targets
+    every_branch: bool = False  # nothing to filter: the programme's totals are the scope's
     today: datetime.date | None = None
     cluster_id: int | None = None
     branch_id: int | None = None
     key: str = ""  # which branches the scope holds, for the cache (see compute_cached)
 
 
-def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, today=None):
-    """The dashboard scope of `user`: every branch for the district, their own for an officer; narrowed by the
-    filters. The querysets start from `access`."""
+def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, today=None, node=None):
+    """The dashboard scope of `user`: every branch of their subtree for upper-union staff, their own for an
+    officer; narrowed to a union body's subtree (`node`) and by the filters. The querysets start from `access`."""
     branches = access.branches_for(user)
+    if node is not None:
+        branches = branches.filter(federation__path__startswith=node.path)
     # The programme's own targets when the scope is the whole of the body that runs it; else the pledges.
-    whole_district = branch is None and cluster is None and access.oversees_node(user, programme.node)
+    programme_node = programme.node
+    whole_district = (branch is None and cluster is None and access.oversees_node(user, programme_node)
+                      and (node is None or programme_node.path.startswith(node.path)))
     if cluster is not None:
         branches = branches.filter(cluster=cluster)
     if branch is not None:
         branches = branches.filter(pk=branch.pk)
     cluster_id = cluster.pk if cluster is not None else None
     branch_id = branch.pk if branch is not None else None
-    seen = access.scope_key(user)
+    seen = access.scope_key(user) + (f"@{node.path}" if node is not None else "")
     return Scope(
         programme=programme, branches=branches, period=period,
         whole_district=whole_district, today=today or timezone.localdate(),
+        # Counted from the programme's totals only when the viewer sees every branch (branches moved out of the
+        # programme's body keep their initiatives in it, and those are not the body's any more).
+        every_branch=whole_district and node is None and access.sees_everything(user),
         cluster_id=cluster_id, branch_id=branch_id, key=f"{seen}|{cluster_id}|{branch_id}",
     )
 

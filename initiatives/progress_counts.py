@@ -27,7 +27,7 @@ STATUS_CODES = tuple(Status.values)
 
 def _branch_ids(scope):
     """None for the whole district (no filter), else the subquery of the scope's branches."""
-    return None if scope.whole_district else scope.branches.order_by().values("pk")
+    return None if scope.every_branch else scope.branches.order_by().values("pk")
 
 
 def versions(scope):
@@ -150,7 +150,7 @@ def pledges_by_period(scope, focus, elapsed):
 
 def participation(scope):
     """(participants, authors): members counted once over the scope."""
-    if scope.whole_district:
+    if scope.every_branch:
         row = TallyProgramme.objects.filter(programme=scope.programme).values_list("participants", "authors").first()
         return row or (0, 0)
     counts = TallyPerson.objects.filter(programme=scope.programme, branch_id__in=_branch_ids(scope)).aggregate(

@@ -45,8 +45,16 @@ class Programme(models.Model):
 
     @classmethod
     def current(cls, *, with_periods=False):
-        """The programme under way (None before one is set up); `with_periods` reads its periods along."""
-        programmes = cls.objects.filter(is_current=True).order_by("-window_start")
+        """The portal owner's programme under way (None before one is set up); `with_periods` reads its periods
+        along. Programmes run by other union bodies (a province's, beside the district's) are chosen per body:
+        node_figures.programme_for."""
+        from .organisation import Federation
+
+        owner = models.Subquery(Federation.objects.order_by("pk").values("pk")[:1])  # in the same query
+        programmes = cls.objects.filter(is_current=True).order_by(
+            models.Case(models.When(models.Q(federation__isnull=True) | models.Q(federation_id=owner), then=0),
+                        default=1),
+            "-window_start")
         return (programmes.prefetch_related("periods") if with_periods else programmes).first()
 
     @property

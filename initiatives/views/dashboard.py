@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .. import access, dashboard_panels, progress
+from .. import access, dashboard_panels, node_figures, progress
 from ..dashboard_forms import DashboardFilterForm
 from ..models import Category, Programme, Status
 from ..paging import long_list
@@ -28,20 +28,62 @@ BRANCH_PAGE = "branch_page"
 LEADERS_QUARTER = "leaders_quarter"
 
 
+def chosen_node(request):
+    """The union body the dashboard is about: `?federation=<id>` (one the viewer oversees, else 404), else the
+    viewer's own body for upper-union staff, else None (a branch officer's branches)."""
+    user = request.user
+    wanted = request.GET.get("federation")
+    if wanted is not None:
+        node = access.nodes_for(user).filter(pk=parse_id(wanted)).first() if parse_id(wanted) else None
+        if node is None:
+            raise Http404("No such union body in your scope.")
+        return node, True
+    return (access.home_node(user), False) if access.is_district(user) else (None, False)
+
+
+def chosen_programme(request, node):
+    """`?programme=<id>` (one covering the body, else 404), else the body's latest open programme."""
+    wanted = request.GET.get("programme")
+    if wanted is None:
+        programme = node_figures.programme_for(node) if node is not None else None
+        return programme or current_programme()
+    covering = node_figures.covering_programmes(node) if node is not None else Programme.objects.all()
+    programme = covering.filter(pk=parse_id(wanted)).prefetch_related("periods").first() if parse_id(wanted) else None
+    if programme is None:
+        raise Http404("No such programme for this union body.")
+    return programme
+
+
 def _figures(request):
     if not access.oversees_branches(request.user):
         raise PermissionDenied
-    programme = current_programme()
+    node, node_chosen = chosen_node(request)
+    programme = chosen_programme(request, node)
     form = DashboardFilterForm(request.GET or None, user=request.user, periods=programme.periods.all())
     chosen = form.filters()
-    scope = progress.scope_for_user(request.user, programme, **chosen)
+    scope = progress.scope_for_user(request.user, programme, node=node if node_chosen else None, **chosen)
     # A province or the whole federation has thousands of branches: the branch table shows one page of them and
     # the leading branches one quarter at a time (every other figure covers the whole scope).
     figures = progress.compute_cached(scope, branch_page=parse_id(request.GET.get(BRANCH_PAGE)) or 1,
                                       leaders_quarter=quarter_key(request.GET.get(LEADERS_QUARTER)) or progress.AUTO,
                                       long_list=long_list())
     panels = dashboard_panels.collect(request, scope)
+    figures["federation"] = node_payload(node, programme)
+    figures["children"] = node_figures.children(node, programme, scope.branches, scope.today) if node else []
     return programme, form, chosen, scope, figures, panels
+
+
+def node_payload(node, programme):
+    """The body the figures are about, its way back up (breadcrumbs) and the programmes that cover it."""
+    if node is None:
+        return None
+    return {
+        "id": node.pk, "name": node.name, "short_name": node.short_name, "depth": node.depth,
+        "breadcrumbs": [{"id": n.pk, "name": n.name} for n in node_figures.breadcrumbs(node)],
+        "programme": {"id": programme.pk, "name": programme.name},
+        "programmes": [{"id": p.pk, "name": p.name, "is_current": p.is_current}
+                       for p in node_figures.covering_programmes(node)],
+    }
 
 
 def branch_choices(queryset, figures, chosen):

@@ -32,3 +32,40 @@ def test_seed_demo_refuses_when_debug_is_off(settings, db):
     with pytest.raises(CommandError):
         call_command("seed_demo")
     assert not get_user_model().objects.filter(username="doanvien").exists()
+
+
+def test_seed_demo_province_adds_the_2026_union_beside_vinh_linh(settings, db, client):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    vinh_linh_sent = _district_sent(client, "vanphong")
+    call_command("seed_demo", province=True)
+    call_command("seed_demo", province=True)  # again: nothing twice
+    from initiatives.models import Federation, Programme, Reorganisation
+
+    province = Federation.objects.get(name="Liên đoàn Lao động tỉnh Quảng Trị")
+    User = get_user_model()
+    assert province.officers.filter(username="tinh").exists()
+    commune = Federation.objects.get(name="Công đoàn xã Cửa Tùng")
+    assert Federation.objects.get_parent(commune) == province and commune.officers.filter(username="xa").exists()
+    under_province = Branch.objects.filter(federation__path__startswith=province.path)
+    assert under_province.count() == 12
+    moves = Reorganisation.objects.filter(kind=Reorganisation.Kind.MOVE_BRANCH)
+    assert moves.count() == 3 and {m.effective_on.isoformat() for m in moves} == {"2025-07-01"}
+    programme = Programme.objects.get(federation=province)
+    assert [(p.start.isoformat(), p.end.isoformat()) for p in programme.periods.all()] == [
+        ("2026-01-01", "2026-06-30"), ("2026-07-01", "2026-12-31")]
+    for username in ("tinh", "xa", "canbo.cuatung"):
+        assert User.objects.get(username=username).check_password("VinhLinh@2021")
+    # Vĩnh Linh keeps its programme (the three moved branches' initiatives go with them).
+    assert Programme.current().federation_id is None
+    client.force_login(User.objects.get(username="tinh"), backend="django.contrib.auth.backends.ModelBackend")
+    data = client.get("/dashboard/progress.json").json()
+    assert data["federation"]["id"] == province.pk and data["federation"]["programme"]["id"] == programme.pk
+    assert len(data["children"]) == 4 and data["programme"]["sent"] == 9
+    assert vinh_linh_sent >= _district_sent(client, "vanphong")
+
+
+def _district_sent(client, username):
+    client.force_login(get_user_model().objects.get(username=username),
+                       backend="django.contrib.auth.backends.ModelBackend")
+    return client.get("/dashboard/progress.json").json()["programme"]["sent"]

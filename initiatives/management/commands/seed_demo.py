@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test import override_settings
 
-from initiatives import access, demo_data, pledges, workflow
+from initiatives import access, demo_data, demo_province, pledges, workflow
 from initiatives.models import (
     ApplicationKind,
     Branch,
@@ -51,8 +51,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true", help="Create the demo accounts even when DEBUG is off.")
+        parser.add_argument("--province", action="store_true",
+                            help="Also add the 2026 union beside Vĩnh Linh: the Quảng Trị province and its unions.")
 
-    def handle(self, *args, force=False, **options):
+    def handle(self, *args, force=False, province=False, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "DEBUG is off: the demo accounts have a published password. Use --force to create them anyway."
@@ -66,6 +68,9 @@ class Command(BaseCommand):
             accounts = self.seed_accounts(branches)
             self.seed_initiatives(branches, accounts)
             self.seed_pledges(branches, accounts)
+            if province:
+                demo_province.seed_province(password=DEMO_PASSWORD,
+                                            admin_user=get_user_model().objects.get(username="quantri"))
         # Other apps add their demo data with their own `seed_demo_<app>` command (awards, ...).
         for name in sorted(get_commands()):
             if name.startswith("seed_demo_"):

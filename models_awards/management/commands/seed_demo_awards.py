@@ -71,6 +71,7 @@ class Command(BaseCommand):
             raise CommandError("Run seed_demo first: it creates the federation, branches and the district account.")
         logging.getLogger("portal.audit").setLevel(logging.WARNING)
         with transaction.atomic():
+            self.district = district
             created = self.seed_nominations(district)
             self.seed_scores(district)
             self.seed_awards(district)
@@ -83,8 +84,9 @@ class Command(BaseCommand):
     # --- nominations ------------------------------------------------------------------------------------------
 
     def branches_with_initiatives(self):
+        """The district office's branches (those that moved to another union since are no longer its own)."""
         ids = Initiative.objects.filter(status__in=APPROVED_STATUSES).values("branch_id")
-        return list(Branch.objects.filter(pk__in=ids, is_active=True).order_by("code"))
+        return list(access.branches_for(self.district).filter(pk__in=ids, is_active=True).order_by("code"))
 
     def seed_nominations(self, district):
         branches = self.branches_with_initiatives()

@@ -1,0 +1,99 @@
+"""Each level sees its own: a union body's figures over its subtree, with each child (a body under it, or a
+branch directly under it) as a row, and the programmes that cover it.
+
+Figures come from the per-branch tallies (TallyBranch), summed over the subtree through the tree's path index:
+one grouped query for every child row, whatever the depth or the number of branches. A merged branch's row is
+folded into the branch it merged into from the merger's date (reorganisation.counting_branch)."""
+
+from django.db.models import Case, Count, F, FilteredRelation, IntegerField, Q, Sum, Value, When
+from django.db.models.functions import Coalesce, Substr
+
+from .models import Branch, Federation, Programme, Status
+
+SUBMITTED = [s for s in Status.values if s not in (Status.DRAFT,)]
+APPROVED = [Status.BRANCH_APPROVED, Status.DISTRICT_VERIFIED, Status.SENT_TO_PROVINCE]
+
+
+def covering_programmes(node):
+    """The programmes that cover `node`: run by it or by a body above it (a programme with no body is the
+    portal owner's), newest first."""
+    ancestors = [node.path[:end] for end in range(Federation.steplen, len(node.path) + 1, Federation.steplen)]
+    owner = Federation.current()
+    condition = Q(federation__path__in=ancestors)
+    if owner.pk is not None and node.path.startswith(owner.path):
+        condition |= Q(federation__isnull=True)
+    return Programme.objects.filter(condition).order_by("-window_start", "-pk")
+
+
+def programme_for(node):
+    """The node's latest open programme: the newest current one covering it (else the newest covering it)."""
+    if node is None:
+        return Programme.current(with_periods=True)
+    covering = covering_programmes(node).prefetch_related("periods")
+    return covering.filter(is_current=True).first() or covering.first()
+
+
+def breadcrumbs(node):
+    """The bodies from the root down to `node`: one query on the path's prefixes."""
+    ancestors = [node.path[:end] for end in range(Federation.steplen, len(node.path) + 1, Federation.steplen)]
+    return list(Federation.objects.filter(path__in=ancestors).order_by("depth"))
+
+
+def _sum(expression):
+    return Coalesce(Sum(expression), 0)
+
+
+def children(node, programme, branches, today):
+    """One row per child of `node` within `branches` (the viewer's scope): each body directly under it with its
+    subtree's figures, and each branch directly under it. Two queries (the child bodies; the grouped sums)."""
+    child_nodes = list(Federation.objects.get_children(node).filter(dissolved_on__isnull=True))
+    width = len(node.path) + Federation.steplen
+    submitted = sum((F(f"t__{code}") for code in SUBMITTED[1:]), F(f"t__{SUBMITTED[0]}"))
+    approved = sum((F(f"t__{code}") for code in APPROVED[1:]), F(f"t__{APPROVED[0]}"))
+    # A branch directly under the node is its own row (a merged one counts for the branch it merged into).
+    own_row = Case(
+        When(federation_id=node.pk, merged_into__isnull=False, merged_on__lte=today, then=F("merged_into_id")),
+        When(federation_id=node.pk, then=F("pk")),
+        default=Value(None), output_field=IntegerField(),
+    )
+    rows = (
+        branches.filter(federation__path__startswith=node.path).order_by()
+        .annotate(t=FilteredRelation("tally_rows", condition=Q(tally_rows__programme=programme)))
+        .annotate(prefix=Substr("federation__path", 1, width), own=own_row)
+        .values("prefix", "own")
+        .annotate(
+            branch_count=Count("pk", filter=Q(is_active=True)),
+            members=_sum(Case(When(is_active=True, then=F("member_count")), default=Value(0))),
+            mobilised=Count("pk", filter=Q(is_active=True)
+                            & (Q(t__submitted__gt=0) | Q(t__returned__gt=0) | Q(t__branch_approved__gt=0)
+                               | Q(t__rejected__gt=0) | Q(t__district_verified__gt=0)
+                               | Q(t__sent_to_province__gt=0))),
+            submitted=_sum(submitted), approved=_sum(approved), sent=_sum(F(f"t__{Status.SENT_TO_PROVINCE}")),
+            participants=_sum(F("t__participants")),
+        )
+    )
+    by_node, by_branch = {}, {}
+    for row in rows:
+        target = by_branch if row["own"] is not None else by_node
+        key = row["own"] if row["own"] is not None else row["prefix"]
+        into = target.setdefault(key, dict.fromkeys(
+            ("branch_count", "members", "mobilised", "submitted", "approved", "sent", "participants"), 0))
+        for field in into:
+            into[field] += row[field] or 0
+    result = []
+    for child in child_nodes:
+        figures = by_node.get(child.path)
+        if figures is None:
+            continue  # nothing of this body lies in the viewer's scope
+        result.append({"kind": "federation", "id": child.pk, "name": child.name, **_rates(figures)})
+    names = dict(Branch.objects.filter(pk__in=list(by_branch)).values_list("pk", "name")) if by_branch else {}
+    for branch_id, figures in by_branch.items():
+        result.append({"kind": "branch", "id": branch_id, "name": names.get(branch_id, ""), **_rates(figures)})
+    return result
+
+
+def _rates(figures):
+    members, active = figures["members"], figures["branch_count"]
+    return {**figures,
+            "participation_rate": figures["participants"] / members if members else None,
+            "mobilised_rate": figures["mobilised"] / active if active else None}

@@ -1,0 +1,93 @@
+"""Every level sees its own: /dashboard/progress.json?federation=<id>&programme=<id> rolls a body's figures up over
+its subtree, with each child as a row, and keeps every key of DESIGN section 12."""
+
+import datetime
+
+import pytest
+
+from initiatives import reorganisation
+from initiatives.models import Programme, ProgrammePeriod, Status
+from tests import factories
+
+KEYS = {"periods", "programme", "participation", "branches", "by_status", "by_category", "by_branch", "by_quarter"}
+
+
+@pytest.fixture
+def province(db):
+    province = factories.node(None, "Liên đoàn Lao động tỉnh Quảng Trị", place_name="Quảng Trị")
+    commune = factories.node(province, "Công đoàn xã Vĩnh Hoàng")
+    zone = factories.node(province, "Công đoàn Khu công nghiệp Quán Ngang")
+    programme = Programme.objects.create(
+        name="Chương trình thi đua 2026", window_start=datetime.date(2026, 1, 1),
+        window_end=datetime.date(2026, 12, 31), research_applied_from=datetime.date(2026, 1, 1), total_target=120,
+        participation_target_rate="0.100", is_current=True, federation=province)
+    ProgrammePeriod.objects.create(programme=programme, number=1, start=datetime.date(2026, 1, 1),
+                                   end=datetime.date(2026, 6, 30), target=50)
+    ProgrammePeriod.objects.create(programme=programme, number=2, start=datetime.date(2026, 7, 1),
+                                   end=datetime.date(2026, 12, 31), target=70)
+    school = factories.branch("CĐCS Trường Tiểu học Vĩnh Hoàng", federation=commune, member_count=40)
+    factory = factories.branch("CĐCS Công ty May Quán Ngang", federation=zone, member_count=200)
+    direct = factories.branch("CĐCS Văn phòng LĐLĐ tỉnh", federation=province, member_count=20)
+    for branch, count in ((school, 2), (factory, 3), (direct, 1)):
+        for _n in range(count):
+            record = factories.initiative(branch, status=Status.SENT_TO_PROVINCE,
+                                          application_date=datetime.date(2026, 2, 1),
+                                          recognition_date=datetime.date(2026, 3, 1))
+            type(record).objects.filter(pk=record.pk).update(programme=programme,
+                                                             sent_to_province_date=datetime.date(2026, 4, 1))
+    return {"province": province, "commune": commune, "zone": zone, "programme": programme, "school": school,
+            "factory": factory, "direct": direct,
+            "tinh": factories.district_user("tinh", of_node=province),
+            "xa": factories.district_user("xa", of_node=commune)}
+
+
+def test_the_province_sees_each_child_as_a_row_summed_over_its_subtree(login, province):
+    client = login(province["tinh"])
+    data = client.get(f"/dashboard/progress.json?federation={province['province'].pk}"
+                      f"&programme={province['programme'].pk}").json()
+    assert KEYS <= set(data)
+    assert data["federation"]["id"] == province["province"].pk
+    assert data["programme"]["sent"] == 6 and data["programme"]["target"] == 120
+    rows = {row["name"]: row for row in data["children"]}
+    assert rows["Công đoàn xã Vĩnh Hoàng"]["sent"] == 2 and rows["Công đoàn xã Vĩnh Hoàng"]["kind"] == "federation"
+    assert rows["Công đoàn Khu công nghiệp Quán Ngang"]["sent"] == 3
+    assert rows["CĐCS Văn phòng LĐLĐ tỉnh"] == {**rows["CĐCS Văn phòng LĐLĐ tỉnh"], "kind": "branch", "sent": 1}
+    assert sum(row["sent"] for row in data["children"]) == data["programme"]["sent"]
+
+
+def test_without_parameters_a_body_officer_sees_their_own_body_and_its_latest_open_programme(login, province):
+    data = login(province["xa"]).get("/dashboard/progress.json").json()
+    assert data["federation"]["id"] == province["commune"].pk
+    assert data["federation"]["programme"]["id"] == province["programme"].pk
+    assert [b["name"] for b in data["federation"]["breadcrumbs"]] == [
+        "Liên đoàn Lao động tỉnh Quảng Trị", "Công đoàn xã Vĩnh Hoàng"]
+    assert data["programme"]["sent"] == 2
+    assert [row["name"] for row in data["children"]] == ["CĐCS Trường Tiểu học Vĩnh Hoàng"]
+
+
+def test_drill_down_to_a_child_and_not_above_or_beside(login, province):
+    client = login(province["xa"])
+    assert client.get(f"/dashboard/progress.json?federation={province['province'].pk}").status_code == 404
+    assert client.get(f"/dashboard/progress.json?federation={province['zone'].pk}").status_code == 404
+    assert client.get("/dashboard/progress.json?federation=abc").status_code == 404
+    tinh = login(province["tinh"])
+    data = tinh.get(f"/dashboard/progress.json?federation={province['zone'].pk}").json()
+    assert data["programme"]["sent"] == 3 and data["federation"]["name"] == "Công đoàn Khu công nghiệp Quán Ngang"
+
+
+def test_a_merged_branch_counts_for_the_surviving_branch_from_the_merger_date(login, province):
+    other = factories.branch("CĐCS Trạm Y tế Vĩnh Hoàng", federation=province["commune"])
+    record = factories.initiative(other, status=Status.SENT_TO_PROVINCE)
+    type(record).objects.filter(pk=record.pk).update(programme=province["programme"],
+                                                     sent_to_province_date=datetime.date(2026, 4, 2))
+    reorganisation.do_merge_branches(branch=other, into=province["school"], acting_user=province["tinh"],
+                                     effective_on=datetime.date(2026, 5, 1), reason="Sáp nhập")
+    data = login(province["xa"]).get("/dashboard/progress.json").json()
+    assert [(row["name"], row["sent"]) for row in data["children"]] == [("CĐCS Trường Tiểu học Vĩnh Hoàng", 3)]
+
+
+def test_the_vinh_linh_json_keeps_its_figures_and_names_its_body(login, district, branch_a):
+    data = login(district).get("/dashboard/progress.json").json()
+    assert data["programme"]["target"] == 400 and data["scope"]["whole_district"] is True
+    assert data["federation"]["name"] == "Liên đoàn Lao động huyện Vĩnh Linh"
+    assert [row["name"] for row in data["children"]] == [branch_a.name]
