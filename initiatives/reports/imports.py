@@ -90,8 +90,15 @@ class _Rows:
         self.row = None
         self.failed = False
 
-    def start(self, row):
+    def start(self, row, record):
+        """Begin row `row`; False (with a problem for each) when a cell to import holds a formula."""
         self.row, self.failed = row, False
+        for key, value in record.items():
+            if isinstance(value, reading.Formula):
+                self.problem(key, _("This cell holds a formula (%(formula)s): the import takes only values. Type "
+                                    "the value itself, or copy the cells and paste them as values only.") % {
+                    "formula": value.text[:60]})
+        return not self.failed
 
     def column_name(self, key):
         spec = self.fields.get(key)
@@ -174,9 +181,10 @@ class _Branches:
 
 
 def _read(uploaded, kind, plan):
-    workbook = reading.open_workbook(uploaded)
+    clock = reading.Clock(reading.LIMITS.seconds)
+    workbook = reading.open_workbook(uploaded, clock=clock)
     try:
-        table = reading.read_table(workbook, FIELDS[kind], max_rows=MAX_ROWS[kind])
+        table = reading.read_table(workbook, FIELDS[kind], max_rows=MAX_ROWS[kind], clock=clock)
     finally:
         workbook.close()
     plan.sheet, plan.header_row, plan.read = table.sheet, table.header_row, len(table.rows)
@@ -220,7 +228,8 @@ def _plan_roster(plan, table, user, default_branch):
     }
     seen = {}
     for number, record in table.rows:
-        rows.start(number)
+        if not rows.start(number, record):
+            continue
         name = rows.text(record, "full_name", required=True, max_length=150)
         birth = rows.date(record, "date_of_birth", today=today)
         values = {
@@ -316,7 +325,8 @@ def _plan_initiatives(plan, table, user, default_branch):
     }
     seen = {}
     for number, record in table.rows:
-        rows.start(number)
+        if not rows.start(number, record):
+            continue
         title = rows.text(record, "title", required=True, max_length=_max_length("title"))
         category = rows.choice(record, "category", lookups["category"])
         if not reading.as_text(record.get("category")):
