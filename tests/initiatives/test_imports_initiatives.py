@@ -45,8 +45,10 @@ def upload(client, file, branch=None):
     return response
 
 
-def confirm(client, token):
-    return client.post(reverse("import-confirm", args=["initiatives"]), {"token": token})
+def confirm(client, token, **answers):
+    """Confirm the preview, saying yes to the new members it lists (and `answers` to its name questions)."""
+    return client.post(reverse("import-confirm", args=["initiatives"]),
+                       {"token": token, "confirm_new_members": "1", **answers})
 
 
 def test_eligible_rows_are_imported_and_submitted(login, officer_a, branch_a):

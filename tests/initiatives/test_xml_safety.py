@@ -85,7 +85,8 @@ def test_an_imported_title_is_saved_without_what_xml_forbids(login, officer_a, b
     assert response.status_code == 200
     plan = response.context["plan"]
     assert plan.problems == [], plan.problems
-    client.post(reverse("import-confirm", args=["initiatives"]), {"token": response.context["token"]})
+    client.post(reverse("import-confirm", args=["initiatives"]), {"token": response.context["token"],
+                                                                      "confirm_new_members": "1"})
     saved = Initiative.objects.get(branch=branch_a)
     assert saved.title == "Sổ liên\ufffd lạc" and saved.social_benefit == "Tiết kiệm thời gian\ufffd"
     assert saved.status == Status.SUBMITTED
