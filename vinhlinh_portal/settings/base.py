@@ -137,10 +137,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True  # a lasting record of failures, readable by the district office
-# The address counted for lock-out and written in the audit log (X-Forwarded-For only behind a trusted proxy).
+# The address counted for lock-out and written in the audit log: X-Forwarded-For is believed only from a peer
+# listed in TRUSTED_PROXIES (addresses or networks, e.g. "127.0.0.1,10.0.0.0/8"); none by default.
 AXES_CLIENT_IP_CALLABLE = "portal_security.client_ip.client_ip"
 AXES_USERNAME_CALLABLE = "portal_security.login_name.username_for_axes"
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # Security headers, the same in every environment so that development meets them first.
 SECURE_CONTENT_TYPE_NOSNIFF = True
