@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import access
+from . import access, notifications
 from .models import Member, MembershipRequest
 
 
@@ -23,13 +23,15 @@ def register_member(*, form):
     user.is_superuser = False
     user.save()
     user.groups.set([Group.objects.get_or_create(name=access.MEMBER)[0]])
-    return MembershipRequest.objects.create(
+    request_obj = MembershipRequest.objects.create(
         user=user,
         branch=form.cleaned_data["branch"],
         full_name=full_name,
         position=form.cleaned_data.get("position", ""),
         phone=form.cleaned_data.get("phone", ""),
     )
+    transaction.on_commit(lambda: notifications.membership_requested(request_obj.pk))  # its officers confirm it
+    return request_obj
 
 
 @transaction.atomic

@@ -91,6 +91,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # E-mails are plain text: the same templates, rendered without HTML escaping (initiatives/notifications.py).
+        "NAME": "mail",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {
@@ -217,6 +225,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 if os.environ.get("EMAIL_HOST") and "EMAIL_BACKEND" not in os.environ:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sangkien@ldld-vinhlinh.vn")
+# The portal's address as people reach it, for the links in e-mails (no trailing slash).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGGING = {
     "version": 1,
