@@ -59,6 +59,8 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before anything reads the body: a body larger than MAX_REQUEST_BYTES is refused with 413.
+    "portal_security.request_size.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vinhlinh_portal.middleware.VietnameseFirstLocaleMiddleware",
@@ -210,6 +212,15 @@ MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+# The largest legitimate request: a form with up to five attachments of MAX_ATTACHMENT_BYTES and its fields.
+# A larger body is refused with 413 by Content-Length and while it is read (portal_security/request_size.py);
+# the proxy in front must refuse it too (nginx client_max_body_size, README).
+MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", 5 * MAX_ATTACHMENT_BYTES + 2 * 1024 * 1024))
+FILE_UPLOAD_HANDLERS = [
+    "portal_security.request_size.RequestSizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 # Where `manage.py backup` writes its archives by default (and `restore` moves replaced uploads).
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 
