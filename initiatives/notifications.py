@@ -42,6 +42,10 @@ def _unique(addresses):
     return result
 
 
+def _is_actor(address, change):
+    return change.actor_id is not None and address.lower() == (change.actor.email or "").lower()
+
+
 def render(template_name, context):
     with translation.override(settings.LANGUAGE_CODE):
         return render_to_string(template_name, context, using="mail")
@@ -115,7 +119,8 @@ def status_changed(change_id):
     if change.to_status == Status.SUBMITTED:
         context["resubmitted"] = change.from_status == Status.RETURNED
         send_each(
-            branch_officer_addresses(initiative.branch_id),
+            # An officer who submitted it for a member knows already.
+            [a for a in branch_officer_addresses(initiative.branch_id) if not _is_actor(a, change)],
             subject_template="initiatives/email/to_review_subject.txt",
             body_template="initiatives/email/to_review.txt",
             context=context,
@@ -147,4 +152,30 @@ def membership_requested(request_id):
         body_template="initiatives/email/membership_requested.txt",
         context=context,
         about=f"about membership request {request_obj.pk}",
+    )
+
+
+def registration_link(address, *, full_name, url, days):
+    """Step one of a registration with a new address: the link to choose a password and finish."""
+    send_each(
+        [address],
+        subject_template="initiatives/email/registration_link_subject.txt",
+        body_template="initiatives/email/registration_link.txt",
+        context={"full_name": full_name, "url": url, "days": days},
+        about="with a registration link",
+    )
+
+
+def registration_for_a_known_address(user):
+    """Someone registered with an address that has an account: its owner is told, and nobody else learns it."""
+    send_each(
+        [user.email],
+        subject_template="initiatives/email/registration_known_address_subject.txt",
+        body_template="initiatives/email/registration_known_address.txt",
+        context={
+            "user": user,
+            "login_url": absolute_url(reverse("login")),
+            "reset_url": absolute_url(reverse("password_reset")),
+        },
+        about="about a registration with a known address",
     )

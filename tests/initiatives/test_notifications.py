@@ -5,10 +5,10 @@ import pytest
 from django.core import mail
 
 from initiatives import workflow
-from initiatives.models import Status
+from initiatives.models import MembershipRequest, Status
 from tests import factories
 
-from .test_accounts import registration_data
+from .test_accounts import register, registration_data
 
 APPROVE = {"novelty_confirmed": True, "lawful_confirmed": True}
 HOSTILE_TITLE = 'Máy <cắt> & "mài" cho tổ\r\nBcc: ke-xau@example.vn'
@@ -97,7 +97,7 @@ def test_officers_are_told_when_a_member_asks_to_join(
     settings.SITE_URL = "https://sangkien.example.vn"
     other_branch_officer = factories.officer(factories.branch())
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/accounts/register/", registration_data(branch_a, full_name="Trần <Văn> Bình"))
+        register(client, registration_data(branch_a, full_name="Trần <Văn> Bình"))
 
     [message] = messages_to(officer_a.email)
     assert not messages_to(other_branch_officer.email)
@@ -105,13 +105,21 @@ def test_officers_are_told_when_a_member_asks_to_join(
     assert "https://sangkien.example.vn/admin/initiatives/membershiprequest/?state__exact=pending" in message.body
 
 
-def test_a_failing_mail_server_still_keeps_the_registration(
+def test_a_failing_mail_server_does_not_lose_the_registration(
     client, branch_a, officer_a, settings, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "tests.initiatives.broken_mail.Backend"
+    from urllib.parse import urlsplit
+
+    from .test_accounts import finish_link
+
+    data = registration_data(branch_a)
+    client.post("/accounts/register/", data)
+    settings.EMAIL_BACKEND = "tests.initiatives.broken_mail.Backend"  # down when the officers are to be told
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/accounts/register/", registration_data(branch_a))
-    assert response.status_code == 302
+        response = client.post(urlsplit(finish_link(data["email"])).path,
+                               {"password1": data["password1"], "password2": data["password2"]})
+    assert response.status_code == 302 and response["Location"] == "/accounts/home/"
+    assert MembershipRequest.objects.filter(user__username=data["username"]).exists()
 
 
 def test_initiative_title_saved_with_a_line_break_never_breaks_a_header(branch_a, member_a):
@@ -120,3 +128,14 @@ def test_initiative_title_saved_with_a_line_break_never_breaks_a_header(branch_a
     assert notifications.one_line("a\r\nBcc: x@example.vn\n\tb") == "a Bcc: x@example.vn b"
     assert len(notifications.one_line("x" * 500)) <= notifications.MAX_SUBJECT
 
+
+
+def test_an_officer_who_submits_for_a_member_is_not_told_of_their_own_submission(
+    branch_a, member_a, officer_a, django_capture_on_commit_callbacks
+):
+    colleague = factories.officer(branch_a)
+    initiative = factories.initiative(branch_a, authors=[(member_a, 100)], entered_by=officer_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.apply(initiative, "submit", officer_a)
+    assert [m.subject for m in messages_to(officer_a.email) if "Cần xem xét" in m.subject] == []
+    assert len(messages_to(colleague.email)) == 1
