@@ -346,7 +346,7 @@ class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, Branch
 
     def _review(self, request, queryset, action, single=False):
         move = workflow.MOVES[action]
-        form = ReviewForm(request.POST if "confirm" in request.POST else None, inputs=move.inputs)
+        form = ReviewForm(request.POST if "confirm" in request.POST else None, move=move)
         if "confirm" in request.POST and form.is_valid():
             details = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
             done, failed = 0, []

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import access, uploads
 from ..models import Attachment, Branch, Initiative, InitiativeAuthor, Member
+from .fields import PortalDateField, portal_formfield
 from .widgets import DateTextInput
 
 DATE_WIDGET = DateTextInput()
@@ -46,11 +47,8 @@ class InitiativeForm(forms.ModelForm):
             "trial_participants": forms.Textarea(attrs=TEXTAREA),
             "economic_benefit_description": forms.Textarea(attrs=TEXTAREA),
             "social_benefit": forms.Textarea(attrs=TEXTAREA),
-            "economic_benefit_vnd": forms.NumberInput(attrs={"min": 0, "step": 1000, "inputmode": "numeric"}),
         }
-        error_messages = {
-            "economic_benefit_vnd": {"invalid": _("Enter the amount in VND as a whole number, e.g. 15000000.")},
-        }
+        formfield_callback = portal_formfield
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -64,10 +62,6 @@ class InitiativeForm(forms.ModelForm):
             # A new instance's empty branch would override the field's initial value: set the form's own.
             self.initial["branch"] = branches[0].pk
             self.fields["branch"].widget = forms.HiddenInput()
-        for name in ("recognition_date", "application_date", "research_accepted_date"):
-            self.fields[name].error_messages["invalid"] = _("Enter a date as dd/mm/yyyy.")
-        self.fields["economic_benefit_vnd"].min_value = 0
-        self.fields["economic_benefit_vnd"].validators.append(_non_negative)
         self.fields["economic_benefit_vnd"].help_text = _("Leave empty when it cannot be put in money.")
 
     def allowed_branches(self):
@@ -84,13 +78,6 @@ class InitiativeForm(forms.ModelForm):
     def fieldsets(self):
         """(legend, bound fields, research_only) for each part of the form, in order."""
         return [(legend, [self[name] for name in names], "research_level" in names) for legend, names in FIELDSETS]
-
-
-def _non_negative(value):
-    if value is not None and value < 0:
-        raise forms.ValidationError(_("The amount cannot be negative."))
-    if value is not None and value > 10**15:
-        raise forms.ValidationError(_("The amount is too large; check the number of zeros."))
 
 
 def _member_label(member):
@@ -239,11 +226,30 @@ class ReviewForm(forms.Form):
     lawful_confirmed = forms.BooleanField(
         label=_("I attest its content is not against public order or social morals"), required=False
     )
-    sent_date = forms.DateField(label=_("Date sent"), required=False, widget=DATE_WIDGET)
+    sent_date = PortalDateField(label=_("Date sent"), required=False)
 
-    def __init__(self, *args, inputs=None, **kwargs):
-        """`inputs`: the fields of the move at hand (workflow.Move.inputs); the others are neither shown nor read."""
+    def __init__(self, *args, inputs=None, move=None, **kwargs):
+        """`move`: the move at hand (workflow.Move): only its inputs are shown and read, and what it requires is
+        required here, so a refusal is said beside the field with what was typed kept (`inputs` alone: the fields
+        without the requirements)."""
         super().__init__(*args, **kwargs)
+        if move is not None:
+            inputs = move.inputs
         if inputs is not None:
             for name in set(self.fields) - set(inputs):
                 del self.fields[name]
+        if move is not None and move.needs_comment and "comment" in self.fields:
+            self.fields["comment"].required = True
+            self.fields["comment"].error_messages["required"] = _(
+                "Write a comment for the author: say what is wrong and what to do."
+            )
+        if move is not None and move.action == "approve":
+            for name in ("novelty_confirmed", "lawful_confirmed"):
+                self.fields[name].required = True
+                self.fields[name].error_messages["required"] = _("Tick this to approve.")
+
+    def clean_comment(self):
+        comment = self.cleaned_data.get("comment", "").strip()
+        if self.fields["comment"].required and not comment:  # spaces alone say nothing to the author
+            raise forms.ValidationError(self.fields["comment"].error_messages["required"], code="required")
+        return comment

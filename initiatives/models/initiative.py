@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..text import fold_for_index
+from .fields import MoneyVndField
 from .organisation import Branch, Member
 from .programme import Programme
 
@@ -93,7 +94,7 @@ class Initiative(models.Model):
     application_date = models.DateField(_("first application date"), null=True, blank=True)
     application_place = models.CharField(_("where applied"), max_length=200, blank=True)
 
-    economic_benefit_vnd = models.BigIntegerField(_("economic benefit (VND)"), null=True, blank=True)
+    economic_benefit_vnd = MoneyVndField(_("economic benefit (VND)"), null=True, blank=True)
     economic_benefit_description = models.TextField(_("economic benefit"), blank=True)
     social_benefit = models.TextField(_("social benefit"), blank=True)
 

@@ -19,6 +19,8 @@ from .downloads import private_download
 from .params import parse_id
 
 PAGE_SIZE = 20
+# Boxes whose typed value the live panel reads and may refuse as the person types: amounts and dates.
+LIVE_CHECKED_FIELDS = ("economic_benefit_vnd", "recognition_date", "application_date", "research_accepted_date")
 
 
 @login_required
@@ -49,7 +51,7 @@ def initiative_detail(request, pk):
 
 def review_form(action, data=None):
     """The inputs of one move; one form per move on the page, their ids kept apart."""
-    return ReviewForm(data, inputs=workflow.MOVES[action].inputs, auto_id=f"id_{action}_%s")
+    return ReviewForm(data, move=workflow.MOVES[action], auto_id=f"id_{action}_%s")
 
 
 def _detail_page(request, initiative, *, review=None, reviewed_action=None):
@@ -218,6 +220,12 @@ def initiative_check(request):
         {
             "eligible": not problems,
             "problems": [{"code": p.code, "message": p.message, "field": p.field} for p in problems],
+            # What was typed but cannot be read (an amount, a date), said beside its box as the person types.
+            "field_errors": {
+                name: [str(message) for message in messages_]
+                for name, messages_ in form.errors.items()
+                if name in LIVE_CHECKED_FIELDS and str(request.POST.get(name, "")).strip()
+            },
         }
     )
 
