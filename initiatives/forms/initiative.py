@@ -1,5 +1,6 @@
 """The initiative form, its authors formset and attachment upload, for members and officers."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
@@ -15,26 +16,38 @@ from .widgets import DateTextInput
 DATE_WIDGET = DateTextInput()
 TEXTAREA = {"rows": 3}
 
+# The form's sections, each folding on a phone: (key, legend, fields).
 FIELDSETS = [
     (
+        "initiative",
         _("The initiative"),
         ["branch", "title", "category", "field_of_work", "problem", "solution", "application_summary"],
     ),
-    (_("Recognition"), ["recognition_body", "recognition_decision_no", "recognition_date"]),
+    ("recognition", _("Recognition"), ["recognition_body", "recognition_decision_no", "recognition_date"]),
     (
+        "application",
         _("Application"),
         ["application_kind", "application_date", "application_place", "trial_participants", "application_conditions"],
     ),
-    (_("Benefits"), ["economic_benefit_vnd", "economic_benefit_description", "social_benefit"]),
-    (_("Research topic"), ["research_level", "research_accepted_date", "research_effect_confirmed"]),
-    (_("Other"), ["investor", "confidential_info", "ip_protected"]),
+    ("benefits", _("Benefits"), ["economic_benefit_vnd", "economic_benefit_description", "social_benefit"]),
+    ("research", _("Research topic"), ["research_level", "research_accepted_date", "research_effect_confirmed"]),
+    ("other", _("Other"), ["investor", "confidential_info", "ip_protected"]),
 ]
+
+
+@dataclass
+class Section:
+    key: str
+    legend: str
+    fields: list
+    research_only: bool
+    open: bool
 
 
 class InitiativeForm(forms.ModelForm):
     class Meta:
         model = Initiative
-        fields = [name for _legend, names in FIELDSETS for name in names]
+        fields = [name for _key, _legend, names in FIELDSETS for name in names]
         widgets = {
             "recognition_date": DATE_WIDGET,
             "application_date": DATE_WIDGET,
@@ -75,9 +88,18 @@ class InitiativeForm(forms.ModelForm):
             branches.append(self.instance.branch)
         return Branch.objects.filter(pk__in=[b.pk for b in branches]).order_by("name")
 
-    def fieldsets(self):
-        """(legend, bound fields, research_only) for each part of the form, in order."""
-        return [(legend, [self[name] for name in names], "research_level" in names) for legend, names in FIELDSETS]
+    def sections(self):
+        """The parts of the form, in order. The first part is open, and any part with an error."""
+        return [
+            Section(
+                key=key,
+                legend=legend,
+                fields=[self[name] for name in names],
+                research_only=key == "research",
+                open=index == 0 or any(name in self.errors for name in names),
+            )
+            for index, (key, legend, names) in enumerate(FIELDSETS)
+        ]
 
 
 def _member_label(member):
@@ -191,7 +213,12 @@ class MultipleFileField(forms.FileField):
 
 
 class AttachmentUploadForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind of file"), choices=Attachment.Kind.choices, initial=Attachment.Kind.DECISION)
+    """New files, each with its own kind: the script puts a kind box beside each chosen file (`kinds`, in the order
+    of the files); without it, `kind` applies to the files of this upload and each can be changed once saved."""
+
+    kind = forms.ChoiceField(
+        label=_("Kind of the files chosen"), choices=Attachment.Kind.choices, initial=Attachment.Kind.DECISION
+    )
     files = MultipleFileField(
         label=_("Files (PDF, Word, Excel, JPEG, PNG; 10 MB each)"),
         required=False,
@@ -201,13 +228,17 @@ class AttachmentUploadForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.accepted_files = []  # (file, MIME type) of each file that passed its checks, even beside refused ones
+        self.accepted_kinds = []  # the kind of each of them
 
     def clean_files(self):
         """Each file is checked on its own: the refused ones get their message beside the field (the form is then
         invalid), the others are kept in `accepted_files` so that nobody has to choose them again."""
-        for uploaded in self.cleaned_data.get("files") or []:
+        own_kinds = self.data.getlist(self.add_prefix("kinds")) if hasattr(self.data, "getlist") else []
+        for index, uploaded in enumerate(self.cleaned_data.get("files") or []):
+            own = own_kinds[index] if index < len(own_kinds) else ""
             try:
                 self.accepted_files.append((uploaded, uploads.validate_attachment(uploaded)))
+                self.accepted_kinds.append(own if own in Attachment.Kind.values else self.file_kind)
             except forms.ValidationError as error:
                 for message in error.messages:
                     self.add_error("files", message)
@@ -216,6 +247,52 @@ class AttachmentUploadForm(forms.Form):
     @property
     def file_kind(self):
         return (self.cleaned_data.get("kind") if hasattr(self, "cleaned_data") else None) or Attachment.Kind.OTHER
+
+    def accepted_with_kinds(self):
+        """[(file, MIME type, kind)] of the files that passed their checks."""
+        pairs = zip(self.accepted_files, self.accepted_kinds, strict=True)
+        return [(uploaded, mime, kind) for (uploaded, mime), kind in pairs]
+
+
+class AttachmentEditForm(forms.Form):
+    """One file already attached: its kind, and removing or replacing it (while the initiative can be edited)."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=Attachment.Kind.choices)
+    remove = forms.BooleanField(label=_("Remove this file"), required=False)
+    replace = forms.FileField(
+        label=_("Replace with"), required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png"}),
+    )
+
+    def __init__(self, *args, attachment, **kwargs):
+        kwargs.setdefault("prefix", f"attachment-{attachment.pk}")
+        kwargs.setdefault("initial", {"kind": attachment.kind})
+        super().__init__(*args, **kwargs)
+        self.attachment = attachment
+        self.replacement_mime = None
+
+    def clean_replace(self):
+        uploaded = self.cleaned_data.get("replace")
+        if uploaded:
+            self.replacement_mime = uploaded and uploads.validate_attachment(uploaded)
+        return uploaded
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("remove") and cleaned.get("replace"):
+            self.add_error("replace", _("Either remove the file or replace it, not both."))
+        return cleaned
+
+    def changes(self):
+        """What to do with the file: ("remove",), ("replace", file, mime, kind), ("kind", kind) or None."""
+        data = self.cleaned_data
+        if data.get("remove"):
+            return ("remove",)
+        if data.get("replace"):
+            return ("replace", data["replace"], self.replacement_mime, data.get("kind") or self.attachment.kind)
+        if data.get("kind") and data["kind"] != self.attachment.kind:
+            return ("kind", data["kind"])
+        return None
 
 
 class ReviewForm(forms.Form):
