@@ -72,7 +72,7 @@ def test_a_member_fills_the_form_on_a_phone(open_page, member):
     # An ambiguous amount is said beside the box while typing.
     money.press_sequentially("15.5")
     page.wait_for_selector("[data-live-error=economic_benefit_vnd]")
-    assert "nhiều số tiền khác nhau" in page.inner_text("[data-live-error=economic_benefit_vnd]")
+    assert "“15.5”" in page.inner_text("[data-live-error=economic_benefit_vnd]")
     money.fill("")
     # Plain digits are grouped while typing.
     money.press_sequentially("15000000")

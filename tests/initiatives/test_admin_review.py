@@ -117,7 +117,7 @@ def test_the_typed_comment_is_kept_when_another_input_is_refused(login, district
     client = login(district)
     response = client.post(f"{CHANGELIST}{verified.pk}/move/send/", {"confirm": "1", "sent_date": "15 tháng 9"})
     assert response.status_code == 200
-    assert "Không hiểu ngày, hãy viết dd/mm/yyyy" in response.content.decode()
+    assert "Không hiểu ngày “15 tháng 9”: hãy viết theo dạng dd/mm/yyyy" in response.content.decode()
     verified.refresh_from_db()
     assert verified.status == Status.DISTRICT_VERIFIED
 

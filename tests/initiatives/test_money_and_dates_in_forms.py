@@ -38,7 +38,7 @@ def test_an_ambiguous_amount_is_refused_beside_the_field_and_nothing_typed_is_lo
     response = member_client.post("/initiatives/new/", data)
     assert response.status_code == 200 and not Initiative.objects.exists()
     page = response.content.decode()
-    assert f"“{typed}” có thể hiểu thành nhiều số tiền khác nhau" in page
+    assert f"không thể lưu “{typed}”" in page
     assert f'value="{typed}"' in page and data["solution"] in page
 
 
@@ -55,7 +55,7 @@ def test_a_date_not_understood_says_how_to_write_it(member_client, member_a, bra
     response = member_client.post(
         "/initiatives/new/", form_data(branch_a, [(member_a, 100)], application_date="15 tháng 9")
     )
-    assert "Không hiểu ngày, hãy viết dd/mm/yyyy" in response.content.decode()
+    assert "Không hiểu ngày “15 tháng 9”: hãy viết theo dạng dd/mm/yyyy" in response.content.decode()
     assert not Initiative.objects.exists()
 
 
@@ -68,8 +68,9 @@ def test_the_live_panel_reads_amounts_and_dates_the_same_way(member_client, memb
     data.update(economic_benefit_vnd="15.5", application_date="15 tháng 9")
     result = member_client.post("/initiatives/check/", data).json()
     assert {p["code"] for p in result["problems"]} >= {"no_benefit"}
-    assert "nhiều số tiền khác nhau" in result["field_errors"]["economic_benefit_vnd"][0]
-    assert result["field_errors"]["application_date"] == ["Không hiểu ngày, hãy viết dd/mm/yyyy (ví dụ 15/09/2021)."]
+    assert "không thể lưu “15.5”" in result["field_errors"]["economic_benefit_vnd"][0]
+    assert result["field_errors"]["application_date"] == [
+        "Không hiểu ngày “15 tháng 9”: hãy viết theo dạng dd/mm/yyyy, ví dụ 15/09/2021."]
 
 
 def test_the_admin_reads_the_economic_benefit_the_same_way(login, officer_a, member_a, branch_a):

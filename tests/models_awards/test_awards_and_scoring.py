@@ -259,4 +259,4 @@ def test_an_ambiguous_award_amount_is_refused_beside_the_field(district, member_
     response = login(district).post("/awards/new/", award_post(member=member_a.pk, amount_vnd="1,5"))
     assert response.status_code == 200 and not Award.objects.exists()
     page = response.content.decode()
-    assert "“1,5” có thể hiểu thành nhiều số tiền khác nhau" in page and 'value="1,5"' in page
+    assert "không thể lưu “1,5”" in page and 'value="1,5"' in page
