@@ -29,7 +29,7 @@ def _require(user, initiative):
 
 def _current(attachment):
     """The row as stored now, locked: of two people removing the same file at once, one does it."""
-    return Attachment.every.select_for_update().select_related("initiative").get(pk=attachment.pk)
+    return Attachment.every.select_for_update(of=("self",)).select_related("initiative").get(pk=attachment.pk)
 
 
 @transaction.atomic
