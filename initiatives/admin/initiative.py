@@ -339,6 +339,7 @@ class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, Branch
                     "similar_same_branch": same_branch,
                     "similar_elsewhere": elsewhere,
                     "timeline": StatusChange.objects.filter(initiative=obj).select_related("actor"),
+                    "removed_files": attachments.removed_attachments(obj),
                     "moves": [m for m in workflow.available_actions(request.user, obj) if m.action != "submit"],
                 }
             )
