@@ -1,0 +1,56 @@
+"""A background job: who asked for it, what it is, how far it has got, and the file it made.
+
+The row is the job's only state: the page polls it, the worker writes it, the sweep (`runner.sweep`) finds the
+ones whose worker died. Files go through the storage API (`default_storage`), under a folder of the owner's.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def job_file_path(job, filename):
+    return f"jobs/{job.owner_id}/{uuid.uuid4().hex}/{filename}"
+
+
+class Job(models.Model):
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs",
+                              verbose_name=_("owner"))
+    kind = models.CharField(_("kind"), max_length=40)
+    title = models.CharField(_("title"), max_length=200)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    done = models.PositiveIntegerField(_("done"), default=0)
+    total = models.PositiveIntegerField(_("total"), null=True, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    file = models.FileField(_("file"), upload_to=job_file_path, blank=True, max_length=300)
+    file_name = models.CharField(_("file name"), max_length=200, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("job")
+        verbose_name_plural = _("jobs")
+        indexes = [
+            models.Index(fields=["owner", "-created_at"], name="job_owner_recent"),
+            models.Index(fields=["state", "heartbeat_at"], name="job_state_heartbeat"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_finished(self):
+        return self.state in {self.State.DONE, self.State.FAILED}
