@@ -54,3 +54,35 @@ class Job(models.Model):
     @property
     def is_finished(self):
         return self.state in {self.State.DONE, self.State.FAILED}
+
+
+class OutgoingMail(models.Model):
+    """One e-mail to one recipient, written in the same transaction as what it tells of (the outbox).
+
+    A worker sends it and marks it sent; while the mail server is down it stays pending and is tried again with
+    growing pauses, so a message is never lost; a message marked sent is never sent again."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+
+    to = models.EmailField(_("to"))
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("body"))
+    about = models.CharField(_("about"), max_length=200, blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [models.Index(fields=["state", "next_attempt_at"], name="mail_state_next")]
+
+    def __str__(self):
+        return f"{self.to}: {self.subject}"

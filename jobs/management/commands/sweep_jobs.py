@@ -1,11 +1,12 @@
-"""Give stopped jobs another attempt (or mark them failed), and delete finished jobs past JOBS_KEEP_DAYS.
+"""Give stopped jobs another attempt (or mark them failed), delete finished jobs past JOBS_KEEP_DAYS, and hand
+out again the e-mails of the outbox whose next attempt is due.
 
     manage.py sweep_jobs      # from cron or a systemd timer, every few minutes
 """
 
 from django.core.management.base import BaseCommand
 
-from jobs import runner
+from jobs import outbox, runner
 
 
 class Command(BaseCommand):
@@ -14,4 +15,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         again = runner.sweep()
         purged = runner.purge_expired()
-        self.stdout.write(f"{len(again)} job(s) sent again, {purged} expired job(s) deleted.")
+        mails = outbox.retry_due()
+        self.stdout.write(f"{len(again)} job(s) sent again, {purged} expired job(s) deleted, "
+                          f"{len(mails)} e-mail(s) handed out again.")
