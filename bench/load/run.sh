@@ -44,7 +44,7 @@ server_pid=""
 app_pids=()
 nginx_prefix=""
 if [ "$INSTANCES" -gt 1 ]; then
-  export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/7} CACHE_KEY_PREFIX="load-$$" TRUSTED_PROXY_COUNT=1
+  export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/7} CACHE_KEY_PREFIX="load-$$" TRUSTED_PROXIES=127.0.0.1
   export MEDIA_ROOT="$work/media"
   WORKERS=${WORKERS_PER_INSTANCE:-$(( $(nproc) + 1 ))}
 fi
