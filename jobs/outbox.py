@@ -1,7 +1,8 @@
 """The outbox: e-mails are rows first, sent afterwards by a Celery worker (without a broker, by the caller at once).
 
 `queue(messages)` writes one row per recipient in the caller's transaction and, once it commits, hands each to
-`deliver` on a Celery worker (without a broker: at once, in the caller's thread, as the portal sent mail before). `deliver(mail_id)` claims the row (pending → sending, one claimant wins), sends it, marks it sent.
+`deliver` on a Celery worker (without a broker: at once, in the caller's thread, as the portal sent mail before).
+`deliver(mail_id)` claims the row (pending → sending, one claimant wins), sends it, marks it sent.
 While the mail server is down the row goes back to pending with the next attempt further away each time
 (1, 2, 4 … minutes, at most an hour); `retry_due` (from `manage.py sweep_jobs` or the Celery sweep task) hands
 the due ones out again. A row marked sent is never sent again; a worker killed between the server's accepting
@@ -14,7 +15,7 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.core.mail.message import make_msgid
+from django.core.mail.utils import DNS_NAME
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -66,7 +67,7 @@ def deliver(mail_id):
         return None
     mail = OutgoingMail.objects.get(pk=mail_id)
     message = EmailMessage(mail.subject, mail.body, settings.DEFAULT_FROM_EMAIL, [mail.to],
-                           headers={"Message-ID": make_msgid(f"outbox-{mail.pk}")})
+                           headers={"Message-ID": f"<outbox-{mail.pk}.{mail.created_at:%Y%m%d%H%M%S}@{DNS_NAME}>"})
     try:
         get_connection().send_messages([message])
     except Exception as error:

@@ -68,6 +68,7 @@ def test_while_the_server_is_down_the_message_waits_with_growing_pauses_then_goe
     assert outbox.retry_due(now=later + datetime.timedelta(hours=2)) == [row.pk]
     row.refresh_from_db()
     assert row.state == OutgoingMail.State.SENT and len(mail.outbox) == 1
+    assert mail.outbox[0].extra_headers["Message-ID"].startswith(f"<outbox-{row.pk}.")  # the same on every attempt
 
     # Handed out again (a duplicate task, a sweep): a sent message is never sent twice.
     assert outbox.deliver(row.pk) is None
