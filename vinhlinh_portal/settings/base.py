@@ -54,12 +54,15 @@ LOCAL_APPS = [
     "initiatives",
     "models_awards",
     "portal_security",
+    "jobs",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before anything reads the body: a body larger than MAX_REQUEST_BYTES is refused with 413.
+    "portal_security.request_size.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vinhlinh_portal.middleware.VietnameseFirstLocaleMiddleware",
@@ -92,6 +95,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # E-mails are plain text: the same templates, rendered without HTML escaping (initiatives/notifications.py).
+        "NAME": "mail",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {
@@ -106,6 +117,43 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # and take the write lock at the start of a transaction so concurrent moves serialise.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# The cache: Redis when REDIS_URL is set, shared by every worker and host (the dashboard's figures, and the
+# sessions, kept in the database and read through the cache); otherwise each process's memory, as on one machine.
+# The lock-out counters of django-axes live in the database (its database handler), so every worker already
+# shares them, and the failures stay on record for the district office.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "vinhlinh"),
+            "TIMEOUT": 600,
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vinhlinh"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Background jobs (exports, the tally rebuild, the backup): Celery when a broker is configured (CELERY_BROKER_URL,
+# else REDIS_URL), each job in a worker process of its own; otherwise a thread of the web process. See jobs/.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip() or REDIS_URL
+CELERY_TASK_ACKS_LATE = True  # a job's message is acknowledged when it ends: a killed worker's job comes back
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # long jobs: a worker takes one at a time
+CELERY_TASK_IGNORE_RESULT = True  # the Job row is the result
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "vinhlinh")
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+JOBS_RUNNER = "celery" if CELERY_BROKER_URL else "thread"
+JOBS_QUEUE = CELERY_TASK_DEFAULT_QUEUE
+JOBS_STALE_SECONDS = int(os.environ.get("JOBS_STALE_SECONDS", "120"))  # no heartbeat that long: the worker died
+JOBS_MAX_ATTEMPTS = 3
+JOBS_KEEP_DAYS = int(os.environ.get("JOBS_KEEP_DAYS", "7"))  # a job's file is deleted that many days after
+EXPORT_JOB_ROWS = int(os.environ.get("EXPORT_JOB_ROWS", "3000"))  # a report past this many rows runs as a job
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -138,10 +186,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True  # a lasting record of failures, readable by the district office
-# The address counted for lock-out and written in the audit log (X-Forwarded-For only behind a trusted proxy).
+# The address counted for lock-out and written in the audit log: X-Forwarded-For is believed only from a peer
+# listed in TRUSTED_PROXIES (addresses or networks, e.g. "127.0.0.1,10.0.0.0/8"); none by default.
 AXES_CLIENT_IP_CALLABLE = "portal_security.client_ip.client_ip"
 AXES_USERNAME_CALLABLE = "portal_security.login_name.username_for_axes"
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # Security headers, the same in every environment so that development meets them first.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -202,6 +251,15 @@ MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+# The largest legitimate request: a form with up to five attachments of MAX_ATTACHMENT_BYTES and its fields.
+# A larger body is refused with 413 by Content-Length and while it is read (portal_security/request_size.py);
+# the proxy in front must refuse it too (nginx client_max_body_size, README).
+MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", 5 * MAX_ATTACHMENT_BYTES + 2 * 1024 * 1024))
+FILE_UPLOAD_HANDLERS = [
+    "portal_security.request_size.RequestSizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 # Where `manage.py backup` writes its archives by default (and `restore` moves replaced uploads).
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 
@@ -217,6 +275,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 if os.environ.get("EMAIL_HOST") and "EMAIL_BACKEND" not in os.environ:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sangkien@ldld-vinhlinh.vn")
+# The portal's address as people reach it, for the links in e-mails (no trailing slash).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGGING = {
     "version": 1,
