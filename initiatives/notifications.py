@@ -11,7 +11,6 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -82,10 +81,15 @@ def branch_officer_addresses(branch_id):
     return _unique(users.values_list("email", flat=True))
 
 
-def district_office_addresses():
+def district_office_addresses(branch_id):
+    """The upper-union staff over the branch: officers of its body or of a body above it (the path's prefixes)."""
     from .access import DISTRICT_OFFICE
+    from .models import Branch, Federation
 
-    users = get_user_model().objects.filter(is_active=True).filter(Q(groups__name=DISTRICT_OFFICE))
+    path = Branch.objects.filter(pk=branch_id).values_list("federation__path", flat=True).first() or ""
+    above = [path[:end] for end in range(Federation.steplen, len(path) + 1, Federation.steplen)]
+    users = get_user_model().objects.filter(is_active=True, groups__name=DISTRICT_OFFICE,
+                                            federation_officer_of__path__in=above)
     return _unique(users.values_list("email", flat=True).distinct())
 
 
@@ -126,7 +130,7 @@ def status_changed(change_id):
         )
     elif change.to_status == Status.BRANCH_APPROVED:
         send_each(
-            district_office_addresses(),
+            district_office_addresses(initiative.branch_id),
             subject_template="initiatives/email/to_verify_subject.txt",
             body_template="initiatives/email/to_verify.txt",
             context=context,
