@@ -9,9 +9,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .. import access, dashboard_panels, node_figures, progress
+from .. import access, dashboard_panels, node_figures, progress, reorganisation
 from ..dashboard_forms import DashboardFilterForm
-from ..models import Category, Programme, Status
+from ..models import Category, Federation, Programme, Status
 from ..paging import long_list
 from .params import parse_id, quarter_key
 
@@ -71,6 +71,25 @@ def _figures(request):
     figures["federation"] = node_payload(node, programme)
     figures["children"] = node_figures.children(node, programme, scope.branches, scope.today) if node else []
     return programme, form, chosen, scope, figures, panels
+
+
+HISTORY_ROWS = 20
+
+
+def node_history(payload):
+    """The latest reorganisations of the body's subtree, newest first (one query)."""
+    if payload is None:
+        return []
+    node = Federation.objects.get(pk=payload["id"])
+    return list(reorganisation.history_of(node)[:HISTORY_ROWS])
+
+
+def reachable_nodes(user, payload):
+    """The ids of the breadcrumbs' bodies the viewer may open (those above their own are names only)."""
+    if payload is None:
+        return set()
+    ids = [crumb["id"] for crumb in payload["breadcrumbs"]]
+    return set(access.nodes_for(user).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def node_payload(node, programme):
@@ -163,6 +182,10 @@ def dashboard(request):
         "panels": dashboard_panels.render(request, panels),
         "json_url": json_url,
         "definitions": figures["definitions"],
+        "reachable_nodes": reachable_nodes(request.user, figures["federation"]),
+        # The children's table when bodies lie under this one (with branches only, the branch table says it all).
+        "child_bodies": any(row["kind"] == "federation" for row in figures["children"]),
+        "history": node_history(figures["federation"]),
     })
 
 

@@ -91,3 +91,14 @@ def test_the_vinh_linh_json_keeps_its_figures_and_names_its_body(login, district
     assert data["programme"]["target"] == 400 and data["scope"]["whole_district"] is True
     assert data["federation"]["name"] == "Liên đoàn Lao động huyện Vĩnh Linh"
     assert [row["name"] for row in data["children"]] == [branch_a.name]
+
+
+def test_the_dashboard_page_shows_the_body_its_way_up_its_children_and_its_history(login, province):
+    reorganisation.do_move_branch(branch=province["direct"], to_node=province["zone"], acting_user=province["tinh"],
+                                  effective_on=datetime.date(2025, 7, 1), reason="Về công đoàn khu kinh tế")
+    page = login(province["tinh"]).get(f"/dashboard/?federation={province['province'].pk}").content.decode()
+    assert "Công đoàn xã Vĩnh Hoàng" in page and f"?federation={province['zone'].pk}&amp;programme=" in page
+    assert "01/07/2025" in page and "Về công đoàn khu kinh tế" in page
+    commune_page = login(province["xa"]).get("/dashboard/").content.decode()
+    assert "Liên đoàn Lao động tỉnh Quảng Trị" in commune_page  # the way up, as a name
+    assert f'href="?federation={province["province"].pk}"' not in commune_page  # but not a link above their body
