@@ -53,6 +53,7 @@ class NodeScope:
     ids: frozenset = frozenset()
     paths: tuple = ()
     everything: bool = False
+    owner_path: str | None = None  # the first root set up: the portal's owner (Programme.node when it has none)
 
 
 def node_scope(user):
@@ -71,7 +72,9 @@ def node_scope(user):
             if is_mine and not any(path.startswith(top) for top in paths):
                 paths.append(path)
         roots = {path for _pk, path, depth, _mine in rows if depth == 1}
+        first_root = min(((pk, path) for pk, path, depth, _mine in rows if depth == 1), default=(None, None))
         cached = NodeScope(
+            owner_path=first_root[1],
             ids=frozenset(pk for pk, _path, _depth, is_mine in rows if is_mine),
             paths=tuple(paths),
             everything=bool(roots) and roots <= set(paths),
@@ -188,6 +191,19 @@ def oversees_node(user, node):
     return any(node.path.startswith(path) for path in _upper_paths(user))
 
 
+def oversees_programme(user, programme):
+    """Whether `user` oversees the whole of the body that runs `programme` (its own targets then apply). No query
+    for a programme of the portal's owner: the owner's path comes with the user's nodes."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    if programme.federation_id is None:
+        owner = node_scope(user).owner_path
+        return owner is not None and any(owner.startswith(path) for path in _upper_paths(user))
+    return oversees_node(user, programme.federation)
+
+
 def nodes_for(user):
     """The union bodies `user` may see: their nodes' subtrees (every node for a superuser)."""
     if sees_everything(user):
@@ -198,6 +214,8 @@ def nodes_for(user):
 def home_node(user):
     """The node a viewer works for: their topmost node, else the node of their (first) branch, else the portal's
     owner. Dashboards without parameters and report headers start there."""
+    if not user.is_authenticated or user.is_superuser:
+        return Federation.current()
     paths = _upper_paths(user)
     if paths:
         return Federation.objects.get(path=paths[0])

@@ -137,9 +137,8 @@ def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, t
     if node is not None:
         branches = branches.filter(federation__path__startswith=node.path)
     # The programme's own targets when the scope is the whole of the body that runs it; else the pledges.
-    programme_node = programme.node
-    whole_district = (branch is None and cluster is None and access.oversees_node(user, programme_node)
-                      and (node is None or programme_node.path.startswith(node.path)))
+    whole_district = (branch is None and cluster is None and access.oversees_programme(user, programme)
+                      and (node is None or programme.node.path.startswith(node.path)))
     if cluster is not None:
         branches = branches.filter(cluster=cluster)
     if branch is not None:

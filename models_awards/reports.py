@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from initiatives import access
-from initiatives.models import Federation, Initiative
+from initiatives.models import Initiative
 from initiatives.reports import workbook as wb
 
 from . import exemplars, selectors
@@ -105,7 +105,7 @@ def write_exemplars(target, *, user, filters):
         selectors.awards_for(user).filter(year=year, **branch_filter).select_related("branch", "member")
         .order_by("level", "decision_date", "pk")
     )
-    book = wb.OfficialWorkbook(wb.Issuer.district(Federation.current()))
+    book = wb.OfficialWorkbook(wb.Issuer.district(access.home_node(user)))
     lines = [_("Year %(year)s") % {"year": year}]
     if filters.branch is not None:
         lines.append(filters.branch.name)

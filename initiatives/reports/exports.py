@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from .. import access, progress
 from ..formatting import format_date
-from ..models import Category, Federation, InitiativeAuthor, Programme, Status
+from ..models import Category, InitiativeAuthor, Programme, Status
 from . import columns, registry
 from . import workbook as wb
 
@@ -184,7 +184,7 @@ def add_initiative_list(book, user, filters, programme, *, sheet_name=None):
 def write_initiative_list(target, *, user, filters):
     require_reporter(user)
     programme = current_programme()
-    book = wb.OfficialWorkbook(wb.Issuer.district(Federation.current()))
+    book = wb.OfficialWorkbook(wb.Issuer.district(access.home_node(user)))
     result = add_initiative_list(book, user, filters, programme)
     book.save(target)
     return result.rows
@@ -273,7 +273,7 @@ def add_summary(book, user, filters, programme, figures=None, *, sheet_name=None
 def write_summary(target, *, user, filters):
     require_reporter(user)
     programme = current_programme()
-    book = wb.OfficialWorkbook(wb.Issuer.district(Federation.current()))
+    book = wb.OfficialWorkbook(wb.Issuer.district(access.home_node(user)))
     result = add_summary(book, user, filters, programme)
     book.save(target)
     return result.rows
@@ -347,7 +347,7 @@ def write_programme(target, *, user, filters):
     require_reporter(user)
     programme = current_programme()
     figures = _figures(user, filters, programme)
-    book = wb.OfficialWorkbook(wb.Issuer.district(Federation.current()))
+    book = wb.OfficialWorkbook(wb.Issuer.district(access.home_node(user)))
     today = format_date(figures["scope"]["today"])
     book.add_table(
         _("Summary"),

@@ -247,7 +247,7 @@ def write_period(target, *, user, period):
     """All branches of a period in one workbook: an overview of who has reported, then one sheet per report."""
     if not access.is_district(user) and not access.is_officer(user):
         raise PermissionDenied
-    federation = Federation.current()
+    federation = access.home_node(user)  # headed by the body that sends it
     rows = period_overview(user, period)
     book = wb.OfficialWorkbook(wb.Issuer.district(federation))
     state_labels = dict(BranchReport.State.choices)

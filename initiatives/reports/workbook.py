@@ -93,14 +93,14 @@ class Issuer:
     @classmethod
     def district(cls, federation):
         return cls(
-            upper_body=federation.parent_name.upper(),
+            upper_body=federation.upper_body_name.upper(),
             body=federation.name.upper(),
             reference="Số:        /BC-LĐLĐ",
             on_behalf=ON_BEHALF_OF_STANDING_COMMITTEE,
             signer_title=federation.chair_title.upper(),
             signer_name=federation.chair_name,
             place_name=federation.place_name,
-            recipients=(f"- {federation.parent_name};", FILED),
+            recipients=(f"- {federation.upper_body_name};", FILED),
         )
 
     @classmethod

@@ -102,3 +102,14 @@ def test_the_dashboard_page_shows_the_body_its_way_up_its_children_and_its_histo
     commune_page = login(province["xa"]).get("/dashboard/").content.decode()
     assert "Liên đoàn Lao động tỉnh Quảng Trị" in commune_page  # the way up, as a name
     assert f'href="?federation={province["province"].pk}"' not in commune_page  # but not a link above their body
+
+
+def test_a_body_officers_export_is_headed_by_that_body_under_its_parent_and_signed_by_its_chair(login, province):
+    from tests.initiatives.reports_support import workbook_from
+
+    commune = province["commune"]
+    type(commune).objects.filter(pk=commune.pk).update(place_name="Vĩnh Hoàng", chair_name="Hồ Văn Chủ")
+    book = workbook_from(login(province["xa"]).get("/reports/summary.xlsx"))
+    cells = [str(c.value) for row in book.worksheets[0].iter_rows() for c in row if c.value is not None]
+    assert "LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ" in cells and "CÔNG ĐOÀN XÃ VĨNH HOÀNG" in cells
+    assert any(c.startswith("Vĩnh Hoàng, ngày") for c in cells) and "Hồ Văn Chủ" in cells
