@@ -5,38 +5,42 @@ Figures come from the per-branch tallies (TallyBranch), summed over the subtree 
 one grouped query for every child row, whatever the depth or the number of branches. A merged branch's row is
 folded into the branch it merged into from the merger's date (reorganisation.counting_branch)."""
 
-from django.db.models import Case, Count, F, FilteredRelation, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, Count, F, FilteredRelation, IntegerField, Max, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce, Substr
 
-from .models import Branch, Federation, Programme, Status
+from .models import Federation, Programme, Status
 
 SUBMITTED = [s for s in Status.values if s not in (Status.DRAFT,)]
 APPROVED = [Status.BRANCH_APPROVED, Status.DISTRICT_VERIFIED, Status.SENT_TO_PROVINCE]
 
 
+def ancestor_paths(node):
+    """The paths of the bodies from the root down to `node` (its own included)."""
+    return [node.path[:end] for end in range(Federation.steplen, len(node.path) + 1, Federation.steplen)]
+
+
 def covering_programmes(node):
     """The programmes that cover `node`: run by it or by a body above it (a programme with no body is the
-    portal owner's), newest first."""
-    ancestors = [node.path[:end] for end in range(Federation.steplen, len(node.path) + 1, Federation.steplen)]
-    owner = Federation.current()
-    condition = Q(federation__path__in=ancestors)
-    if owner.pk is not None and node.path.startswith(owner.path):
-        condition |= Q(federation__isnull=True)
-    return Programme.objects.filter(condition).order_by("-window_start", "-pk")
+    portal owner's, the first body set up), newest first. One query."""
+    owner_path = Subquery(Federation.objects.order_by("pk").values("path")[:1])
+    return (Programme.objects.annotate(owner_path=owner_path)
+            .filter(Q(federation__path__in=ancestor_paths(node))
+                    | Q(federation__isnull=True, owner_path__in=ancestor_paths(node)))
+            .order_by("-window_start", "-pk"))
 
 
-def programme_for(node):
-    """The node's latest open programme: the newest current one covering it (else the newest covering it)."""
+def programme_for(node, programmes=None):
+    """The node's latest open programme: the newest current one covering it (else the newest covering it).
+    `programmes`: the covering ones, already read."""
     if node is None:
         return Programme.current(with_periods=True)
-    covering = covering_programmes(node).prefetch_related("periods")
-    return covering.filter(is_current=True).first() or covering.first()
+    covering = programmes if programmes is not None else list(covering_programmes(node).prefetch_related("periods"))
+    return next((p for p in covering if p.is_current), covering[0] if covering else None)
 
 
 def breadcrumbs(node):
     """The bodies from the root down to `node`: one query on the path's prefixes."""
-    ancestors = [node.path[:end] for end in range(Federation.steplen, len(node.path) + 1, Federation.steplen)]
-    return list(Federation.objects.filter(path__in=ancestors).order_by("depth"))
+    return list(Federation.objects.filter(path__in=ancestor_paths(node)).order_by("depth"))
 
 
 def _sum(expression):
@@ -56,6 +60,11 @@ def children(node, programme, branches, today):
         When(federation_id=node.pk, then=F("pk")),
         default=Value(None), output_field=IntegerField(),
     )
+    own_name = Case(
+        When(federation_id=node.pk, merged_into__isnull=False, merged_on__lte=today, then=F("merged_into__name")),
+        When(federation_id=node.pk, then=F("name")),
+        default=Value(""),
+    )
     rows = (
         branches.filter(federation__path__startswith=node.path).order_by()
         .annotate(t=FilteredRelation("tally_rows", condition=Q(tally_rows__programme=programme)))
@@ -70,10 +79,13 @@ def children(node, programme, branches, today):
                                | Q(t__sent_to_province__gt=0))),
             submitted=_sum(submitted), approved=_sum(approved), sent=_sum(F(f"t__{Status.SENT_TO_PROVINCE}")),
             participants=_sum(F("t__participants")),
+            branch_name=Max(own_name),  # a branch's own row: its name, read along
         )
     )
-    by_node, by_branch = {}, {}
+    by_node, by_branch, names = {}, {}, {}
     for row in rows:
+        if row["own"] is not None:
+            names[row["own"]] = row["branch_name"]
         target = by_branch if row["own"] is not None else by_node
         key = row["own"] if row["own"] is not None else row["prefix"]
         into = target.setdefault(key, dict.fromkeys(
@@ -86,7 +98,6 @@ def children(node, programme, branches, today):
         if figures is None:
             continue  # nothing of this body lies in the viewer's scope
         result.append({"kind": "federation", "id": child.pk, "name": child.name, **_rates(figures)})
-    names = dict(Branch.objects.filter(pk__in=list(by_branch)).values_list("pk", "name")) if by_branch else {}
     for branch_id, figures in by_branch.items():
         result.append({"kind": "branch", "id": branch_id, "name": names.get(branch_id, ""), **_rates(figures)})
     return result

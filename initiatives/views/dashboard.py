@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from .. import access, dashboard_panels, node_figures, progress, reorganisation
 from ..dashboard_forms import DashboardFilterForm
-from ..models import Category, Federation, Programme, Status
+from ..models import Category, Programme, Status
 from ..paging import long_list
 from .params import parse_id, quarter_key
 
@@ -42,23 +42,26 @@ def chosen_node(request):
 
 
 def chosen_programme(request, node):
-    """`?programme=<id>` (one covering the body, else 404), else the body's latest open programme."""
+    """(`?programme=<id>` (one covering the body, else 404), else the body's latest open programme; the programmes
+    covering the body, read once with their periods)."""
     wanted = request.GET.get("programme")
+    covering = (list(node_figures.covering_programmes(node).prefetch_related("periods"))
+                if node is not None else None)
     if wanted is None:
-        programme = node_figures.programme_for(node) if node is not None else None
-        return programme or current_programme()
-    covering = node_figures.covering_programmes(node) if node is not None else Programme.objects.all()
-    programme = covering.filter(pk=parse_id(wanted)).prefetch_related("periods").first() if parse_id(wanted) else None
+        programme = node_figures.programme_for(node, covering) if node is not None else None
+        return programme or current_programme(), covering
+    candidates = covering if covering is not None else list(Programme.objects.prefetch_related("periods"))
+    programme = next((p for p in candidates if p.pk == parse_id(wanted)), None)
     if programme is None:
         raise Http404("No such programme for this union body.")
-    return programme
+    return programme, covering
 
 
 def _figures(request):
     if not access.oversees_branches(request.user):
         raise PermissionDenied
     node, node_chosen = chosen_node(request)
-    programme = chosen_programme(request, node)
+    programme, covering = chosen_programme(request, node)
     form = DashboardFilterForm(request.GET or None, user=request.user, periods=programme.periods.all())
     chosen = form.filters()
     scope = progress.scope_for_user(request.user, programme, node=node if node_chosen else None, **chosen)
@@ -68,7 +71,8 @@ def _figures(request):
                                       leaders_quarter=quarter_key(request.GET.get(LEADERS_QUARTER)) or progress.AUTO,
                                       long_list=long_list())
     panels = dashboard_panels.collect(request, scope)
-    figures["federation"] = node_payload(node, programme)
+    figures["federation"] = node_payload(node, programme, covering or [])
+    figures["federation_node"] = node
     figures["children"] = node_figures.children(node, programme, scope.branches, scope.today) if node else []
     return programme, form, chosen, scope, figures, panels
 
@@ -76,32 +80,28 @@ def _figures(request):
 HISTORY_ROWS = 20
 
 
-def node_history(payload):
+def node_history(node):
     """The latest reorganisations of the body's subtree, newest first (one query)."""
-    if payload is None:
-        return []
-    node = Federation.objects.get(pk=payload["id"])
-    return list(reorganisation.history_of(node)[:HISTORY_ROWS])
+    return list(reorganisation.history_of(node)[:HISTORY_ROWS]) if node is not None else []
 
 
 def reachable_nodes(user, payload):
-    """The ids of the breadcrumbs' bodies the viewer may open (those above their own are names only)."""
+    """The ids of the breadcrumbs' bodies the viewer may open (those above their own are names only): from the
+    paths, no query."""
     if payload is None:
         return set()
-    ids = [crumb["id"] for crumb in payload["breadcrumbs"]]
-    return set(access.nodes_for(user).filter(pk__in=ids).values_list("pk", flat=True))
+    return {crumb["id"] for crumb in payload["breadcrumbs"] if access.oversees_node(user, crumb["node"])}
 
 
-def node_payload(node, programme):
+def node_payload(node, programme, covering):
     """The body the figures are about, its way back up (breadcrumbs) and the programmes that cover it."""
     if node is None:
         return None
     return {
         "id": node.pk, "name": node.name, "short_name": node.short_name, "depth": node.depth,
-        "breadcrumbs": [{"id": n.pk, "name": n.name} for n in node_figures.breadcrumbs(node)],
+        "breadcrumbs": [{"id": n.pk, "name": n.name, "node": n} for n in node_figures.breadcrumbs(node)],
         "programme": {"id": programme.pk, "name": programme.name},
-        "programmes": [{"id": p.pk, "name": p.name, "is_current": p.is_current}
-                       for p in node_figures.covering_programmes(node)],
+        "programmes": [{"id": p.pk, "name": p.name, "is_current": p.is_current} for p in covering],
     }
 
 
@@ -185,13 +185,17 @@ def dashboard(request):
         "reachable_nodes": reachable_nodes(request.user, figures["federation"]),
         # The children's table when bodies lie under this one (with branches only, the branch table says it all).
         "child_bodies": any(row["kind"] == "federation" for row in figures["children"]),
-        "history": node_history(figures["federation"]),
+        "history": node_history(figures.pop("federation_node")),
     })
 
 
 @login_required
 def progress_json(request):
     _programme, _form, _chosen, _scope, figures, panels = _figures(request)
+    figures.pop("federation_node")
+    if figures["federation"] is not None:
+        for crumb in figures["federation"]["breadcrumbs"]:
+            crumb.pop("node")
     figures["panels"] = dashboard_panels.data(panels)
     response = JsonResponse(figures, json_dumps_params={"ensure_ascii": False})
     response["Cache-Control"] = "private, no-store"

@@ -271,7 +271,9 @@ def test_queries_do_not_grow_with_initiatives_or_branches(login, district, url):
     small = queries()
     build(6, 5, programme)
     assert queries() == small
-    assert small <= 20
+    # The union tree adds a fixed few: the viewer's bodies, their own body, its children with their figures and
+    # its reorganisations (docs/ORGANISATION.md).
+    assert small <= 26
 
 
 def test_officer_queries_are_bounded(login, officer_a, branch_a, django_assert_max_num_queries):
