@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import access, eligibility, notifications, tallies
+from . import access, duties, eligibility, notifications, tallies
 from .models import Initiative, Status, StatusChange
 
 audit = logging.getLogger("portal.audit")
@@ -133,7 +133,8 @@ def may(user, initiative, action, *, roles=None):
     if move is None:
         return False
     roles = (roles_on(user, initiative) if roles is None else roles) & set(move.actors)
-    return bool(roles) and initiative.status in sources_for(move, roles)
+    return (bool(roles) and initiative.status in sources_for(move, roles)
+            and duties.initiative_refusal(user, initiative, action, move.label) is None)
 
 
 def available_actions(user, initiative):
@@ -159,6 +160,9 @@ def apply(initiative, action, user, *, comment="", novelty_confirmed=False, lawf
         roles = roles_on(user, current) & set(move.actors)
         if not roles:
             raise PermissionDenied(_("You may not make this move on this initiative."))
+        own_case = duties.initiative_refusal(user, current, action, move.label)
+        if own_case:
+            raise TransitionError(own_case)
         if current.status != seen_status:
             raise TransitionError(
                 _(
