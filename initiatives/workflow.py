@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal_security.conflicts import retry_on_conflict
+
 from . import access, duties, eligibility, notifications, tallies
 from .models import Initiative, Status, StatusChange
 
@@ -142,6 +144,7 @@ def available_actions(user, initiative):
     return [move for action, move in MOVES.items() if may(user, initiative, action, roles=roles)]
 
 
+@retry_on_conflict  # a deadlock or serialization failure: the move is tried again, a few times
 def apply(initiative, action, user, *, comment="", novelty_confirmed=False, lawful_confirmed=False, sent_date=None):
     """Make `action` on `initiative` as `user`; returns the initiative as saved.
 
@@ -155,8 +158,10 @@ def apply(initiative, action, user, *, comment="", novelty_confirmed=False, lawf
     seen_status = initiative.status
 
     with transaction.atomic():
-        tallies.take_write_lock()  # before the row lock: the same order as every other tally writer
+        # One lock order everywhere: the initiative's row, then the tallies' write lock (which a form's save takes
+        # in that order too, through the tally triggers). The other order deadlocked with a form's save.
         current = Initiative.objects.select_for_update().select_related("programme", "branch").get(pk=initiative.pk)
+        tallies.take_write_lock()
         roles = roles_on(user, current) & set(move.actors)
         if not roles:
             raise PermissionDenied(_("You may not make this move on this initiative."))

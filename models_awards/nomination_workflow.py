@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from initiatives import access, duties
+from portal_security.conflicts import retry_on_conflict
 
 from .models import EXEMPLAR_STATUSES, Candidate, Nomination, NominationMove, NominationStatus, UpwardLevel
 
@@ -120,6 +121,7 @@ def completeness_problems(nomination):
     return problems
 
 
+@retry_on_conflict  # a deadlock or serialization failure: the move is tried again, a few times
 def apply(nomination, action, user, *, comment="", level=""):
     """Make `action` on `nomination` as `user`; returns the nomination as saved.
 

@@ -1,5 +1,6 @@
 """The initiative form, its authors formset and attachment upload, for members and officers."""
 
+import uuid
 from decimal import Decimal
 
 from django import forms
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import access, uploads
 from ..models import Attachment, Branch, Initiative, InitiativeAuthor, Member
+from ..services import version_of
 from .widgets import DateTextInput
 
 DATE_WIDGET = DateTextInput()
@@ -31,6 +33,11 @@ FIELDSETS = [
 
 
 class InitiativeForm(forms.ModelForm):
+    # Hidden: the initiative's state when the form was shown (a form opened before a change is refused) and this
+    # form's own token (posted twice, it saves once). services.save_initiative checks both.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Initiative
         fields = [name for _legend, names in FIELDSETS for name in names]
@@ -55,6 +62,8 @@ class InitiativeForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.initial.setdefault("version", version_of(self.instance) if self.instance.pk else "")
+        self.initial.setdefault("form_token", uuid.uuid4().hex)
         branches = self.allowed_branches()
         self.fields["branch"].queryset = branches
         self.fields["branch"].empty_label = None
@@ -69,6 +78,12 @@ class InitiativeForm(forms.ModelForm):
         self.fields["economic_benefit_vnd"].min_value = 0
         self.fields["economic_benefit_vnd"].validators.append(_non_negative)
         self.fields["economic_benefit_vnd"].help_text = _("Leave empty when it cannot be put in money.")
+
+    def clean_form_token(self):
+        try:
+            return str(uuid.UUID(self.cleaned_data.get("form_token") or ""))
+        except ValueError:
+            return ""  # none, or not one of ours: the post is saved, without the double-post guard
 
     def allowed_branches(self):
         user = self.user
