@@ -1,5 +1,7 @@
 """Writing initiatives: saving what a member or officer typed, with authors and attachments.
 Status never changes here; that is `workflow.apply`."""
+import uuid
+
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
@@ -32,6 +34,14 @@ def version_of(initiative):
     """The token of the initiative's present state, kept in the form as a hidden field: every save and every move
     changes `updated_at`."""
     return initiative.updated_at.isoformat() if initiative.updated_at else ""
+
+
+def is_second_post(initiative, posted_token):
+    """Whether `posted_token` is that of the form that last saved `initiative` (the same form posted again)."""
+    try:
+        return initiative.form_token is not None and initiative.form_token == uuid.UUID(posted_token or "")
+    except ValueError:
+        return False
 
 
 def owned_fields(form):
@@ -77,7 +87,7 @@ def _save_initiative(*, form, formset, user, new_files, kept_attachment_ids, see
             raise AlreadySaved(replayed)
     if initiative.pk is not None:
         current = Initiative.objects.select_for_update().get(pk=initiative.pk)
-        if form_token and str(current.form_token) == form_token:
+        if is_second_post(current, form_token):
             raise AlreadySaved(current)
         editable = access.can_edit_initiative(user, current)
         if not editable or (seen_version and seen_version != version_of(current)):

@@ -126,6 +126,11 @@ def _edit(request, initiative):
         new_files, kind = upload_form.accepted_files, upload_form.file_kind
         saved = None
         refusal = None
+        moved_on = initiative.pk and not access.can_edit_initiative(user, initiative)
+        if moved_on and not services.is_second_post(initiative, request.POST.get("form_token")):
+            refusal = _stale_edit_message(services.StaleEdit(initiative, editable=False))
+            form.add_error(None, refusal)
+            valid = False
         if valid:
             try:
                 saved = services.save_initiative(  # its own transaction, tried again after a deadlock
