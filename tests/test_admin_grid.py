@@ -128,7 +128,7 @@ def post_data(instance):
 
 
 @pytest.fixture
-def grid(request):
+def grid(db, request):
     """Branch B's initiative has a past version in draft (what a revert would bring back) and a status row."""
     branch_world = request.getfixturevalue("world")
     initiative = Initiative.objects.get(pk=branch_world["initiative"].pk)
