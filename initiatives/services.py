@@ -7,7 +7,7 @@ from django.db.models import Q
 
 from portal_security.conflicts import retry_on_conflict
 
-from . import access
+from . import access, attachments
 from .models import SUBMITTED_STATUSES, Attachment, Initiative, Programme, Status
 from .text import fold
 
@@ -50,8 +50,10 @@ def owned_fields(form):
     return [name for name, field in getattr(form, "fields", {}).items() if name in concrete and not field.disabled]
 
 
-def save_initiative(*, form, formset, user, new_files=(), kept_attachment_ids=(), seen_version="", form_token=""):
-    """Save a valid InitiativeForm and AuthorFormSet; attach uploaded and kept files.
+def save_initiative(*, form, formset, user, new_files=(), kept_attachment_ids=(), attachment_changes=(),
+                    seen_version="", form_token=""):
+    """Save a valid InitiativeForm and AuthorFormSet; attach uploaded and kept files; make the changes asked for
+    to the files already attached ([(attachment, AttachmentEditForm.changes())]).
 
     An edit locks the row first (the one lock order: the initiative, then the tallies), is refused when the
     initiative changed since the form showed `seen_version` or can no longer be edited (StaleEdit), and writes only
@@ -65,8 +67,8 @@ def save_initiative(*, form, formset, user, new_files=(), kept_attachment_ids=()
         if was_new:  # a rolled-back insert left its key on the instance
             instance.pk, instance._state.adding = None, True
         return _save_initiative(form=form, formset=formset, user=user, new_files=new_files,
-                                kept_attachment_ids=kept_attachment_ids, seen_version=seen_version,
-                                form_token=form_token)
+                                kept_attachment_ids=kept_attachment_ids, attachment_changes=attachment_changes,
+                                seen_version=seen_version, form_token=form_token)
 
     try:
         return attempt()
@@ -79,7 +81,8 @@ def save_initiative(*, form, formset, user, new_files=(), kept_attachment_ids=()
 
 
 @transaction.atomic
-def _save_initiative(*, form, formset, user, new_files, kept_attachment_ids, seen_version, form_token):
+def _save_initiative(*, form, formset, user, new_files, kept_attachment_ids, attachment_changes, seen_version,
+                     form_token):
     initiative = form.save(commit=False)
     if initiative.pk is None and form_token:
         replayed = Initiative.objects.filter(form_token=form_token).first()
@@ -106,14 +109,30 @@ def _save_initiative(*, form, formset, user, new_files, kept_attachment_ids, see
     initiative.refresh_credit_and_search()
     claim_attachments(initiative, user, kept_attachment_ids)
     for uploaded, mime, kind in new_files:
-        store_attachment(initiative, user, uploaded, mime, kind)
+        attachments.do_add_attachment(initiative=initiative, uploaded=uploaded, mime=mime, kind=kind, acting_user=user)
+    for attachment, change in attachment_changes:
+        if change[0] == "remove":
+            attachments.do_remove_attachment(attachment=attachment, acting_user=user)
+        elif change[0] == "replace":
+            _verb, uploaded, mime, kind = change
+            attachments.do_replace_attachment(
+                attachment=attachment, uploaded=uploaded, mime=mime, kind=kind, acting_user=user
+            )
+        elif change[0] == "kind":
+            attachments.do_set_attachment_kind(attachment=attachment, kind=change[1], acting_user=user)
     return initiative
 
 
 def save_authors(initiative, formset):
     """The authors as listed on the form, numbered in that order: the order decides the credited author when
-    shares tie (plan 1.3), so a row added below the others stays below them."""
+    shares tie (plan 1.3), so a row added below the others stays below them. Only a research topic has a lead
+    (chủ nhiệm đề tài): for any other category a tick left on a row is not kept."""
     changed = {id(author) for author in formset.save(commit=False)}  # new and edited rows
+    if not initiative.is_research:
+        for form in formset.forms:
+            if form.instance.is_lead:
+                form.instance.is_lead = False
+                changed.add(id(form.instance))
     for removed in formset.deleted_objects:
         removed.delete()
     deleted = set(map(id, formset.deleted_forms))

@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from .. import access, eligibility, services, uploads, workflow
+from .. import access, attachments, eligibility, services, uploads, workflow
 from ..forms.initiative import ReviewForm
 from ..models import Attachment, Initiative, InitiativeAuthor, Programme, ReviewNote, Status, StatusChange
 from . import large_lists
@@ -291,6 +291,8 @@ class InitiativeAdmin(
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
+        if formset.model is Attachment:
+            return self._save_attachments(request, formset)
         instances = formset.save(commit=False)
         for removed in formset.deleted_objects:
             removed.delete()
@@ -301,6 +303,28 @@ class InitiativeAdmin(
                 instance.uploaded_by = request.user
             instance.save()
         formset.save_m2m()
+
+    def _save_attachments(self, request, formset):
+        """Files change through `attachments` as on the site: a file deleted here is removed (kept for the history),
+        a file changed here is replaced by a new one, each checked against who may change them."""
+        formset.save(commit=False)  # fills deleted_objects, changed_objects and new_objects; nothing saved yet
+        initiative = formset.instance
+        for removed in formset.deleted_objects:
+            attachments.do_remove_attachment(attachment=removed, acting_user=request.user)
+        for changed, fields in formset.changed_objects:
+            if "file" in fields:
+                uploaded = changed.file.file
+                attachments.do_replace_attachment(
+                    attachment=changed, uploaded=uploaded, mime=changed.content_type, kind=changed.kind,
+                    acting_user=request.user,
+                )
+            elif "kind" in fields:
+                attachments.do_set_attachment_kind(attachment=changed, kind=changed.kind, acting_user=request.user)
+        for new in formset.new_objects:
+            attachments.do_add_attachment(
+                initiative=initiative, uploaded=new.file.file, mime=new.content_type, kind=new.kind,
+                acting_user=request.user,
+            )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -319,6 +343,7 @@ class InitiativeAdmin(
                     "similar_same_branch": same_branch,
                     "similar_elsewhere": elsewhere,
                     "timeline": StatusChange.objects.filter(initiative=obj).select_related("actor"),
+                    "removed_files": attachments.removed_attachments(obj),
                     "moves": [m for m in workflow.available_actions(request.user, obj) if m.action != "submit"],
                 }
             )
@@ -344,7 +369,7 @@ class InitiativeAdmin(
 
     def _review(self, request, queryset, action, single=False):
         move = workflow.MOVES[action]
-        form = ReviewForm(request.POST if "confirm" in request.POST else None, inputs=move.inputs)
+        form = ReviewForm(request.POST if "confirm" in request.POST else None, move=move)
         if "confirm" in request.POST and form.is_valid():
             details = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
             done, failed = 0, []

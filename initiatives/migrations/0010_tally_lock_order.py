@@ -15,5 +15,5 @@ def reinstall(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("initiatives", "0008_initiative_branch_created")]
+    dependencies = [("initiatives", "0009_attachment_removals")]
     operations = [migrations.RunPython(reinstall, migrations.RunPython.noop)]
