@@ -240,6 +240,10 @@ class ReviewForm(forms.Form):
         label=_("I attest its content is not against public order or social morals"), required=False
     )
     sent_date = forms.DateField(label=_("Date sent"), required=False, widget=DATE_WIDGET)
+    duplicate_of = forms.IntegerField(
+        label=_("Number of the initiative it repeats"), required=False, min_value=1,
+        help_text=_("The number shown as #… beside the similar initiative."),
+    )
 
     def __init__(self, *args, inputs=None, **kwargs):
         """`inputs`: the fields of the move at hand (workflow.Move.inputs); the others are neither shown nor read."""
