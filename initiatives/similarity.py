@@ -334,9 +334,9 @@ def typed_text(initiative):
     typed = "\n".join(getattr(initiative, name) or "" for name in TEXT_FIELDS)
     if not initiative.pk:
         return typed
-    files = AttachmentText.objects.filter(attachment__initiative=initiative, readable=True).values_list(
-        "text", flat=True
-    )
+    files = AttachmentText.objects.filter(
+        attachment__initiative=initiative, attachment__removed_at__isnull=True, readable=True
+    ).values_list("text", flat=True)
     return "\n".join([typed, *files])
 
 

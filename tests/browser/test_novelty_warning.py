@@ -23,6 +23,7 @@ def test_the_author_sees_the_warning_while_typing(open_page):
     panel = page.locator("#novelty-panel")
     assert "Chưa thấy sáng kiến đã đăng ký nào giống" in panel.inner_text()
 
+    page.eval_on_selector_all("details.form-section", "sections => sections.forEach(s => { s.open = true; })")
     copy = corpus.reordered()
     page.fill("input[name=title]", copy["title"])
     page.fill("textarea[name=problem]", copy["problem"])

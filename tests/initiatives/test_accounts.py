@@ -149,3 +149,29 @@ def test_officer_cannot_confirm_another_branchs_request(branch_b, officer_a):
     request = MembershipRequest.objects.create(user=factories.user(), branch=branch_b, full_name="Hồ Thị Lan")
     with pytest.raises(PermissionDenied):
         membership.confirm_request(request, acting_user=officer_a)
+
+
+def test_broken_or_expired_registration_links_are_a_clear_page_never_a_500(client, branch_a, monkeypatch):
+    from django.core import signing
+
+    from initiatives import membership
+
+    def token(data):
+        return signing.dumps(data, salt=membership.REGISTRATION_SALT, compress=True)
+
+    fields = {"username": "nguoimoi", "full_name": "Trần Mới", "email": "moi@example.vn", "phone": "",
+              "position": "", "branch": branch_a.pk}
+    for bad in ("x", "." + "A" * 3000, "%00", token(["not", "a", "dict"]), token({"username": "x"}),
+                token({**fields, "branch": 999999}), signing.dumps(fields, salt="another.salt")):
+        response = client.get(f"/accounts/register/finish/{bad}/")
+        assert response.status_code == 400, bad
+        assert "Đường dẫn không hợp lệ" in response.content.decode() or "không còn nhận" in response.content.decode()
+
+    real_time = signing.time.time
+    monkeypatch.setattr(signing.time, "time", lambda: real_time() - 4 * 24 * 3600)  # signed four days ago
+    old = token(fields)
+    monkeypatch.setattr(signing.time, "time", real_time)
+    response = client.post(f"/accounts/register/finish/{old}/", {"password1": "Hoa-Sen-2021!",
+                                                                "password2": "Hoa-Sen-2021!"})
+    assert response.status_code == 400 and "hết hạn" in response.content.decode()
+    assert not get_user_model().objects.filter(username="nguoimoi").exists()

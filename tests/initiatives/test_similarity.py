@@ -82,6 +82,16 @@ def test_matching_passages_are_shown_side_by_side(branch_b, original):
     assert all(p.score >= 0.5 for p in match.passages)
 
 
+def test_a_removed_attachment_no_longer_counts(branch_b, original, officer_b):
+    from initiatives import attachments
+
+    copy = planted(branch_b, corpus.PASTED_INTO_PDF)
+    pasted = attach(copy, DATA / "pasted-copy.pdf")
+    assert score_of(original, copy) > 0.7
+    attachments.do_remove_attachment(attachment=pasted, acting_user=officer_b)
+    assert score_of(original, copy) < 0.3
+
+
 def test_a_scanned_pdf_without_text_is_skipped_and_named(original):
     attach(original, DATA / "scanned.pdf")
     assert similarity.unread_files(original) == ["scanned.pdf"]

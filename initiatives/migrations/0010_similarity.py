@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('initiatives', '0008_initiative_branch_created'),
+        ('initiatives', '0009_attachment_removals'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
