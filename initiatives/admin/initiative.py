@@ -338,6 +338,7 @@ class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, Branch
                     "novelty": similarity.review_matches(request.user, obj),
                     "novelty_unread": similarity.unread_files(obj),
                     "timeline": StatusChange.objects.filter(initiative=obj).select_related("actor"),
+                    "removed_files": attachments.removed_attachments(obj),
                     "moves": [m for m in workflow.available_actions(request.user, obj) if m.action != "submit"],
                 }
             )

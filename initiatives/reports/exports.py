@@ -94,6 +94,7 @@ def initiative_rows(queryset, *, chunk_size=CHUNK_SIZE):
         for record in chunk:
             number += 1
             yield initiative_row(number, record, authors.get(record["pk"], ()), labels)
+        registry.rows_written(len(chunk))  # a background export's progress bar
 
 
 def _chunks(iterable, size):
