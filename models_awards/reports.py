@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from initiatives import access
+from initiatives.collation import by_vietnamese
 from initiatives.models import Federation, Initiative
 from initiatives.reports import workbook as wb
 
@@ -99,7 +100,7 @@ def write_exemplars(target, *, user, filters):
             Prefetch("initiatives", queryset=Initiative.objects.only("pk", "title").order_by("title")),
             Prefetch("criteria_met", queryset=NominationCriterion.objects.select_related("criterion")),
         )
-        .order_by("subject", "branch__name", "pk")
+        .order_by("subject", by_vietnamese("branch__name"), "pk")
     )
     awards = (
         selectors.awards_for(user).filter(year=year, **branch_filter).select_related("branch", "member")

@@ -5,10 +5,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
+from ..collation import by_vietnamese
 from ..models import Branch
+from .choices import NamedBlankChoices
 
 
-class RegistrationForm(UserCreationForm):
+class RegistrationForm(NamedBlankChoices, UserCreationForm):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     email = forms.EmailField(
         label=_("E-mail"), help_text=_("We write to you here when your initiatives move on."),
@@ -22,7 +24,7 @@ class RegistrationForm(UserCreationForm):
     )
     branch = forms.ModelChoiceField(
         label=_("Your branch (CĐCS)"),
-        queryset=Branch.objects.filter(is_active=True).order_by("name"),
+        queryset=Branch.objects.filter(is_active=True).order_by(by_vietnamese("name")),
         empty_label=_("— choose your branch —"),
     )
     position = forms.CharField(label=_("Job or position"), max_length=150, required=False)

@@ -8,7 +8,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .. import access, uploads
+from ..collation import by_vietnamese
 from ..models import Attachment, Branch, Initiative, InitiativeAuthor, Member
+from .choices import NamedBlankChoices
 from .widgets import DateTextInput
 
 DATE_WIDGET = DateTextInput()
@@ -30,7 +32,7 @@ FIELDSETS = [
 ]
 
 
-class InitiativeForm(forms.ModelForm):
+class InitiativeForm(NamedBlankChoices, forms.ModelForm):
     class Meta:
         model = Initiative
         fields = [name for _legend, names in FIELDSETS for name in names]
@@ -73,13 +75,13 @@ class InitiativeForm(forms.ModelForm):
     def allowed_branches(self):
         user = self.user
         if access.oversees_branches(user):
-            branches = list(access.branches_for(user).filter(is_active=True).order_by("name"))
+            branches = list(access.branches_for(user).filter(is_active=True).order_by(by_vietnamese("name")))
         else:
             member = access.member_of(user)
             branches = [member.branch] if member else []
         if self.instance.pk and self.instance.branch not in branches:
             branches.append(self.instance.branch)
-        return Branch.objects.filter(pk__in=[b.pk for b in branches]).order_by("name")
+        return Branch.objects.filter(pk__in=[b.pk for b in branches]).order_by(by_vietnamese("name"))
 
     def fieldsets(self):
         """(legend, bound fields, research_only) for each part of the form, in order."""
@@ -97,7 +99,7 @@ def _member_label(member):
     return f"{member.full_name} — {member.position}" if member.position else member.full_name
 
 
-class AuthorForm(forms.ModelForm):
+class AuthorForm(NamedBlankChoices, forms.ModelForm):
     def __init__(self, *args, members=None, member_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = members if members is not None else Member.objects.none()
@@ -183,7 +185,7 @@ AuthorFormSet = inlineformset_factory(
 
 
 def author_choices(branch_ids):
-    return Member.objects.filter(branch_id__in=branch_ids, is_active=True).order_by("full_name")
+    return Member.objects.filter(branch_id__in=branch_ids, is_active=True).order_by(by_vietnamese("full_name"), "pk")
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import access, progress
-from ..formatting import format_date
+from ..collation import by_vietnamese
+from ..formatting import format_date, quarter_label
 from ..models import Category, Federation, InitiativeAuthor, Programme, Status
 from . import columns, registry
 from . import workbook as wb
@@ -63,7 +64,7 @@ LIST_FIELDS = (
     "sent_to_province_date", "recognition_body", "application_kind", "application_place",
     "economic_benefit_description", "research_level", "research_accepted_date", "research_effect_confirmed",
 )
-LIST_ORDER = ("branch__name", "sent_to_province_date", "pk")
+LIST_ORDER = (by_vietnamese("branch__name"), "sent_to_province_date", "pk")
 
 
 def authors_of(initiatives):
@@ -322,9 +323,7 @@ def programme_summary_rows(figures):
     rows.append(heading("V", _("Initiatives sent to the province by quarter"), definitions["by_quarter"]))
     quarters = []
     for key, count in figures["by_quarter"].items():
-        year, quarter = key.split("-Q")
-        quarters.append([_("Quarter %(quarter)s/%(year)s") % {"quarter": quarter, "year": year}, None, count, None,
-                         ""])
+        quarters.append([quarter_label(key), None, count, None, ""])
     rows += numbered(quarters)
     return rows
 

@@ -4,11 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .. import access
+from ..collation import by_vietnamese
+from ..forms.choices import NamedBlankChoices
 from ..models import Programme, ProgrammePeriod, Status
 from .registry import ReportFilters
 
 
-class ReportFilterForm(forms.Form):
+class ReportFilterForm(NamedBlankChoices, forms.Form):
     """The filters a report kind takes; the branches offered are the user's own (`access.branches_for`)."""
 
     period = forms.ModelChoiceField(label=_("Period"), queryset=ProgrammePeriod.objects.none(), required=False,
@@ -24,7 +26,7 @@ class ReportFilterForm(forms.Form):
         self.fields["period"].queryset = (
             ProgrammePeriod.objects.filter(programme=programme) if programme else ProgrammePeriod.objects.none()
         )
-        self.fields["branch"].queryset = access.branches_for(user).order_by("name")
+        self.fields["branch"].queryset = access.branches_for(user).order_by(by_vietnamese("name"))
         self.fields["branch"].empty_label = _("All branches") if access.is_district(user) else _("All my branches")
         years = programme.exemplar_years() if programme else []
         self.fields["year"].choices = [("", _("Every year")), *[(year, str(year)) for year in years]]
@@ -44,7 +46,7 @@ class ReportFilterForm(forms.Form):
                              year=data.get("year"))
 
 
-class BranchReportForm(forms.Form):
+class BranchReportForm(NamedBlankChoices, forms.Form):
     achievements = forms.CharField(label=_("What the branch has done"), required=False,
                                    widget=forms.Textarea(attrs={"rows": 8, "class": "form-control"}),
                                    help_text=_("Meetings held, members reached, initiatives registered and "
@@ -63,7 +65,7 @@ class ImportUploadForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        branches = access.branches_for(user).filter(is_active=True).order_by("name")
+        branches = access.branches_for(user).filter(is_active=True).order_by(by_vietnamese("name"))
         self.fields["branch"].queryset = branches
         if not access.is_district(user) and len(access.officer_branch_ids(user)) == 1:
             self.fields["branch"].initial = next(iter(access.officer_branch_ids(user)))

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import access, progress
+from ..collation import by_vietnamese
 from ..models import BranchReport, Federation, Status
 from . import columns
 from . import workbook as wb
@@ -178,7 +179,7 @@ def period_overview(user, period):
         .select_related("period__programme", "submitted_by__member")
     }
     rows = []
-    for branch in access.branches_for(user).order_by("name"):
+    for branch in access.branches_for(user).order_by(by_vietnamese("name")):
         report = reports.get(branch.pk)
         if branch.is_active or report is not None:
             rows.append((branch, report))
