@@ -29,6 +29,7 @@ def history_rows():
     return Initiative.history.model.objects.count()
 
 
+@pytest.mark.faults
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)  # committed rows: another process sees them
 def test_database_outage_during_moves_leaves_no_half_work():
     if connection.vendor == "postgresql":
