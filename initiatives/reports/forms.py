@@ -17,7 +17,8 @@ class ReportFilterForm(NamedBlankChoices, forms.Form):
                                     empty_label=_("Whole programme"))
     branch = forms.ModelChoiceField(label=_("Branch"), queryset=None, required=False)
     status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("Every status except draft")), *Status.choices])
+                               choices=[("", _("Every status except draft, returned and not recognised")),
+                                        *Status.choices])
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
 
     def __init__(self, *args, user, kind, programme=None, **kwargs):
@@ -39,6 +40,16 @@ class ReportFilterForm(NamedBlankChoices, forms.Form):
     def branch_refused(self):
         """A branch was asked for that is not among the user's: the view answers 404."""
         return "branch" in self.errors and bool(self.data.get("branch"))
+
+    def clean(self):
+        data = super().clean()
+        from .exports import ReportFilterError, check_filters
+
+        try:
+            check_filters(ReportFilters(period=data.get("period"), status=data.get("status") or ""))
+        except ReportFilterError as error:
+            self.add_error("status", str(error))
+        return data
 
     def filters(self):
         data = self.cleaned_data
