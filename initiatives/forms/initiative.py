@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import access, uploads
 from ..collation import by_vietnamese
 from ..models import Attachment, Branch, Initiative, InitiativeAuthor, Member
-from .choices import NamedBlankChoices
+from .choices import NamedBlankChoices, name_blank_choice
 from .widgets import DateTextInput
 
 DATE_WIDGET = DateTextInput()
@@ -137,7 +137,7 @@ class BaseAuthorFormSet(BaseInlineFormSet):
         if self.members is None:
             return None
         field = self.form.base_fields["member"]
-        return [("", field.empty_label), *((m.pk, _member_label(m)) for m in self.members)]
+        return [("", name_blank_choice(field).empty_label), *((m.pk, _member_label(m)) for m in self.members)]
 
     def clean(self):
         super().clean()

@@ -348,7 +348,7 @@ class OfficialWorkbook:
         ws.page_margins.footer = 0.3
         ws.oddFooter.center.text = "&P/&N"
         ws.oddFooter.center.font = FONT_NAME
-        ws.oddFooter.center.size = 10
+        ws.oddFooter.center.size = 11
 
     def _merged_row(self, sheet, parts, height=None):
         """Append one row made of (first column, last column, value, style) parts, merging each part."""
@@ -414,8 +414,8 @@ class OfficialWorkbook:
     def _write_wide_text(self, sheet, layout, text, style):
         small = style == "note"
         self._merged_row(sheet, [(*layout.full, str(text), style)],
-                         height=layout.height_for(str(text), layout.full, 14 if small else 17,
-                                                  per_unit=1.3 if small else 1.05))
+                         height=layout.height_for(str(text), layout.full, 16 if small else 17,
+                                                  per_unit=1.2 if small else 1.05))
 
     def _write_signature(self, sheet, issuer, layout):
         left, right = layout.left, layout.right
@@ -473,8 +473,8 @@ class _Sheet:
         """Before a block of `block_height` points is written: if it would not fit on the current page, or would
         start a page of its own, break the page before `first_row` so that rows `first_row`… go with it."""
         pager = self.pager
-        if block_height <= pager.room() and pager.has_content():
-            return
+        if block_height <= pager.room() and pager.has_content() and pager.page_start <= first_row:
+            return  # it fits, on the page that holds the rows it closes
         kept = [height for row, height in pager.recent if row >= first_row]
         if not kept or first_row <= 1 or sum(kept) + block_height > pager.capacity - pager.title_height:
             first_row = self.next_row - 1  # too much to keep: the last row alone goes with the block
@@ -669,11 +669,11 @@ STYLE_SPECS = {
                       "number_format": PERCENT_FORMAT},
     "total_decimal": {"font": _font(11, bold=True), "alignment": _align("right"), "border": BOX,
                       "number_format": DECIMAL_FORMAT},
-    "note": {"font": _font(10, italic=True), "alignment": _align("left", vertical="top")},
+    "note": {"font": _font(11, italic=True), "alignment": _align("left", vertical="top")},
     "section_heading": {"font": _font(12, bold=True), "alignment": _align("left")},
     "paragraph": {"font": _font(12), "alignment": _align("justify", vertical="top", indent=1)},
     "recipients_label": {"font": _font(11, bold=True, italic=True), "alignment": _align("left", wrap=False)},
-    "recipients": {"font": _font(10), "alignment": _align("left", wrap=False)},
+    "recipients": {"font": _font(11), "alignment": _align("left", wrap=False)},
     "signature": {"font": _font(12, bold=True), "alignment": _align("center")},
 }
 
