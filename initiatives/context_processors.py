@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from . import access
+from . import access, todo
 from .models import Federation
 
 
@@ -11,4 +11,6 @@ def portal(request):
     return {
         "federation": SimpleLazyObject(Federation.current),
         "portal_role": access.role_of(user) if user is not None else None,
+        # What waits for the user, counted only by a page that shows the menu (initiatives/todo.py).
+        "todo_counts": SimpleLazyObject(lambda: todo.counts_for(user)) if user is not None else None,
     }

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from . import access, uploads
 from .collation import by_vietnamese
 from .forms.choices import NamedBlankChoices
-from .forms.widgets import DateTextInput
+from .forms.fields import PortalDateField
 from .models import EmulationCluster
 
 
@@ -55,11 +55,7 @@ class PledgeForm(NamedBlankChoices, forms.Form):
     The district also decides whether it accepts the targets."""
 
     # Typed as dd/mm/yyyy like every date of the portal (the browser's picker follows its own language).
-    signed_on = forms.DateField(
-        label=_("Date signed"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        error_messages={"invalid": _("Enter a date as dd/mm/yyyy.")},
-        widget=DateTextInput(),
-    )
+    signed_on = PortalDateField(label=_("Date signed"), required=False)
     document = forms.FileField(label=_("Scanned pledge"), required=False,
                                help_text=_("PDF, Word, Excel, JPEG or PNG, at most 10 MB."))
 

@@ -9,9 +9,16 @@ QUARTER_KEY = re.compile(r"^(\d{4})-Q([1-4])$")
 def format_vnd(amount):
     if amount is None or amount == "":
         return ""
+    return format_amount(amount) + " ₫"
+
+
+def format_amount(amount):
+    """1.234.567: the digits grouped the Vietnamese way, without the ₫ (what a money box shows)."""
+    if amount is None or amount == "":
+        return ""
     value = int(round(float(amount)))
     sign = "-" if value < 0 else ""
-    return f"{sign}{abs(value):,}".replace(",", ".") + " ₫"
+    return f"{sign}{abs(value):,}".replace(",", ".")
 
 
 def format_date(value):

@@ -3,13 +3,15 @@ Status never changes here; that is `workflow.apply`."""
 from django.db import transaction
 from django.db.models import Q
 
+from . import attachments
 from .models import SUBMITTED_STATUSES, Attachment, Initiative, Programme, Status
 from .text import fold
 
 
 @transaction.atomic
-def save_initiative(*, form, formset, user, new_files=(), kept_attachment_ids=()):
-    """Save a valid InitiativeForm and AuthorFormSet; attach uploaded and kept files."""
+def save_initiative(*, form, formset, user, new_files=(), kept_attachment_ids=(), attachment_changes=()):
+    """Save a valid InitiativeForm and AuthorFormSet; attach uploaded and kept files; make the changes asked for
+    to the files already attached ([(attachment, AttachmentEditForm.changes())])."""
     initiative = form.save(commit=False)
     if initiative.pk is None:
         initiative.entered_by = user
@@ -21,14 +23,30 @@ def save_initiative(*, form, formset, user, new_files=(), kept_attachment_ids=()
     initiative.refresh_credit_and_search()
     claim_attachments(initiative, user, kept_attachment_ids)
     for uploaded, mime, kind in new_files:
-        store_attachment(initiative, user, uploaded, mime, kind)
+        attachments.do_add_attachment(initiative=initiative, uploaded=uploaded, mime=mime, kind=kind, acting_user=user)
+    for attachment, change in attachment_changes:
+        if change[0] == "remove":
+            attachments.do_remove_attachment(attachment=attachment, acting_user=user)
+        elif change[0] == "replace":
+            _verb, uploaded, mime, kind = change
+            attachments.do_replace_attachment(
+                attachment=attachment, uploaded=uploaded, mime=mime, kind=kind, acting_user=user
+            )
+        elif change[0] == "kind":
+            attachments.do_set_attachment_kind(attachment=attachment, kind=change[1], acting_user=user)
     return initiative
 
 
 def save_authors(initiative, formset):
     """The authors as listed on the form, numbered in that order: the order decides the credited author when
-    shares tie (plan 1.3), so a row added below the others stays below them."""
+    shares tie (plan 1.3), so a row added below the others stays below them. Only a research topic has a lead
+    (chủ nhiệm đề tài): for any other category a tick left on a row is not kept."""
     changed = {id(author) for author in formset.save(commit=False)}  # new and edited rows
+    if not initiative.is_research:
+        for form in formset.forms:
+            if form.instance.is_lead:
+                form.instance.is_lead = False
+                changed.add(id(form.instance))
     for removed in formset.deleted_objects:
         removed.delete()
     deleted = set(map(id, formset.deleted_forms))

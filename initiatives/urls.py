@@ -1,9 +1,10 @@
 from django.urls import path
 
-from .views import initiatives, public
+from .views import initiatives, public, todo
 
 urlpatterns = [
     path("", public.home, name="home"),
+    path("todo/", todo.todo_page, name="todo"),
     path("initiatives/", initiatives.initiative_list, name="initiative-list"),
     path("initiatives/new/", initiatives.initiative_create, name="initiative-create"),
     path("initiatives/check/", initiatives.initiative_check, name="initiative-check"),

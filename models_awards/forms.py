@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from initiatives import access
 from initiatives.collation import by_vietnamese
 from initiatives.forms.choices import NamedBlankChoices
+from initiatives.forms.fields import portal_formfield
 from initiatives.forms.widgets import DateTextInput
 from initiatives.models import InitiativeAuthor
 
@@ -248,13 +249,12 @@ class AwardEditForm(NamedBlankChoices, RecipientFormMixin, forms.ModelForm):
             "subject": forms.RadioSelect,
             "decision_date": DATE_WIDGET,
             "citation": forms.Textarea(attrs={"rows": 3}),
-            "amount_vnd": forms.NumberInput(attrs={"min": 0, "step": 1000, "inputmode": "numeric"}),
         }
+        formfield_callback = portal_formfield
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_recipient(user)
-        self.fields["decision_date"].error_messages["invalid"] = _("Enter a date as dd/mm/yyyy.")
         self.fields["nomination"].queryset = selectors.nominations_for(user).select_related("branch", "member")
         self.fields["nomination"].required = False
         self.is_district = access.is_district(user)

@@ -10,7 +10,7 @@ class PortalSecurityConfig(AppConfig):
     verbose_name = _("Security")
 
     def ready(self):
-        from . import audit  # noqa: F401  (connects the audit receivers)
+        from . import audit, checks  # noqa: F401  (connects the audit receivers, registers the checks)
 
 
 class AxesConfig(AxesAppConfig):

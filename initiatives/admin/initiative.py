@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from .. import access, eligibility, services, uploads, workflow
+from .. import access, attachments, eligibility, services, uploads, workflow
 from ..forms.choices import NamedBlankChoicesAdmin
 from ..forms.initiative import ReviewForm
 from ..models import Attachment, Initiative, InitiativeAuthor, Programme, ReviewNote, Status, StatusChange
@@ -288,6 +288,8 @@ class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, Branch
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
+        if formset.model is Attachment:
+            return self._save_attachments(request, formset)
         instances = formset.save(commit=False)
         for removed in formset.deleted_objects:
             removed.delete()
@@ -298,6 +300,28 @@ class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, Branch
                 instance.uploaded_by = request.user
             instance.save()
         formset.save_m2m()
+
+    def _save_attachments(self, request, formset):
+        """Files change through `attachments` as on the site: a file deleted here is removed (kept for the history),
+        a file changed here is replaced by a new one, each checked against who may change them."""
+        formset.save(commit=False)  # fills deleted_objects, changed_objects and new_objects; nothing saved yet
+        initiative = formset.instance
+        for removed in formset.deleted_objects:
+            attachments.do_remove_attachment(attachment=removed, acting_user=request.user)
+        for changed, fields in formset.changed_objects:
+            if "file" in fields:
+                uploaded = changed.file.file
+                attachments.do_replace_attachment(
+                    attachment=changed, uploaded=uploaded, mime=changed.content_type, kind=changed.kind,
+                    acting_user=request.user,
+                )
+            elif "kind" in fields:
+                attachments.do_set_attachment_kind(attachment=changed, kind=changed.kind, acting_user=request.user)
+        for new in formset.new_objects:
+            attachments.do_add_attachment(
+                initiative=initiative, uploaded=new.file.file, mime=new.content_type, kind=new.kind,
+                acting_user=request.user,
+            )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -347,7 +371,7 @@ class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, Branch
 
     def _review(self, request, queryset, action, single=False):
         move = workflow.MOVES[action]
-        form = ReviewForm(request.POST if "confirm" in request.POST else None, inputs=move.inputs)
+        form = ReviewForm(request.POST if "confirm" in request.POST else None, move=move)
         if "confirm" in request.POST and form.is_valid():
             details = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
             done, failed = 0, []

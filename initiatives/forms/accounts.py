@@ -1,8 +1,14 @@
-"""A member's self-registration: an account that waits for their branch officer."""
+"""A member's self-registration, in two steps so that it never tells who has an account.
+
+Step one (RegistrationForm) says who they are; the portal then writes to the address typed, and answers the same
+whether or not an account already uses it. Step two (FinishRegistrationForm, reached from the link in that e-mail)
+chooses the password and creates the account, which waits for the branch officer.
+"""
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import UsernameField
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from ..collation import by_vietnamese
@@ -10,10 +16,15 @@ from ..models import Branch
 from .choices import NamedBlankChoices
 
 
-class RegistrationForm(NamedBlankChoices, UserCreationForm):
+class RegistrationForm(NamedBlankChoices, forms.Form):
+    username = UsernameField(
+        label=capfirst(get_user_model()._meta.get_field("username").verbose_name), max_length=150,
+        help_text=_("Letters, digits and @ . + - _ only; you log in with it."),
+    )
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     email = forms.EmailField(
-        label=_("E-mail"), help_text=_("We write to you here when your initiatives move on."),
+        label=_("E-mail"),
+        help_text=_("We write to you here to finish the registration, and when your initiatives move on."),
         error_messages={"invalid": _("Enter a valid email address.")},
     )
     phone = forms.RegexField(
@@ -29,12 +40,43 @@ class RegistrationForm(NamedBlankChoices, UserCreationForm):
     )
     position = forms.CharField(label=_("Job or position"), max_length=150, required=False)
 
-    class Meta(UserCreationForm.Meta):
-        model = get_user_model()
-        fields = ("username",)
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        user_model = get_user_model()
+        user_model.username_validator(username)
+        if user_model.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("This user name is taken: choose another one."))
+        return username
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this e-mail already exists. Log in or reset your password."))
-        return email
+        # Whether an account already uses it is never said here: the e-mail tells the address's owner.
+        return self.cleaned_data["email"].strip().lower()
+
+
+class FinishRegistrationForm(forms.Form):
+    password1 = forms.CharField(
+        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label=_("Password confirmation"), strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Enter the same password as before, for verification."),
+    )
+
+    def __init__(self, *args, registration, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.registration = registration
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", forms.ValidationError(_("The two password fields didn’t match.")))
+        elif first:
+            user = get_user_model()(username=self.registration["username"], email=self.registration["email"])
+            try:
+                password_validation.validate_password(first, user)
+            except forms.ValidationError as error:
+                self.add_error("password2", error)
+        return cleaned

@@ -1,5 +1,6 @@
 """The initiative form, its authors formset and attachment upload, for members and officers."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
@@ -11,31 +12,44 @@ from .. import access, uploads
 from ..collation import by_vietnamese
 from ..models import Attachment, Branch, Initiative, InitiativeAuthor, Member
 from .choices import NamedBlankChoices, name_blank_choice
+from .fields import PortalDateField, portal_formfield
 from .widgets import DateTextInput
 
 DATE_WIDGET = DateTextInput()
 TEXTAREA = {"rows": 3}
 
+# The form's sections, each folding on a phone: (key, legend, fields).
 FIELDSETS = [
     (
+        "initiative",
         _("The initiative"),
         ["branch", "title", "category", "field_of_work", "problem", "solution", "application_summary"],
     ),
-    (_("Recognition"), ["recognition_body", "recognition_decision_no", "recognition_date"]),
+    ("recognition", _("Recognition"), ["recognition_body", "recognition_decision_no", "recognition_date"]),
     (
+        "application",
         _("Application"),
         ["application_kind", "application_date", "application_place", "trial_participants", "application_conditions"],
     ),
-    (_("Benefits"), ["economic_benefit_vnd", "economic_benefit_description", "social_benefit"]),
-    (_("Research topic"), ["research_level", "research_accepted_date", "research_effect_confirmed"]),
-    (_("Other"), ["investor", "confidential_info", "ip_protected"]),
+    ("benefits", _("Benefits"), ["economic_benefit_vnd", "economic_benefit_description", "social_benefit"]),
+    ("research", _("Research topic"), ["research_level", "research_accepted_date", "research_effect_confirmed"]),
+    ("other", _("Other"), ["investor", "confidential_info", "ip_protected"]),
 ]
+
+
+@dataclass
+class Section:
+    key: str
+    legend: str
+    fields: list
+    research_only: bool
+    open: bool
 
 
 class InitiativeForm(NamedBlankChoices, forms.ModelForm):
     class Meta:
         model = Initiative
-        fields = [name for _legend, names in FIELDSETS for name in names]
+        fields = [name for _key, _legend, names in FIELDSETS for name in names]
         widgets = {
             "recognition_date": DATE_WIDGET,
             "application_date": DATE_WIDGET,
@@ -48,11 +62,8 @@ class InitiativeForm(NamedBlankChoices, forms.ModelForm):
             "trial_participants": forms.Textarea(attrs=TEXTAREA),
             "economic_benefit_description": forms.Textarea(attrs=TEXTAREA),
             "social_benefit": forms.Textarea(attrs=TEXTAREA),
-            "economic_benefit_vnd": forms.NumberInput(attrs={"min": 0, "step": 1000, "inputmode": "numeric"}),
         }
-        error_messages = {
-            "economic_benefit_vnd": {"invalid": _("Enter the amount in VND as a whole number, e.g. 15000000.")},
-        }
+        formfield_callback = portal_formfield
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,10 +77,6 @@ class InitiativeForm(NamedBlankChoices, forms.ModelForm):
             # A new instance's empty branch would override the field's initial value: set the form's own.
             self.initial["branch"] = branches[0].pk
             self.fields["branch"].widget = forms.HiddenInput()
-        for name in ("recognition_date", "application_date", "research_accepted_date"):
-            self.fields[name].error_messages["invalid"] = _("Enter a date as dd/mm/yyyy.")
-        self.fields["economic_benefit_vnd"].min_value = 0
-        self.fields["economic_benefit_vnd"].validators.append(_non_negative)
         self.fields["economic_benefit_vnd"].help_text = _("Leave empty when it cannot be put in money.")
 
     def allowed_branches(self):
@@ -83,16 +90,18 @@ class InitiativeForm(NamedBlankChoices, forms.ModelForm):
             branches.append(self.instance.branch)
         return Branch.objects.filter(pk__in=[b.pk for b in branches]).order_by(by_vietnamese("name"))
 
-    def fieldsets(self):
-        """(legend, bound fields, research_only) for each part of the form, in order."""
-        return [(legend, [self[name] for name in names], "research_level" in names) for legend, names in FIELDSETS]
-
-
-def _non_negative(value):
-    if value is not None and value < 0:
-        raise forms.ValidationError(_("The amount cannot be negative."))
-    if value is not None and value > 10**15:
-        raise forms.ValidationError(_("The amount is too large; check the number of zeros."))
+    def sections(self):
+        """The parts of the form, in order. The first part is open, and any part with an error."""
+        return [
+            Section(
+                key=key,
+                legend=legend,
+                fields=[self[name] for name in names],
+                research_only=key == "research",
+                open=index == 0 or any(name in self.errors for name in names),
+            )
+            for index, (key, legend, names) in enumerate(FIELDSETS)
+        ]
 
 
 def _member_label(member):
@@ -206,7 +215,12 @@ class MultipleFileField(forms.FileField):
 
 
 class AttachmentUploadForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind of file"), choices=Attachment.Kind.choices, initial=Attachment.Kind.DECISION)
+    """New files, each with its own kind: the script puts a kind box beside each chosen file (`kinds`, in the order
+    of the files); without it, `kind` applies to the files of this upload and each can be changed once saved."""
+
+    kind = forms.ChoiceField(
+        label=_("Kind of the files chosen"), choices=Attachment.Kind.choices, initial=Attachment.Kind.DECISION
+    )
     files = MultipleFileField(
         label=_("Files (PDF, Word, Excel, JPEG, PNG; 10 MB each)"),
         required=False,
@@ -216,13 +230,17 @@ class AttachmentUploadForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.accepted_files = []  # (file, MIME type) of each file that passed its checks, even beside refused ones
+        self.accepted_kinds = []  # the kind of each of them
 
     def clean_files(self):
         """Each file is checked on its own: the refused ones get their message beside the field (the form is then
         invalid), the others are kept in `accepted_files` so that nobody has to choose them again."""
-        for uploaded in self.cleaned_data.get("files") or []:
+        own_kinds = self.data.getlist(self.add_prefix("kinds")) if hasattr(self.data, "getlist") else []
+        for index, uploaded in enumerate(self.cleaned_data.get("files") or []):
+            own = own_kinds[index] if index < len(own_kinds) else ""
             try:
                 self.accepted_files.append((uploaded, uploads.validate_attachment(uploaded)))
+                self.accepted_kinds.append(own if own in Attachment.Kind.values else self.file_kind)
             except forms.ValidationError as error:
                 for message in error.messages:
                     self.add_error("files", message)
@@ -231,6 +249,52 @@ class AttachmentUploadForm(forms.Form):
     @property
     def file_kind(self):
         return (self.cleaned_data.get("kind") if hasattr(self, "cleaned_data") else None) or Attachment.Kind.OTHER
+
+    def accepted_with_kinds(self):
+        """[(file, MIME type, kind)] of the files that passed their checks."""
+        pairs = zip(self.accepted_files, self.accepted_kinds, strict=True)
+        return [(uploaded, mime, kind) for (uploaded, mime), kind in pairs]
+
+
+class AttachmentEditForm(forms.Form):
+    """One file already attached: its kind, and removing or replacing it (while the initiative can be edited)."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=Attachment.Kind.choices)
+    remove = forms.BooleanField(label=_("Remove this file"), required=False)
+    replace = forms.FileField(
+        label=_("Replace with"), required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png"}),
+    )
+
+    def __init__(self, *args, attachment, **kwargs):
+        kwargs.setdefault("prefix", f"attachment-{attachment.pk}")
+        kwargs.setdefault("initial", {"kind": attachment.kind})
+        super().__init__(*args, **kwargs)
+        self.attachment = attachment
+        self.replacement_mime = None
+
+    def clean_replace(self):
+        uploaded = self.cleaned_data.get("replace")
+        if uploaded:
+            self.replacement_mime = uploaded and uploads.validate_attachment(uploaded)
+        return uploaded
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("remove") and cleaned.get("replace"):
+            self.add_error("replace", _("Either remove the file or replace it, not both."))
+        return cleaned
+
+    def changes(self):
+        """What to do with the file: ("remove",), ("replace", file, mime, kind), ("kind", kind) or None."""
+        data = self.cleaned_data
+        if data.get("remove"):
+            return ("remove",)
+        if data.get("replace"):
+            return ("replace", data["replace"], self.replacement_mime, data.get("kind") or self.attachment.kind)
+        if data.get("kind") and data["kind"] != self.attachment.kind:
+            return ("kind", data["kind"])
+        return None
 
 
 class ReviewForm(forms.Form):
@@ -241,11 +305,30 @@ class ReviewForm(forms.Form):
     lawful_confirmed = forms.BooleanField(
         label=_("I attest its content is not against public order or social morals"), required=False
     )
-    sent_date = forms.DateField(label=_("Date sent"), required=False, widget=DATE_WIDGET)
+    sent_date = PortalDateField(label=_("Date sent"), required=False)
 
-    def __init__(self, *args, inputs=None, **kwargs):
-        """`inputs`: the fields of the move at hand (workflow.Move.inputs); the others are neither shown nor read."""
+    def __init__(self, *args, inputs=None, move=None, **kwargs):
+        """`move`: the move at hand (workflow.Move): only its inputs are shown and read, and what it requires is
+        required here, so a refusal is said beside the field with what was typed kept (`inputs` alone: the fields
+        without the requirements)."""
         super().__init__(*args, **kwargs)
+        if move is not None:
+            inputs = move.inputs
         if inputs is not None:
             for name in set(self.fields) - set(inputs):
                 del self.fields[name]
+        if move is not None and move.needs_comment and "comment" in self.fields:
+            self.fields["comment"].required = True
+            self.fields["comment"].error_messages["required"] = _(
+                "Write a comment for the author: say what is wrong and what to do."
+            )
+        if move is not None and move.action == "approve":
+            for name in ("novelty_confirmed", "lawful_confirmed"):
+                self.fields[name].required = True
+                self.fields[name].error_messages["required"] = _("Tick this to approve.")
+
+    def clean_comment(self):
+        comment = self.cleaned_data.get("comment", "").strip()
+        if self.fields["comment"].required and not comment:  # spaces alone say nothing to the author
+            raise forms.ValidationError(self.fields["comment"].error_messages["required"], code="required")
+        return comment

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..text import fold_for_index
+from .fields import MoneyVndField
 from .organisation import Branch, Member
 from .programme import Programme
 
@@ -93,7 +94,7 @@ class Initiative(models.Model):
     application_date = models.DateField(_("first application date"), null=True, blank=True)
     application_place = models.CharField(_("where applied"), max_length=200, blank=True)
 
-    economic_benefit_vnd = models.BigIntegerField(_("economic benefit (VND)"), null=True, blank=True)
+    economic_benefit_vnd = MoneyVndField(_("economic benefit (VND)"), null=True, blank=True)
     economic_benefit_description = models.TextField(_("economic benefit"), blank=True)
     social_benefit = models.TextField(_("social benefit"), blank=True)
 
@@ -207,6 +208,13 @@ def attachment_path(instance, filename):
     return f"attachments/{uuid.uuid4().hex[:2]}/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:6]}"
 
 
+class CurrentAttachments(models.Manager):
+    """The files an initiative has now; a removed or replaced file is kept for the history (`Attachment.every`)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(removed_at__isnull=True)
+
+
 class Attachment(models.Model):
     class Kind(models.TextChoices):
         DECISION = "decision", _("Recognition decision")
@@ -225,6 +233,21 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField(_("size"))
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # Removed (or replaced) while the initiative was a draft or returned: who, when, and by which file.
+    removed_at = models.DateTimeField(_("removed"), null=True, blank=True, editable=False)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("removed by"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    replaced_by = models.ForeignKey(
+        "self", verbose_name=_("replaced by"), null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        related_name="replaces",
+    )
+
+    # The first manager is the default one: `initiative.attachments`, the admin and the downloads see the current
+    # files only.
+    objects = CurrentAttachments()
+    every = models.Manager()  # noqa: DJ012 (a second manager, not a field: the first one stays the default)
 
     class Meta:
         ordering = ["uploaded_at", "pk"]

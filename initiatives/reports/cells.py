@@ -8,23 +8,21 @@ cell's quote prefix (Excel's leading apostrophe) so it stays text when edited to
 """
 
 import datetime
-import re
 from decimal import Decimal
 
 from django.utils import timezone
 from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles.numbers import is_date_format
 
+from ..xml_safety import xml_safe
+
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-# Control characters a worksheet cannot hold (openpyxl refuses them); tab, LF and CR are allowed.
-ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 MAX_CELL_TEXT = 32_767
 
 
 def clean_text(value):
-    """`value` as text a worksheet can hold: control characters removed, at most 32,767 characters."""
-    text = ILLEGAL_CHARACTERS.sub("", str(value))
-    return text[:MAX_CELL_TEXT]
+    """`value` as text a worksheet can hold: valid XML 1.0 (`xml_safe`), at most 32,767 characters."""
+    return xml_safe(value)[:MAX_CELL_TEXT]
 
 
 def looks_like_formula(text):

@@ -179,15 +179,24 @@ def parse_authors(text):
     return authors
 
 
+_Y_AFTER_CONSONANT = re.compile(r"\b([bcdghklmnpqrstvx])y\b")
+
+
+def choice_key(text):
+    """How a choice is matched: diacritics and case ignored, and a syllable's final y after a consonant read as i,
+    since Vietnamese writes kĩ/kỹ, lí/lý, mĩ/mỹ either way ("Giải pháp kĩ thuật" is "Giải pháp kỹ thuật")."""
+    return _Y_AFTER_CONSONANT.sub(r"\1i", fold(text))
+
+
 def choice_lookup(choices):
-    """Folded label (in every language) or code → code, for reading a label back."""
+    """Matched label (in every language) or code → code, for reading a label back (see `choice_key`)."""
     lookup = {}
     for code, label in choices:
-        lookup[fold(code)] = code
-        lookup[fold(code.replace("_", " "))] = code
+        lookup[choice_key(code)] = code
+        lookup[choice_key(code.replace("_", " "))] = code
         for language, _name in settings.LANGUAGES:
             with translation.override(language):
-                lookup[fold(str(label))] = code
+                lookup[choice_key(str(label))] = code
     return lookup
 
 
@@ -231,7 +240,7 @@ def choice_lookups():
     lookups = {}
     for key, choices in CHOICES.items():
         lookup = choice_lookup(choices)
-        lookup.update(EXTRA_CHOICE_NAMES.get(key, {}))
+        lookup.update({choice_key(name): code for name, code in EXTRA_CHOICE_NAMES.get(key, {}).items()})
         lookups[key] = lookup
     return lookups
 

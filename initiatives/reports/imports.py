@@ -10,6 +10,7 @@ Scoping: the branches a row may name are `access.branches_for(user)`; a row nami
 problem, so an officer can never add members or initiatives to another branch.
 """
 
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import SimpleNamespace
@@ -56,6 +57,28 @@ class PlannedRow:
 
 
 @dataclass
+class NameQuestion:
+    """An author whose name matches roster members only when diacritics are ignored ("Nguyễn Văn Ân" and the
+    roster's "Nguyễn Văn An"): the person importing says who it is; the import never guesses."""
+    key: str  # "<branch id>:<name as matched>", what the answer is posted under
+    name: str
+    branch: object
+    candidates: list  # Members
+    rows: list = field(default_factory=list)
+    answer: object = None  # a Member, NEW_MEMBER, or None while unanswered
+
+
+NEW_MEMBER = "new"
+
+
+@dataclass
+class NewMember:
+    name: str
+    branch: object
+    rows: list = field(default_factory=list)
+
+
+@dataclass
 class Plan:
     kind: str
     sheet: str = ""
@@ -65,10 +88,30 @@ class Plan:
     problems: list = field(default_factory=list)
     notices: list = field(default_factory=list)
     read: int = 0  # data rows read
+    questions: dict = field(default_factory=dict)  # key → NameQuestion, for the rows to import
+    pending_questions: dict = field(default_factory=dict)  # every question met while reading
+    new_members: dict = field(default_factory=dict)  # (branch id, name key) → NewMember, created on import
 
     @property
     def can_import(self):
         return not self.problems and bool(self.rows)
+
+    @property
+    def unanswered(self):
+        return [question for question in self.questions.values() if question.answer is None]
+
+    @property
+    def question_list(self):
+        return list(self.questions.values())
+
+    @property
+    def new_member_list(self):
+        return list(self.new_members.values())
+
+
+def name_key(name):
+    """How names are matched on the roster: exactly, except for case and spaces (never diacritics)."""
+    return " ".join(unicodedata.normalize("NFC", str(name or "")).casefold().split())
 
 
 
@@ -90,8 +133,15 @@ class _Rows:
         self.row = None
         self.failed = False
 
-    def start(self, row):
+    def start(self, row, record):
+        """Begin row `row`; False (with a problem for each) when a cell to import holds a formula."""
         self.row, self.failed = row, False
+        for key, value in record.items():
+            if isinstance(value, reading.Formula):
+                self.problem(key, _("This cell holds a formula (%(formula)s): the import takes only values. Type "
+                                    "the value itself, or copy the cells and paste them as values only.") % {
+                    "formula": value.text[:60]})
+        return not self.failed
 
     def column_name(self, key):
         spec = self.fields.get(key)
@@ -134,12 +184,23 @@ class _Rows:
         text = reading.as_text(record.get(key))
         if not text:
             return default
-        code = lookup.get(fold(text))
+        code = lookup.get(columns.choice_key(text))
         if code is None:
             labels = "; ".join(str(label) for _code, label in columns.CHOICES[key])
             self.problem(key, _("“%(value)s” is not one of: %(choices)s.") % {"value": text, "choices": labels})
             return default
         return code
+
+    def phone(self, record, key):
+        """A phone number as written; a number cell lost its leading zero (0912 345 678 became 912345678), so
+        it is given back, and 84… (the country code) is written the Vietnamese way, 0…."""
+        value = record.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
+            digits = str(int(value))
+            if digits.startswith("84") and len(digits) >= 11:
+                digits = digits[2:]
+            value = digits if digits.startswith("0") else "0" + digits
+        return self.text({key: value}, key, max_length=20)
 
     def yes_no(self, record, key):
         value = columns.parse_yes_no(record.get(key))
@@ -174,9 +235,10 @@ class _Branches:
 
 
 def _read(uploaded, kind, plan):
-    workbook = reading.open_workbook(uploaded)
+    clock = reading.Clock(reading.LIMITS.seconds)
+    workbook = reading.open_workbook(uploaded, clock=clock)
     try:
-        table = reading.read_table(workbook, FIELDS[kind], max_rows=MAX_ROWS[kind])
+        table = reading.read_table(workbook, FIELDS[kind], max_rows=MAX_ROWS[kind], clock=clock)
     finally:
         workbook.close()
     plan.sheet, plan.header_row, plan.read = table.sheet, table.header_row, len(table.rows)
@@ -184,9 +246,10 @@ def _read(uploaded, kind, plan):
     return table
 
 
-def plan_import(kind, uploaded, *, user, default_branch=None):
+def plan_import(kind, uploaded, *, user, default_branch=None, answers=None):
     """Read `uploaded` and say what importing it would do. Problems with the file as a whole are a Problem
-    without a row; the Plan is never raised."""
+    without a row; the Plan is never raised. `answers` ({NameQuestion key: member id or NEW_MEMBER}) are the
+    person's answers to the name questions of an earlier preview."""
     require_importer(user)
     if default_branch is not None and not access.branches_for(user).filter(pk=default_branch.pk).exists():
         raise PermissionDenied
@@ -199,7 +262,7 @@ def plan_import(kind, uploaded, *, user, default_branch=None):
     if kind == ROSTER:
         _plan_roster(plan, table, user, default_branch)
     else:
-        _plan_initiatives(plan, table, user, default_branch)
+        _plan_initiatives(plan, table, user, default_branch, answers)
     return plan
 
 
@@ -207,7 +270,7 @@ def plan_import(kind, uploaded, *, user, default_branch=None):
 
 
 def _roster_key(branch_id, full_name, date_of_birth):
-    return (branch_id, fold(full_name), date_of_birth)
+    return (branch_id, name_key(full_name), date_of_birth)
 
 
 def _plan_roster(plan, table, user, default_branch):
@@ -220,7 +283,8 @@ def _plan_roster(plan, table, user, default_branch):
     }
     seen = {}
     for number, record in table.rows:
-        rows.start(number)
+        if not rows.start(number, record):
+            continue
         name = rows.text(record, "full_name", required=True, max_length=150)
         birth = rows.date(record, "date_of_birth", today=today)
         values = {
@@ -228,7 +292,7 @@ def _plan_roster(plan, table, user, default_branch):
             "date_of_birth": birth,
             "position": rows.text(record, "position", max_length=150),
             "qualification": rows.text(record, "qualification", max_length=150),
-            "phone": rows.text(record, "phone", max_length=20),
+            "phone": rows.phone(record, "phone"),
             "email": rows.text(record, "email", max_length=254),
         }
         if values["email"]:
@@ -280,26 +344,32 @@ ELIGIBILITY_COLUMNS = {
 
 
 def _initiative_key(branch_id, title, credited_name):
-    return (branch_id, fold(title), fold(credited_name))
+    return (branch_id, fold(title), name_key(credited_name))
 
 
 class _Roster:
-    """Members of the user's branches by branch and folded name; new names are created on import."""
+    """Members of the user's branches by branch and name: matched exactly (case and spaces aside), and by the name
+    without diacritics only to ask the person (NameQuestion)."""
 
     def __init__(self, user):
-        self.by_name = {}
-        for member in access.members_for(user).only("pk", "full_name", "branch_id"):
-            self.by_name.setdefault((member.branch_id, fold(member.full_name)), []).append(member)
+        self.exact, self.loose = {}, {}
+        members = access.members_for(user).only("pk", "full_name", "branch_id", "date_of_birth", "position")
+        for member in members.order_by("pk"):
+            self.exact.setdefault((member.branch_id, name_key(member.full_name)), []).append(member)
+            self.loose.setdefault((member.branch_id, fold(member.full_name)), []).append(member)
 
     def find(self, branch, name):
-        return self.by_name.get((branch.pk, fold(name)), [])
+        """(members with exactly this name, members whose name differs only by diacritics)."""
+        exact = self.exact.get((branch.pk, name_key(name)), [])
+        loose = [m for m in self.loose.get((branch.pk, fold(name)), []) if m not in exact]
+        return exact, loose
 
 
 def _max_length(name):
     return Initiative._meta.get_field(name).max_length
 
 
-def _plan_initiatives(plan, table, user, default_branch):
+def _plan_initiatives(plan, table, user, default_branch, answers):
     rows = _Rows(plan, table, columns.INITIATIVE_FIELDS)
     branches = _Branches(user, default_branch)
     programme = Programme.current()
@@ -316,7 +386,8 @@ def _plan_initiatives(plan, table, user, default_branch):
     }
     seen = {}
     for number, record in table.rows:
-        rows.start(number)
+        if not rows.start(number, record):
+            continue
         title = rows.text(record, "title", required=True, max_length=_max_length("title"))
         category = rows.choice(record, "category", lookups["category"])
         if not reading.as_text(record.get("category")):
@@ -341,7 +412,8 @@ def _plan_initiatives(plan, table, user, default_branch):
             "research_effect_confirmed": rows.yes_no(record, "research_effect_confirmed"),
         }
         branch = branches.resolve(rows, record)
-        authors = _authors(rows, record, branch, roster, is_research=category == Category.RESEARCH)
+        authors = _authors(rows, record, branch, roster, is_research=category == Category.RESEARCH,
+                           plan=plan, answers=answers)
         if rows.failed or branch is None:
             continue
 
@@ -359,15 +431,14 @@ def _plan_initiatives(plan, table, user, default_branch):
         if key in existing:
             plan.skipped.append((number, title))
             continue
-        notes = [_("%(name)s will be added to the roster of %(branch)s.") % {"name": a.name, "branch": branch.name}
-                 for a in authors if a.member is None]
+        notes = _register_authors(plan, number, branch, authors)
         plan.rows.append(PlannedRow(number, title, branch, {**values, "authors": authors}, notes))
     if plan.rows:
         plan.notices.append(_("Imported initiatives are submitted to their branch for review, whatever status the "
                               "file shows; the branch then approves each one."))
 
 
-def _authors(rows, record, branch, roster, *, is_research):
+def _authors(rows, record, branch, roster, *, is_research, plan, answers):
     """The credited author then the co-authors, as eligibility's author rows (member may be None: new)."""
     try:
         credited = columns.parse_authors(record.get("credited_author"))
@@ -401,6 +472,7 @@ def _authors(rows, record, branch, roster, *, is_research):
         rows.problem("coauthors", _("The same person is listed twice as an author."))
         return []
     authors = []
+    question = None
     for order, author in enumerate(parsed):
         if len(author.name) > Member._meta.get_field("full_name").max_length:
             rows.problem("credited_author" if order == 0 else "coauthors", _("The name “%(name)s” is too long.") % {
@@ -408,19 +480,57 @@ def _authors(rows, record, branch, roster, *, is_research):
             return []
         member = None
         if branch is not None:
-            found = roster.find(branch, author.name)
-            if len(found) > 1:
+            exact, loose = roster.find(branch, author.name)
+            if len(exact) > 1:
                 rows.problem("credited_author" if order == 0 else "coauthors", _(
                     "The roster of %(branch)s has %(count)s members named %(name)s: tell them apart on the roster "
                     "first (e.g. by date of birth), then enter this initiative on the site.") % {
-                    "branch": branch.name, "count": len(found), "name": author.name})
+                    "branch": branch.name, "count": len(exact), "name": author.name})
                 return []
-            member = found[0] if found else None
+            if exact:
+                member = exact[0]
+            elif loose:
+                question = _question(plan, branch, author.name, loose, answers)
+                member = question.answer if question.answer not in (None, NEW_MEMBER) else None
         authors.append(SimpleNamespace(
             name=author.name, member=member, member_id=member.pk if member else None,
-            share_percent=author.share, is_lead=is_research and order == 0, order=order,
+            share_percent=author.share, is_lead=is_research and order == 0, order=order, question=question,
         ))
+        question = None
     return authors
+
+
+def _question(plan, branch, name, candidates, answers):
+    """The NameQuestion for `name` in `branch`, with the person's answer if they gave one."""
+    key = f"{branch.pk}:{name_key(name)}"
+    question = plan.questions.get(key) or plan.pending_questions.get(key)
+    if question is None:
+        question = plan.pending_questions[key] = NameQuestion(key, name, branch, candidates)
+        answer = (answers or {}).get(key)
+        if answer == NEW_MEMBER:
+            question.answer = NEW_MEMBER
+        else:
+            question.answer = next((m for m in candidates if str(m.pk) == str(answer)), None)
+    return question
+
+
+def _register_authors(plan, number, branch, authors):
+    """For a row that will be imported: its name questions, and the members it adds to the roster."""
+    notes = []
+    for author in authors:
+        if author.member is not None:
+            continue
+        question = author.question
+        if question is not None:
+            plan.questions.setdefault(question.key, question).rows.append(number)
+            if question.answer is None:
+                notes.append(_("Who is “%(name)s”? Answer the question below.") % {"name": author.name})
+                continue
+        new = plan.new_members.setdefault((branch.pk, name_key(author.name)), NewMember(author.name, branch))
+        new.rows.append(number)
+        notes.append(_("%(name)s will be added to the roster of %(branch)s.") % {
+            "name": author.name, "branch": branch.name})
+    return notes
 
 
 def _apply_initiatives(plan, user):
@@ -436,10 +546,11 @@ def _apply_initiatives(plan, user):
         for author in authors:
             member = author.member
             if member is None:
-                key = (row.branch.pk, fold(author.name))
+                key = (row.branch.pk, name_key(author.name))
                 member = created_members.get(key)
                 if member is None:
-                    member = Member.objects.create(branch=row.branch, full_name=author.name)
+                    member = Member.objects.create(branch=row.branch, full_name=author.name,
+                                                   search_name=fold_for_index(author.name))
                     created_members[key] = member
             InitiativeAuthor.objects.create(initiative=initiative, member=member, share_percent=author.share_percent,
                                             is_lead=author.is_lead, order=author.order)
@@ -456,13 +567,19 @@ def _apply_initiatives(plan, user):
 # -- applying --------------------------------------------------------------------------------------------
 
 
-def apply_import(kind, uploaded, *, user, default_branch=None):
+def apply_import(kind, uploaded, *, user, default_branch=None, answers=None, new_members_confirmed=False):
     """Import every row of `uploaded`, or none: the file is read again inside the transaction, and any problem
-    (including one that appeared since the preview) refuses the whole import. Returns the Plan applied."""
+    (including one that appeared since the preview) refuses the whole import, as do a name question left
+    unanswered and new members not confirmed. Returns the Plan applied."""
     with transaction.atomic():
-        plan = plan_import(kind, uploaded, user=user, default_branch=default_branch)
+        plan = plan_import(kind, uploaded, user=user, default_branch=default_branch, answers=answers)
         if plan.problems:
             raise ImportRefused(_("The file has problems; nothing was imported. Fix them and upload the file again."))
+        if plan.unanswered:
+            raise ImportRefused(_("Say for each name that is close to a roster member's whether it is that member "
+                                  "or a new one; nothing was imported."))
+        if plan.new_members and not new_members_confirmed:
+            raise ImportRefused(_("Confirm the members the import adds to the roster; nothing was imported."))
         if not plan.rows:
             return plan
         if kind == ROSTER:

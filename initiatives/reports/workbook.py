@@ -31,6 +31,7 @@ from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from ..xml_safety import xml_safe
 from .cells import CachedFormula, PreparedStyle, formula_cell, value_cell
 from .row_xml import use_fast_rows
 
@@ -153,7 +154,7 @@ class SheetResult:
 
 def sheet_name(name, taken=()):
     """A valid, unique sheet title: at most 31 characters, none of []:*?/\\."""
-    base = re.sub(r"[\[\]:*?/\\]", " ", str(name)).strip()[:31] or "Sheet"
+    base = re.sub(r"[\[\]:*?/\\]", " ", xml_safe(name)).strip()[:31] or "Sheet"
     candidate, n = base, 2
     while candidate in taken:
         suffix = f" ({n})"

@@ -27,6 +27,7 @@ from .reports import xlsx_response
 KINDS = {imports.ROSTER: "roster", imports.INITIATIVES: "initiatives"}
 PENDING_MAX_AGE = 24 * 3600
 PREVIEW_ROWS = 200
+MAX_ANSWERS = 1000
 
 
 def _kind_or_404(kind):
@@ -129,7 +130,9 @@ def import_confirm(request, kind):
         with open(path, "rb") as handle:
             uploaded = File(handle, name=pending.get("name") or path.name)
             uploaded.size = os.path.getsize(path)
-            plan = imports.apply_import(kind, uploaded, user=request.user, default_branch=branch)
+            plan = imports.apply_import(kind, uploaded, user=request.user, default_branch=branch,
+                                        answers=_answers(request.POST),
+                                        new_members_confirmed=request.POST.get("confirm_new_members") == "1")
     except imports.ImportRefused as refused:
         messages.error(request, refused.message)
         return redirect("import", kind=kind)
@@ -142,6 +145,17 @@ def import_confirm(request, kind):
     else:
         messages.info(request, _("Nothing new to import: every row is already in the portal."))
     return redirect("import", kind=kind)
+
+
+def _answers(data):
+    """{question key: member id or "new"} from the preview's radio buttons (answer-N, with answer-N-key)."""
+    answers = {}
+    for index in range(MAX_ANSWERS):
+        key = data.get(f"answer-{index}-key")
+        if key is None:
+            break
+        answers[key] = data.get(f"answer-{index}", "")
+    return answers
 
 
 @login_required

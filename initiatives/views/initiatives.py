@@ -9,9 +9,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import access, eligibility, services, uploads, workflow
+from .. import access, attachments, eligibility, services, uploads, workflow
 from ..filters import InitiativeFilter
-from ..forms.initiative import AttachmentUploadForm, AuthorFormSet, InitiativeForm, ReviewForm, author_choices
+from ..forms.initiative import (
+    AttachmentEditForm,
+    AttachmentUploadForm,
+    AuthorFormSet,
+    InitiativeForm,
+    ReviewForm,
+    author_choices,
+)
 from ..models import Attachment, Initiative, Programme
 from ..paging import LargeListPaginator
 from ..selectors import initiative_detail_for, initiative_list_for, list_count
@@ -19,6 +26,8 @@ from .downloads import private_download
 from .params import parse_id
 
 PAGE_SIZE = 20
+# Boxes whose typed value the live panel reads and may refuse as the person types: amounts and dates.
+LIVE_CHECKED_FIELDS = ("economic_benefit_vnd", "recognition_date", "application_date", "research_accepted_date")
 
 
 @login_required
@@ -49,7 +58,7 @@ def initiative_detail(request, pk):
 
 def review_form(action, data=None):
     """The inputs of one move; one form per move on the page, their ids kept apart."""
-    return ReviewForm(data, inputs=workflow.MOVES[action].inputs, auto_id=f"id_{action}_%s")
+    return ReviewForm(data, move=workflow.MOVES[action], auto_id=f"id_{action}_%s")
 
 
 def _detail_page(request, initiative, *, review=None, reviewed_action=None):
@@ -75,6 +84,7 @@ def _detail_page(request, initiative, *, review=None, reviewed_action=None):
             "authors": authors,
             "problems": problems,
             "timeline": timeline,
+            "history": _history(timeline, initiative),
             "return_comment": timeline[-1].comment if timeline and initiative.status == "returned" else "",
             "can_edit": access.can_edit_initiative(user, initiative),
             "can_delete": access.can_delete_initiative(user, initiative),
@@ -85,6 +95,13 @@ def _detail_page(request, initiative, *, review=None, reviewed_action=None):
             else None,
         },
     )
+
+
+def _history(timeline, initiative):
+    """The status moves and the files removed or replaced, in the order they happened."""
+    events = [(change.created_at, "status", change) for change in timeline]
+    events += [(removed.removed_at, "file", removed) for removed in attachments.removed_attachments(initiative)]
+    return [{"kind": kind, "item": item} for _at, kind, item in sorted(events, key=lambda event: event[0])]
 
 
 def _author_branch_ids(form, initiative):
@@ -117,13 +134,19 @@ def _edit(request, initiative):
         )
         return redirect("initiative-list")
     members = author_choices(_author_branch_ids(form, initiative))
-    formset = AuthorFormSet(data, instance=initiative, members=members, prefix="authors")
+    # Only on the empty form: a posted row equal to its initial value would count as unchanged and not be saved.
+    first_author = _first_author(user, initiative, members) if data is None else None
+    formset = AuthorFormSet(data, instance=initiative, members=members, prefix="authors", initial=first_author)
     upload_form = AttachmentUploadForm(data, files, prefix="upload")
+    attachment_forms = [
+        AttachmentEditForm(data, files, attachment=attachment) for attachment in initiative.attachments.all()
+    ] if initiative.pk else []
     kept_ids = [i for i in map(parse_id, request.POST.getlist("kept_attachment")) if i] if data else []
 
     if request.method == "POST":
         valid = form.is_valid() & formset.is_valid() & upload_form.is_valid()
-        new_files, kind = upload_form.accepted_files, upload_form.file_kind
+        valid &= all([attachment_form.is_valid() for attachment_form in attachment_forms])
+        new_files = upload_form.accepted_with_kinds()
         saved = None
         if valid:
             try:
@@ -132,8 +155,11 @@ def _edit(request, initiative):
                         form=form,
                         formset=formset,
                         user=user,
-                        new_files=[(f, mime, kind) for f, mime in new_files],
+                        new_files=new_files,
                         kept_attachment_ids=kept_ids,
+                        attachment_changes=[
+                            (f.attachment, f.changes()) for f in attachment_forms if f.changes() is not None
+                        ],
                     )
             except OSError:  # a full disk: the transaction is undone, the form shown again as typed
                 upload_form.add_error(None, uploads.DISK_FULL_MESSAGE)
@@ -153,7 +179,7 @@ def _edit(request, initiative):
             return redirect("initiative-detail", pk=saved.pk)
         # Keep every file that passed its checks, so nothing has to be chosen again.
         try:
-            for uploaded, mime in new_files:
+            for uploaded, mime, kind in new_files:
                 with transaction.atomic():  # a failed write rolls back to here, not the whole request
                     kept_ids.append(services.store_attachment(None, user, uploaded, mime, kind).pk)
         except OSError:
@@ -161,19 +187,32 @@ def _edit(request, initiative):
         messages.error(request, _("Some fields need your attention; nothing you typed has been lost."))
 
     preview = _preview_problems(form, formset, initiative) if request.method == "POST" or initiative.pk else None
+    kept_attachments = services.pending_attachments(user, kept_ids)
     return render(
         request,
         "initiatives/form.html",
         {
+            "attachment_count": len(attachment_forms) + len(kept_attachments),
             "form": form,
             "formset": formset,
             "upload_form": upload_form,
+            "attachment_forms": attachment_forms,
             "initiative": initiative,
-            "kept_attachments": services.pending_attachments(user, kept_ids),
+            "kept_attachments": kept_attachments,
             "problems": preview,
             "programme": Programme.current(),
         },
     )
+
+
+def _first_author(user, initiative, members):
+    """A member registering a new initiative is most often its author: the first row is them, at 100%."""
+    if initiative.pk or access.oversees_branches(user):
+        return None
+    member = access.member_of(user)
+    if member is None or not members.filter(pk=member.pk).exists():
+        return None
+    return [{"member": member.pk, "share_percent": 100}]
 
 
 def _preview_problems(form, formset, initiative):
@@ -218,6 +257,12 @@ def initiative_check(request):
         {
             "eligible": not problems,
             "problems": [{"code": p.code, "message": p.message, "field": p.field} for p in problems],
+            # What was typed but cannot be read (an amount, a date), said beside its box as the person types.
+            "field_errors": {
+                name: [str(message) for message in messages_]
+                for name, messages_ in form.errors.items()
+                if name in LIVE_CHECKED_FIELDS and str(request.POST.get(name, "")).strip()
+            },
         }
     )
 

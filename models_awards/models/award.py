@@ -6,6 +6,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from initiatives.models.fields import MoneyVndField
+
 from .common import RecipientMixin
 
 
@@ -40,7 +42,7 @@ class Award(RecipientMixin):
     form = models.CharField(_("form"), max_length=30, choices=AwardForm.choices)
     decision_no = models.CharField(_("decision number"), max_length=50, blank=True)
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
-    amount_vnd = models.BigIntegerField(
+    amount_vnd = MoneyVndField(
         _("amount (VND)"), null=True, blank=True, validators=[MinValueValidator(0)]
     )
     occasion = models.CharField(_("occasion"), max_length=30, choices=Occasion.choices)

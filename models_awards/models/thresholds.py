@@ -3,14 +3,16 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from initiatives.models.fields import MoneyVndField
+
 
 class CreativeLabourThreshold(models.Model):
     """For a worker without a leadership post: one solution worth at least `single_solution_min_vnd`, or
     solutions worth at least `cumulative_min_vnd` together over `cumulative_years` consecutive years."""
 
     name = models.CharField(_("name"), max_length=200)
-    single_solution_min_vnd = models.BigIntegerField(_("one solution worth at least (VND)"))
-    cumulative_min_vnd = models.BigIntegerField(_("solutions together worth at least (VND)"))
+    single_solution_min_vnd = MoneyVndField(_("one solution worth at least (VND)"))
+    cumulative_min_vnd = MoneyVndField(_("solutions together worth at least (VND)"))
     cumulative_years = models.PositiveSmallIntegerField(_("over consecutive years"), default=3)
     leadership_keywords = models.TextField(
         _("leadership posts"),

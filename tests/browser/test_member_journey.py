@@ -4,6 +4,7 @@ admin; the district verifies and sends it."""
 import re
 
 import pytest
+from django.core import mail
 from openpyxl import load_workbook
 
 from initiatives.models import Initiative, Status
@@ -30,6 +31,12 @@ def register(page, branch):
     page.fill("input[name=phone]", "0912345678")
     page.select_option("select[name=branch]", str(branch.pk))
     page.fill("input[name=position]", "Giáo viên Tin học")
+    page.click("main form[method=post] button[type=submit]")
+    page.wait_for_url(re.compile(r"/accounts/register/sent/$"))
+    # The link in the e-mail (the live server runs in this process: its mail is in the outbox).
+    [message] = [m for m in mail.outbox if m.to == ["mai@example.vn"]]
+    path = re.search(r"/accounts/register/finish/\S+/", message.body).group(0)
+    page.goto(f"{page.base}{path}")
     page.fill("input[name=password1]", "Hoa-Sen-2021!")
     page.fill("input[name=password2]", "Hoa-Sen-2021!")
     page.click("main form[method=post] button[type=submit]")
@@ -44,19 +51,30 @@ def confirm_in_admin(page):
     page.wait_for_load_state()
 
 
+def unfold(page, section):
+    """Open a folded section of the initiative form as a person does: tap its heading."""
+    if not page.eval_on_selector(f"#section-{section}", "details => details.open"):
+        page.click(f"#section-{section} > summary")
+
+
 def fill_initiative(page, member_name):
     page.goto(f"{page.base}/initiatives/new/")
     page.fill("input[name=title]", "Chấm bài trắc nghiệm bằng điện thoại")
     page.select_option("select[name=category]", "operational")
     page.fill("input[name=field_of_work]", "Giáo dục")
     page.fill("textarea[name=solution]", "Dùng ứng dụng quét phiếu trả lời.")
+    unfold(page, "recognition")
     page.select_option("select[name=recognition_body]", "council")
     page.fill("input[name=recognition_decision_no]", "21/QĐ-THPTCT")
     page.fill("input[name=recognition_date]", "15/04/2022")
+    unfold(page, "application")
     page.fill("input[name=application_date]", "01/03/2022")
+    unfold(page, "benefits")
     page.fill("textarea[name=social_benefit]", "Giáo viên tiết kiệm thời gian chấm bài.")
-    page.select_option("select[name=authors-0-member]", label=member_name)
-    page.fill("input[name=authors-0-share_percent]", "100")
+    # The member registering is already the first author, at 100%.
+    assert page.locator("select[name=authors-0-member] option:checked").inner_text() == member_name
+    assert page.input_value("input[name=authors-0-share_percent]").startswith("100")
+    unfold(page, "attachments")
     page.set_input_files("input[name=upload-files]", files=[
         {"name": "quyet-dinh.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}])
 
@@ -89,6 +107,7 @@ def test_member_to_province_journey(open_page, people, size):
     member_page.goto(f"{member_page.base}/initiatives/{initiative.pk}/")
     assert "Bổ sung số liệu tiết kiệm thời gian." in member_page.content()
     member_page.click(f"a[href$='/initiatives/{initiative.pk}/edit/']")
+    unfold(member_page, "benefits")
     member_page.fill("textarea[name=economic_benefit_description]", "Tiết kiệm 200 giờ chấm bài mỗi năm.")
     member_page.click("button[name=submit]")
     member_page.wait_for_url(re.compile(r"/initiatives/\d+/$"))

@@ -177,7 +177,7 @@ def test_imports_refuse_broken_files_and_import_all_rows_or_none(world, kind):
             rows = len(response.context["plan"].rows)
             imported.append(rows)
             count = model.objects.count()
-            confirmed = client.post(f"/reports/import/{kind}/confirm/", {"token": token})
+            confirmed = client.post(f"/reports/import/{kind}/confirm/", {"token": token, "confirm_new_members": "1"})
             assert_handled(confirmed, {302})
             assert model.objects.count() in (count, count + rows)  # all the rows, or none
 

@@ -1,5 +1,7 @@
 """Officers review in the admin, scoped to their branches; the district verifies and sends."""
 
+import re
+
 import pytest
 
 from initiatives.models import Initiative, Status, StatusChange
@@ -85,6 +87,39 @@ def test_return_from_the_change_page_with_a_comment(login, officer_a, mine):
     mine.refresh_from_db()
     assert mine.status == Status.RETURNED
     assert StatusChange.objects.get(initiative=mine).comment == "Thiếu bản scan quyết định."
+
+
+@pytest.mark.parametrize("comment", ["", "   "])
+def test_returning_with_an_empty_comment_shows_the_form_again_with_the_error(login, officer_a, mine, comment):
+    client = login(officer_a)
+    response = client.post(f"{CHANGELIST}{mine.pk}/move/return/", {"confirm": "1", "comment": comment})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'name="comment"' in page and 'class="form-row errors"' in page
+    assert "Hãy ghi ý kiến gửi tác giả" in page
+    mine.refresh_from_db()
+    assert mine.status == Status.SUBMITTED and not StatusChange.objects.exists()
+
+
+def test_a_refused_bulk_approval_keeps_the_selection_and_marks_the_missing_attestation(login, officer_a, mine):
+    client = login(officer_a)
+    response = client.post(CHANGELIST, {
+        "action": "approve_selected", "_selected_action": [mine.pk], "confirm": "1", "novelty_confirmed": "on"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f'name="_selected_action" value="{mine.pk}"' in page
+    assert re.search(r'<input[^>]*name="novelty_confirmed"[^>]*checked', page)  # what was ticked stays ticked
+    assert "Hãy đánh dấu ô này để duyệt." in page
+
+
+def test_the_typed_comment_is_kept_when_another_input_is_refused(login, district, branch_a, member_a):
+    verified = factories.initiative(branch_a, authors=[(member_a, 100)], status=Status.DISTRICT_VERIFIED)
+    client = login(district)
+    response = client.post(f"{CHANGELIST}{verified.pk}/move/send/", {"confirm": "1", "sent_date": "15 tháng 9"})
+    assert response.status_code == 200
+    assert "Không hiểu ngày “15 tháng 9”: hãy viết theo dạng dd/mm/yyyy" in response.content.decode()
+    verified.refresh_from_db()
+    assert verified.status == Status.DISTRICT_VERIFIED
 
 
 def test_change_page_shows_eligibility_and_similar_titles(login, officer_a, branch_a, branch_b, mine):

@@ -167,28 +167,65 @@ def test_each_refusal_is_logged_once(login, officer_a, audit_log):
     assert len(audit_log("access_refused")) == 1
 
 
-def test_client_address_ignores_forwarded_for_unless_behind_a_trusted_proxy(settings):
+def test_client_address_ignores_forwarded_for_unless_the_peer_is_a_listed_proxy(settings):
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9")
 
-    settings.TRUSTED_PROXY_COUNT = 0
+    settings.TRUSTED_PROXIES = []  # the default: nobody's header is believed
     assert client_ip(request) == "10.0.0.5"
-    settings.TRUSTED_PROXY_COUNT = 1  # the proxy appended the address it saw: the right-most one
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]  # a proxy is listed, but this peer is not it
+    assert client_ip(request) == "10.0.0.5"
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]  # the peer is a listed proxy: the right-most entry is the client
     assert client_ip(request) == "203.0.113.9"
-    settings.TRUSTED_PROXY_COUNT = 3  # fewer hops than proxies: do not trust the header
-    assert client_ip(request) == "10.0.0.5"
-    spoofed = RequestFactory().get("/", REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="not-an-address")
-    settings.TRUSTED_PROXY_COUNT = 1
-    assert client_ip(spoofed) == "10.0.0.5"
+
+    # Two listed proxies in a row: the one further out wrote the client's address, the nearer one appended its own.
+    chained = RequestFactory().get(
+        "/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9, 10.1.2.3"
+    )
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.0/8"]
+    assert client_ip(chained) == "203.0.113.9"
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]  # 10.1.2.3 is not listed: it is the client as far as we can tell
+    assert client_ip(chained) == "10.1.2.3"
+
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    junk = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="not-an-address")
+    assert client_ip(junk) == "127.0.0.1"
+    with_port = RequestFactory().get("/", REMOTE_ADDR="::ffff:127.0.0.1", HTTP_X_FORWARDED_FOR="[2001:db8::7]:443")
+    assert client_ip(with_port) == "2001:db8::7"
+
+
+def test_a_trusted_proxies_entry_that_is_not_an_address_fails_the_start_up_check(settings):
+    from portal_security.checks import trusted_proxies_are_addresses
+
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.0/8"]
+    assert trusted_proxies_are_addresses(None) == []
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "proxy.example"]
+    [error] = trusted_proxies_are_addresses(None)
+    assert "proxy.example" in error.msg
 
 
 @pytest.mark.django_db
-def test_lock_out_behind_the_proxy_counts_the_client_not_the_proxy(client, settings, member_a):
-    settings.TRUSTED_PROXY_COUNT = 1
+def test_a_direct_peer_cannot_choose_its_address_nor_escape_lock_out_but_a_listed_proxy_is_believed(
+    client, settings, audit_log, member_a
+):
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]  # as in production: nginx on the same machine
+
+    # A client that reaches the portal directly writes a new X-Forwarded-For on every attempt.
     for attempt in range(5):
         client.post(LOGIN_URL, {"username": "member_a", "password": f"wrong-{attempt}"},
-                    REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.50")
+                    REMOTE_ADDR="198.51.100.66", HTTP_X_FORWARDED_FOR=f"203.0.113.{attempt + 1}")
+    assert AccessAttempt.objects.get(username="member_a").ip_address == "198.51.100.66"
+    assert {event["ip"] for event in audit_log("login_failed")} == {"198.51.100.66"}
+    still_locked = Client().post(LOGIN_URL, {"username": "member_a", "password": factories.PASSWORD},
+                                 REMOTE_ADDR="198.51.100.66", HTTP_X_FORWARDED_FOR="192.0.2.200")
+    assert still_locked.status_code == 429
 
+    # Through the listed proxy, the address it appended is the client's: counted, and locked out, on its own.
+    AccessAttempt.objects.all().delete()
+    for attempt in range(5):
+        client.post(LOGIN_URL, {"username": "member_a", "password": f"wrong-{attempt}"},
+                    REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.50")
     assert AccessAttempt.objects.get(username="member_a").ip_address == "203.0.113.50"
+    assert audit_log("login_failed")[-1]["ip"] == "203.0.113.50"
     other_client = Client().post(LOGIN_URL, {"username": "member_a", "password": factories.PASSWORD},
-                                 REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
+                                 REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
     assert other_client.status_code == 302

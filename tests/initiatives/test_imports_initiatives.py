@@ -45,8 +45,10 @@ def upload(client, file, branch=None):
     return response
 
 
-def confirm(client, token):
-    return client.post(reverse("import-confirm", args=["initiatives"]), {"token": token})
+def confirm(client, token, **answers):
+    """Confirm the preview, saying yes to the new members it lists (and `answers` to its name questions)."""
+    return client.post(reverse("import-confirm", args=["initiatives"]),
+                       {"token": token, "confirm_new_members": "1", **answers})
 
 
 def test_eligible_rows_are_imported_and_submitted(login, officer_a, branch_a):
@@ -200,6 +202,14 @@ def test_fifty_thousand_rows(login, officer_a, branch_a):
     buffer = io.BytesIO()
     book.save(buffer)
     message = _problem_text(upload(login(officer_a), upload_bytes(buffer.getvalue()), branch_a))
+    # A write-only file has no <dimension>: its rows are counted before openpyxl reads it (reading.Limits.rows).
+    assert "20.000 dòng" in message and "chia thành nhiều tệp" in message
+    assert not Initiative.objects.exists()
+
+
+def test_more_rows_than_an_import_takes(login, officer_a, branch_a):
+    rows = [row(number, f"Sáng kiến {number}") for number in range(1, imports.MAX_ROWS["initiatives"] + 2)]
+    message = _problem_text(upload(login(officer_a), xlsx_upload(rows, headings=HEADINGS), branch_a))
     assert f"{imports.MAX_ROWS['initiatives']:,}".replace(",", ".") in message
     assert not Initiative.objects.exists()
 

@@ -147,7 +147,8 @@ def test_live_check_answers_with_the_problems_of_what_is_typed(member_client, me
     assert result["eligible"] is False
     assert {p["code"] for p in result["problems"]} == {"application_outside_window", "authors_invalid"}
     data = form_data(branch_a, [(member_a, 100)])
-    assert member_client.post("/initiatives/check/", data).json() == {"eligible": True, "problems": []}
+    assert member_client.post("/initiatives/check/", data).json() == {
+        "eligible": True, "problems": [], "field_errors": {}}
 
 
 def test_member_without_roster_link_is_told_to_wait(login, branch_a):
@@ -268,7 +269,7 @@ def test_a_date_sent_that_is_no_date_moves_nothing_and_is_shown_again(login, dis
     initiative.refresh_from_db()
     assert initiative.status == Status.DISTRICT_VERIFIED and initiative.sent_to_province_date is None
     page = response.content.decode()
-    assert 'value="31/13/2022"' in page and "Nhập một ngày hợp lệ" in page
+    assert 'value="31/13/2022"' in page and "Không có ngày 31/13/2022" in page
 
 
 def test_no_empty_review_card_for_an_officer_on_a_draft(login, officer_a, branch_a, member_a):

@@ -1,6 +1,7 @@
 """Money and dates typed the Vietnamese way: what the web form and the imports both accept and refuse."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 
@@ -81,3 +82,36 @@ def test_a_two_digit_year_in_the_future_belongs_to_the_last_century():
 def test_other_dates_say_how_to_write_them(typed):
     with pytest.raises(ValueError, match="dd/mm/yyyy"):
         parse_date(typed, today=datetime.date(2026, 1, 1))
+
+
+@pytest.mark.parametrize("cell, amount", [(15_000_000, 15_000_000), (15_000_000.0, 15_000_000),
+                                          (Decimal("2000000"), 2_000_000), ("15.000.000 đồng", 15_000_000),
+                                          ("1.500", 1_500)])
+def test_number_cells_and_amounts_in_words_of_currency_are_read(cell, amount):
+    assert parse_money_vnd(cell) == amount
+
+
+@pytest.mark.parametrize("typed", ["15.5", "1,5", "1,500", "1.5000", "15 00", "15tr"])
+def test_the_refusal_quotes_what_was_typed(typed):
+    with pytest.raises(ValueError) as raised:
+        parse_money_vnd(typed)
+    assert f"“{typed}”" in str(raised.value)
+
+
+def test_fractional_number_cells_and_absurd_amounts_are_refused():
+    with pytest.raises(ValueError, match="không có phần thập phân"):
+        parse_money_vnd(1.5)
+    with pytest.raises(ValueError, match="số chữ số 0"):
+        parse_money_vnd("1.000.000.000.000.000.000")
+    with pytest.raises(ValueError, match="âm"):
+        parse_money_vnd(-5)
+
+
+def test_an_impossible_day_names_itself():
+    with pytest.raises(ValueError, match="Không có ngày 31/02/2022"):
+        parse_date("31/02/2022")
+
+
+def test_date_cells_are_dates():
+    assert parse_date(datetime.date(2021, 9, 15)) == datetime.date(2021, 9, 15)
+    assert parse_date(datetime.datetime(2021, 9, 15, 8, 30)) == datetime.date(2021, 9, 15)

@@ -64,7 +64,7 @@ def production(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", random_secret_key())
     monkeypatch.delenv("SECURE_SSL_REDIRECT", raising=False)
     monkeypatch.delenv("SECURE_HSTS_SECONDS", raising=False)
-    monkeypatch.delenv("TRUSTED_PROXY_COUNT", raising=False)
+    monkeypatch.delenv("TRUSTED_PROXIES", raising=False)
     monkeypatch.delenv("DEBUG", raising=False)
     module = importlib.import_module("vinhlinh_portal.settings.production")
     return importlib.reload(module)
@@ -77,7 +77,7 @@ def test_production_settings_promise_https_only(production):
     assert production.SECURE_HSTS_SECONDS >= 365 * 24 * 60 * 60
     assert production.SECURE_HSTS_INCLUDE_SUBDOMAINS and production.SECURE_HSTS_PRELOAD
     assert production.SESSION_COOKIE_SECURE and production.CSRF_COOKIE_SECURE
-    assert production.TRUSTED_PROXY_COUNT == 1
+    assert production.TRUSTED_PROXIES == []  # no forwarded header is believed until the proxy is listed
     assert production.CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] is True
     # Production's copy of the policy did not change the one every other environment uses.
     assert "upgrade-insecure-requests" not in django_settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]

@@ -149,7 +149,7 @@ def test_deleting_a_draft_and_the_imported_rows(branch_a, officer_a):
     headings = ["STT", "Tên sáng kiến", "Tác giả", "Đồng tác giả", "Loại sáng kiến", "Lĩnh vực", "Cấp công nhận",
                 "Số quyết định", "Ngày quyết định", "Ngày áp dụng", "Hiệu quả kinh tế", "Hiệu quả xã hội"]
     imports.apply_import("initiatives", xlsx_upload(rows, headings=headings), user=officer_a,
-                         default_branch=branch_a)
+                         default_branch=branch_a, new_members_confirmed=True)
     assert_exact()
     assert branch_row(branch_a).submitted == 1
 

@@ -246,3 +246,19 @@ def test_every_year_filter_offers_the_years_a_nomination_may_be_for(district, lo
     client = login(district)
     for url in ("/awards/scoring/", "/awards/nominations/"):
         assert f'<option value="{this_year}"' in client.get(url).content.decode(), url
+
+
+@pytest.mark.parametrize("typed", ["2.000.000", "2 000 000", "2000000 đ"])
+def test_an_award_amount_typed_with_grouping_is_saved_in_whole_dong(district, member_a, login, typed):
+    response = login(district).post("/awards/new/", award_post(
+        member=member_a.pk, amount_vnd=typed, decision_date="28.05.2022"))
+    assert response.status_code == 302
+    award = Award.objects.get()
+    assert award.amount_vnd == 2_000_000 and award.decision_date == datetime.date(2022, 5, 28)
+
+
+def test_an_ambiguous_award_amount_is_refused_beside_the_field(district, member_a, login):
+    response = login(district).post("/awards/new/", award_post(member=member_a.pk, amount_vnd="1,5"))
+    assert response.status_code == 200 and not Award.objects.exists()
+    page = response.content.decode()
+    assert "không thể lưu “1,5”" in page and 'value="1,5"' in page

@@ -59,6 +59,8 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before anything reads the body: a body larger than MAX_REQUEST_BYTES is refused with 413.
+    "portal_security.request_size.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vinhlinh_portal.middleware.VietnameseFirstLocaleMiddleware",
@@ -90,6 +92,14 @@ TEMPLATES = [
                 "initiatives.context_processors.portal",
             ],
         },
+    },
+    {
+        # E-mails are plain text: the same templates, rendered without HTML escaping (initiatives/notifications.py).
+        "NAME": "mail",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
     },
 ]
 
@@ -137,10 +147,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True  # a lasting record of failures, readable by the district office
-# The address counted for lock-out and written in the audit log (X-Forwarded-For only behind a trusted proxy).
+# The address counted for lock-out and written in the audit log: X-Forwarded-For is believed only from a peer
+# listed in TRUSTED_PROXIES (addresses or networks, e.g. "127.0.0.1,10.0.0.0/8"); none by default.
 AXES_CLIENT_IP_CALLABLE = "portal_security.client_ip.client_ip"
 AXES_USERNAME_CALLABLE = "portal_security.login_name.username_for_axes"
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # Security headers, the same in every environment so that development meets them first.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -201,6 +212,15 @@ MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+# The largest legitimate request: a form with up to five attachments of MAX_ATTACHMENT_BYTES and its fields.
+# A larger body is refused with 413 by Content-Length and while it is read (portal_security/request_size.py);
+# the proxy in front must refuse it too (nginx client_max_body_size, README).
+MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", 5 * MAX_ATTACHMENT_BYTES + 2 * 1024 * 1024))
+FILE_UPLOAD_HANDLERS = [
+    "portal_security.request_size.RequestSizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 # Where `manage.py backup` writes its archives by default (and `restore` moves replaced uploads).
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 
@@ -216,6 +236,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 if os.environ.get("EMAIL_HOST") and "EMAIL_BACKEND" not in os.environ:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sangkien@ldld-vinhlinh.vn")
+# The portal's address as people reach it, for the links in e-mails (no trailing slash).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,8 @@
 """Production behind a TLS-terminating proxy. `manage.py check --deploy` is clean with these.
 
 The proxy must set X-Forwarded-Proto (https) and append the client's address to X-Forwarded-For;
-TRUSTED_PROXY_COUNT says how many proxies stand in front of the portal (1 by default).
+TRUSTED_PROXIES lists the proxies' addresses or networks (none by default: set it, e.g. TRUSTED_PROXIES=127.0.0.1,
+or every client counts as the proxy's address for the lock-out).
 """
 
 import copy
@@ -24,7 +25,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 
 CONTENT_SECURITY_POLICY = copy.deepcopy(CONTENT_SECURITY_POLICY)
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
