@@ -62,10 +62,15 @@ def test_forms_have_no_dashes_for_an_empty_choice(login, member_a, officer_a):
     assert "---------" not in admin
 
 
-def test_registration_help_and_email_are_vietnamese(client):
+def test_registration_help_and_email_are_vietnamese(client, django_user_model):
     page = client.get(reverse("register")).content.decode()
     assert "150 characters" not in page and "Yêu cầu. 150" not in page
-    assert "Tối đa 150 ký tự" in page
+    # Django's own help text for the user name, in the administrator's form for a new account.
+    admin = django_user_model.objects.create_superuser("quantri_t", "q@example.vn", "x")
+    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    add_user = client.get("/admin/auth/user/add/").content.decode()
+    assert "Tối đa 150 ký tự" in add_user and "150 characters" not in add_user
+    client.logout()
     reset = client.get(reverse("password_reset")).content.decode()
     assert ">Email" not in reset and "Thư điện tử" in reset
 
