@@ -14,4 +14,5 @@ urlpatterns = [
     path("import/<slug:kind>/confirm/", imports.import_confirm, name="import-confirm"),
     path("import/<slug:kind>/template.xlsx", imports.import_template, name="import-template"),
     path("<slug:kind>.xlsx", reports.download, name="report-download"),
+    path("<slug:kind>/background/", reports.start_export, name="report-job"),
 ]

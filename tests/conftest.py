@@ -5,7 +5,7 @@ from django.apps import apps
 
 from tests import factories
 
-pytest_plugins = ["tests.browser_support"]
+pytest_plugins = ["tests.browser_support", "tests.redis_support"]
 
 # The data migrations that put the plan's figures into a fresh database. A transactional test (browser,
 # concurrency, backup) empties the tables when it ends, so every database test gets them back here.

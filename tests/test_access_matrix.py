@@ -13,6 +13,7 @@ import zipfile
 
 import pytest
 from django.contrib import admin
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from initiatives import services
@@ -26,6 +27,7 @@ from initiatives.models import (
     ReviewNote,
     Status,
 )
+from jobs.models import Job
 from models_awards.models import Candidate, Nomination, NominationStatus
 from tests import factories
 from tests.initiatives.helpers import pdf
@@ -76,6 +78,12 @@ def world(branch_a, branch_b, officer_a, member_a, district):
     period = initiative.programme.periods.first()
     report = BranchReport.objects.create(branch=branch_b, period=period, achievements=f"Đã làm {MARKER}")
     pledge = Pledge.objects.create(branch=branch_b, programme=initiative.programme)
+    # A finished background report of branch B's officer, its file and title carrying the marker.
+    officer_b = factories.officer(branch_b, "officer_b_secret")
+    job = Job(owner=officer_b, kind="report", title=f"Danh sách {MARKER}", params={"report": "initiatives"},
+              state=Job.State.DONE, done=1, total=1, message=f"Xong {MARKER}", file_name=f"{MARKER}.xlsx")
+    job.file.save(f"{MARKER}.xlsx", ContentFile(MARKER.encode()), save=False)
+    job.save()
     return {
         "branch": branch_b,
         "member": secret_member,
@@ -87,6 +95,7 @@ def world(branch_a, branch_b, officer_a, member_a, district):
         "period": period,
         "report": report,
         "pledge": pledge,
+        "job": job,
         "users": {"officer_a": officer_a, "member_a": member_a.user, "district": district},
     }
 
@@ -110,7 +119,9 @@ def url_for(path, world):
     replacements = {
         "<int:branch_id>": str(b["branch"].pk),
         "<int:period_id>": str(b["period"].pk),
+        "<int:other_pk>": str(b["initiative"].pk),
         "<slug:action>": "approve",
+        "<int:job_id>": str(b["job"].pk),
     }
     for placeholder, value in replacements.items():
         filled = filled.replace(placeholder, value)
@@ -118,7 +129,7 @@ def url_for(path, world):
 
 
 SLUG_VALUES = {
-    "<slug:kind>": ["initiatives", "summary", "exemplars", "programme", "roster"],
+    "<slug:kind>": ["initiatives", "summary", "exemplars", "programme", "roster", "backup", "rebuild_tallies"],
     "<slug:role>": ["member", "officer", "district"],
 }
 
@@ -151,6 +162,7 @@ def snapshot(world):
         Pledge.objects.get(pk=world["pledge"].pk).accepted_by_district,
         Member.objects.filter(branch=world["branch"]).count(),
         Initiative.objects.count(),
+        Job.objects.filter(pk=world["job"].pk).values_list("state", "title").get(),
     )
 
 
@@ -198,6 +210,7 @@ def test_the_district_does_see_branch_b(client, world):
         "/reports/initiatives.xlsx",
         f"/awards/nominations/{world['nomination'].pk}/",
         f"/attachments/{world['attachment'].pk}/",
+        f"/initiatives/{world['initiative'].pk}/request-form.docx",
     ):
         assert MARKER in body_of(client.get(url)), url
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("initiatives.urls")),
     path("dashboard/", include("initiatives.urls_dashboard")),
     path("reports/", include("initiatives.urls_reports")),
+    path("jobs/", include("jobs.urls")),
     path("", include("models_awards.urls")),
 ]
 

@@ -47,6 +47,13 @@ class PortalUser(HttpUser):
             if response.status_code != 302:
                 response.failure(f"login of {self.account['username']} answered {response.status_code}")
 
+    def page(self, url, name):
+        """GET a page; landing on the login form means the session was lost (e.g. with the instance that had it)."""
+        with self.client.get(url, name=name, catch_response=True) as response:
+            if response.history and "/accounts/login/" in response.url:
+                response.failure("signed out: the session was lost")
+            return response
+
     def csrf(self):
         return self.client.cookies.get("csrftoken", "")
 
@@ -68,22 +75,22 @@ class Browser(PortalUser):
 
     @task(2)
     def home(self):
-        self.client.get("/", name="/")
+        self.page("/", name="/")
 
     @task(3)
     def initiative_list(self):
         page = random.choice(["", "?page=2", "?status=sent_to_province", "?q=so+tay", "?category=technical"])
-        response = self.client.get(f"/initiatives/{page}", name="/initiatives/?…")
+        response = self.page(f"/initiatives/{page}", name="/initiatives/?…")
         self.ids = DETAIL_LINK.findall(response.text) or self.ids
 
     @task(3)
     def initiative_detail(self):
         if self.ids:
-            self.client.get(f"/initiatives/{random.choice(self.ids)}/", name="/initiatives/<id>/")
+            self.page(f"/initiatives/{random.choice(self.ids)}/", name="/initiatives/<id>/")
 
     @task(2)
     def dashboard_json(self):
-        self.client.get("/dashboard/progress.json", name="/dashboard/progress.json")
+        self.page("/dashboard/progress.json", name="/dashboard/progress.json")
 
 
 class Submitter(PortalUser):
@@ -119,7 +126,7 @@ class Approver(PortalUser):
 
     @task
     def approve_one(self):
-        response = self.client.get("/initiatives/?status=submitted", name="/initiatives/?status=submitted")
+        response = self.page("/initiatives/?status=submitted", name="/initiatives/?status=submitted")
         ids = DETAIL_LINK.findall(response.text)
         if not ids:
             return

@@ -118,6 +118,7 @@ def initiative_rows(queryset, *, chunk_size=CHUNK_SIZE):
             number += 1
             values = initiative_row(number, record, authors.get(record["pk"], ()), labels)
             yield [values[index] for index in order]
+        registry.rows_written(len(chunk))  # a background export's progress bar
 
 
 def _chunks(iterable, size):

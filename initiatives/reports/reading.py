@@ -276,7 +276,8 @@ def _header_candidates(ws, names, clock):
     for number, values in _values(ws, max_row=HEADING_SEARCH_ROWS, clock=clock):
         found, duplicates, unknown = {}, [], []
         for column, value in enumerate(values, 1):
-            folded = fold(value) if value is not None and not isinstance(value, Formula) else ""
+            # A required column's heading in the template ends in " *": the heading is read without it.
+            folded = fold(value).rstrip("*").strip() if value is not None and not isinstance(value, Formula) else ""
             if not folded:
                 continue
             key = names.get(folded)

@@ -21,6 +21,8 @@ rows written; `filters` is a `ReportFilters`. The /reports/ page, the download v
 `manage.py export_report KIND` all list and find kinds here.
 """
 
+import contextlib
+import contextvars
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -92,3 +94,25 @@ def get(key):
         else:
             message = _("There is no report called “%(key)s”. Reports available: %(available)s.")
         raise UnknownReport(message % {"key": key, "available": available}) from None
+
+
+# -- progress: who wants to hear of rows written (a background job's progress bar) -------------------------------
+
+_row_listener = contextvars.ContextVar("report_row_listener", default=None)
+
+
+@contextlib.contextmanager
+def listening_to_rows(callback):
+    """While the block runs, `callback(count)` hears of each batch of rows a report writes (see `rows_written`)."""
+    token = _row_listener.set(callback)
+    try:
+        yield
+    finally:
+        _row_listener.reset(token)
+
+
+def rows_written(count):
+    """A report's row generator says it has produced `count` more rows; nothing happens when nobody listens."""
+    callback = _row_listener.get()
+    if callback is not None:
+        callback(count)

@@ -163,4 +163,6 @@ def import_template(request, kind):
     kind = _kind_or_404(kind)
     imports.require_importer(request.user)
     filename = "mau-danh-sach-doan-vien" if kind == imports.ROSTER else "mau-danh-sach-sang-kien"
-    return xlsx_response(lambda handle: write_template(handle, imports.FIELDS[kind]), filename)
+    branches = list(access.branches_for(request.user).order_by("name").values_list("name", flat=True))
+    return xlsx_response(lambda handle: write_template(handle, imports.FIELDS[kind], kind=kind, branches=branches),
+                         filename)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import access, progress
+from .. import access, background, progress
 from ..models import BranchReport
 from ..reports import exports, periodic, registry
 from ..reports.forms import BranchReportForm, ReportFilterForm
@@ -77,7 +77,30 @@ def download(request, kind):
             raise Http404(_("No such branch among yours."))
         return _index_page(request, bound=(report.key, form), status=400)
     filters = form.filters()
+    rows = background.export_rows(request.user, report, filters)
+    if background.runs_as_job(rows):
+        # Too long for one request: the page offers to write it in the background, with a progress bar.
+        return render(request, "initiatives/reports/export_job.html", {"kind": report, "rows": rows,
+                                                                          "query": form.data})
     return xlsx_response(lambda handle: report.write(handle, user=request.user, filters=filters), report.filename)
+
+
+@login_required
+@require_POST
+def start_export(request, kind):
+    """Write a report in the background; the job's page shows its progress and then the download."""
+    exports.require_reporter(request.user)
+    try:
+        report = registry.get(kind)
+    except registry.UnknownReport as error:
+        raise Http404(str(error)) from error
+    form = ReportFilterForm(request.POST, user=request.user, kind=report, auto_id=f"id_{report.key}_%s")
+    if not form.is_valid():
+        if form.branch_refused():
+            raise Http404(_("No such branch among yours."))
+        return _index_page(request, bound=(report.key, form), status=400)
+    job = background.start_export(request.user, report, request.POST)
+    return redirect("job", job_id=job.pk)
 
 
 # -- the branches' periodic reports ----------------------------------------------------------------------

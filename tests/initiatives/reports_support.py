@@ -89,3 +89,14 @@ def xlsx_upload(rows, *, name="danh-sach.xlsx", headings=None, sheet_title="Danh
 
 def upload_bytes(data, name="danh-sach.xlsx"):
     return SimpleUploadedFile(name, data, content_type=XLSX)
+
+
+def fill_template(ws, values, row=None):
+    """Type `values` ({field key: value}) under the import template's headings, as a clerk would."""
+    from initiatives.reports import columns
+
+    fields = {spec.key: spec for spec in (*columns.INITIATIVE_FIELDS, *columns.ROSTER_FIELDS)}
+    header_row = int(ws.freeze_panes[1:]) - 1
+    by_heading = {str(cell.value).rstrip(" *"): cell.column for cell in ws[header_row] if cell.value}
+    for key, value in values.items():
+        ws.cell(row=row or header_row + 1, column=by_heading[str(fields[key].header)], value=value)

@@ -209,6 +209,7 @@ def test_the_officer_removes_a_file_in_the_admin_and_it_stays_in_the_history(log
     assert not initiative.attachments.exists()
     removed = Attachment.every.get(pk=attached.pk)
     assert removed.removed_by == officer_a and removed.removed_at is not None
+    assert "Đã gỡ tệp “qd.pdf”" in client.get(url).content.decode()
 
 
 def admin_post(form, inline_formsets):
@@ -230,3 +231,31 @@ def admin_post(form, inline_formsets):
                     continue
                 data[field.html_name] = "on" if value is True else value
     return data
+
+
+def _attach(initiative, user, count):
+    for n in range(count):
+        Attachment.objects.create(initiative=initiative, kind="photo", file=pdf(f"anh-{n}.pdf"),
+                                  original_name=f"anh-{n}.pdf", content_type="application/pdf", size=10,
+                                  uploaded_by=user)
+
+
+@pytest.mark.parametrize("page, ceiling", [("edit/", 25), ("", 25)])
+def test_the_form_and_the_page_read_files_and_their_history_in_a_fixed_number_of_queries(
+    member_client, member_a, branch_a, page, ceiling
+):
+    def queries_with(count):
+        initiative = factories.initiative(branch_a, authors=[(member_a, 100)], entered_by=member_a.user,
+                                          status=Status.RETURNED)
+        _attach(initiative, member_a.user, count)
+        for removed in list(initiative.attachments.all())[: count // 2]:
+            attachments.do_remove_attachment(attachment=removed, acting_user=member_a.user)
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            assert member_client.get(f"/initiatives/{initiative.pk}/{page}").status_code == 200
+        return len(captured)
+
+    few, many = queries_with(2), queries_with(12)
+    assert many == few <= ceiling, (few, many)

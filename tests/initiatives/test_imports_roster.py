@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from initiatives.models import Member
 from initiatives.reports import imports
-from tests.initiatives.reports_support import workbook_from, xlsx_upload
+from tests.initiatives.reports_support import fill_template, workbook_from, xlsx_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -117,17 +117,17 @@ def test_a_confirmation_from_another_session_does_nothing(login, officer_a, offi
 
 def test_the_template_has_the_headings_the_import_reads(login, officer_a):
     book = workbook_from(login(officer_a).get(reverse("import-template", args=["roster"])))
-    headings = [cell.value for cell in book.worksheets[0][1]]
-    assert len(headings) == len(imports.FIELDS["roster"])
-    assert book.worksheets[0].freeze_panes == "A2"
+    headings = [cell.value for cell in book.worksheets[0][3] if cell.value]
+    assert headings[0] == "Họ và tên *"
+    assert len(headings) == len(imports.FIELDS["roster"]) - 1  # the list's number (STT) is not imported
+    assert book.worksheets[0].freeze_panes == "A4"
 
 
 def test_a_filled_in_template_imports(login, officer_a, branch_a, tmp_path):
     client = login(officer_a)
     book = workbook_from(client.get(reverse("import-template", args=["roster"])))
-    ws = book.worksheets[0]
-    for column, value in enumerate([1, "Đỗ Thị Hoa", datetime.date(1992, 5, 6), "Y sĩ"], 1):
-        ws.cell(row=2, column=column, value=value)  # typed under the headings, as in a spreadsheet program
+    fill_template(book.worksheets[0], {"full_name": "Đỗ Thị Hoa", "date_of_birth": datetime.date(1992, 5, 6),
+                                       "position": "Y sĩ", "phone": "0912345678"})
     path = tmp_path / "mau.xlsx"
     book.save(path)
     with open(path, "rb") as handle:
@@ -135,3 +135,4 @@ def test_a_filled_in_template_imports(login, officer_a, branch_a, tmp_path):
     confirm(client, response.context["token"])
     member = Member.objects.get()
     assert member.full_name == "Đỗ Thị Hoa" and member.date_of_birth == datetime.date(1992, 5, 6)
+    assert member.phone == "0912345678"

@@ -53,6 +53,7 @@ LOCAL_APPS = [
     "initiatives",
     "models_awards",
     "portal_security",
+    "jobs",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -115,6 +116,43 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # and take the write lock at the start of a transaction so concurrent moves serialise.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# The cache: Redis when REDIS_URL is set, shared by every worker and host (the dashboard's figures, and the
+# sessions, kept in the database and read through the cache); otherwise each process's memory, as on one machine.
+# The lock-out counters of django-axes live in the database (its database handler), so every worker already
+# shares them, and the failures stay on record for the district office.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "vinhlinh"),
+            "TIMEOUT": 600,
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vinhlinh"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Background jobs (exports, the tally rebuild, the backup): Celery when a broker is configured (CELERY_BROKER_URL,
+# else REDIS_URL), each job in a worker process of its own; otherwise a thread of the web process. See jobs/.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip() or REDIS_URL
+CELERY_TASK_ACKS_LATE = True  # a job's message is acknowledged when it ends: a killed worker's job comes back
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # long jobs: a worker takes one at a time
+CELERY_TASK_IGNORE_RESULT = True  # the Job row is the result
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "vinhlinh")
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+JOBS_RUNNER = "celery" if CELERY_BROKER_URL else "thread"
+JOBS_QUEUE = CELERY_TASK_DEFAULT_QUEUE
+JOBS_STALE_SECONDS = int(os.environ.get("JOBS_STALE_SECONDS", "120"))  # no heartbeat that long: the worker died
+JOBS_MAX_ATTEMPTS = 3
+JOBS_KEEP_DAYS = int(os.environ.get("JOBS_KEEP_DAYS", "7"))  # a job's file is deleted that many days after
+EXPORT_JOB_ROWS = int(os.environ.get("EXPORT_JOB_ROWS", "3000"))  # a report past this many rows runs as a job
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

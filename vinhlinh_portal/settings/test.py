@@ -10,7 +10,8 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="vinhlinh-media-"))
+# A Celery worker started by the jobs tests is told the test's media folder through MEDIA_ROOT.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="vinhlinh-media-"))
 BACKUP_DIR = Path(tempfile.mkdtemp(prefix="vinhlinh-backups-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -21,7 +21,7 @@ def drop_index(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('initiatives', '0009_attachment_removals'),
+        ('initiatives', '0010_similarity'),
     ]
 
     operations = [

@@ -1,0 +1,106 @@
+"""The initiatives app's background jobs: a large report, the tally rebuild and the backup.
+
+Each is registered with `jobs.registry` and runs as its owner (`jobs.runner` runs it in a Celery worker or a
+thread). The work itself is the same public function the page or the command calls: `ReportKind.write`,
+`tallies.rebuild`, `backups.backup`.
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from jobs import registry as job_registry
+from jobs import runner
+
+from . import backups, tallies
+from .models import Programme
+from .reports import exports
+from .reports import registry as report_registry
+from .reports.forms import ReportFilterForm
+
+EXPORT = "report"
+REBUILD_TALLIES = "rebuild_tallies"
+BACKUP = "backup"
+
+# The kinds whose rows are initiatives, counted before they are written (the others are a page or two).
+LISTS = {"initiatives", "programme"}
+
+
+def export_rows(user, report, filters):
+    """How many initiatives the report lists, or None for a report that is not a list of them."""
+    programme = Programme.current()
+    if report.key not in LISTS or programme is None:
+        return None
+    return exports.initiatives_for_report(user, filters, programme).count()
+
+
+def runs_as_job(rows):
+    return rows is not None and rows > settings.EXPORT_JOB_ROWS
+
+
+def _report_form(user, params):
+    try:
+        report = report_registry.get(params.get("report", ""))
+    except report_registry.UnknownReport as error:
+        raise job_registry.JobError(str(error)) from error
+    form = ReportFilterForm(params.get("query") or {}, user=user, kind=report)
+    if not form.is_valid():
+        if form.branch_refused():
+            raise PermissionDenied(_("No such branch among yours."))
+        raise job_registry.JobError(_("The report's filters are no longer valid: %(errors)s") % {
+            "errors": "; ".join(str(error) for errors in form.errors.values() for error in errors)})
+    return report, form.filters()
+
+
+def _authorize_export(user, params):
+    exports.require_reporter(user)
+
+
+def start_export(user, report, query):
+    """Start writing `report` with the filters in `query` (the page's GET parameters) for `user`."""
+    query = {name: query.get(name, "") for name in report.filters if query.get(name)}
+    return runner.start(kind=EXPORT, owner=user, title=str(report.label),
+                        params={"report": report.key, "query": query})
+
+
+def _run_export(job, progress):
+    report, filters = _report_form(job.owner, job.params)
+    progress.set_total(export_rows(job.owner, report, filters))
+    stamp = timezone.localdate().strftime("%Y-%m-%d")
+    with runner.temporary_file(suffix=".xlsx") as handle:
+        with report_registry.listening_to_rows(progress.advance):
+            rows = report.write(handle, user=job.owner, filters=filters)
+        handle.seek(0)
+        progress.save_file(f"{report.filename}-{stamp}.xlsx", handle)
+    if rows is None:
+        return _("The report is ready.")
+    return _("The report is ready: %(count)s rows.") % {"count": f"{rows:,}".replace(",", ".")}
+
+
+def _authorize_administration(user, params):
+    if not user.is_superuser:
+        raise PermissionDenied(_("Only an administrator may run this."))
+
+
+def _run_rebuild(job, progress):
+    progress.set_total(1)
+    tallies.rebuild()
+    progress.advance(1)
+    return _("The dashboard's tallies are recounted from the initiatives.")
+
+
+def _run_backup(job, progress):
+    progress.set_total(1)
+    manifest = backups.backup()
+    progress.advance(1)
+    rows = sum(manifest["row_counts"].values())
+    return _("Backup written on the server (%(rows)s rows, %(files)s uploaded files), created %(created)s.") % {
+        "rows": rows, "files": manifest["media_files"], "created": manifest["created_at"]}
+
+
+job_registry.register(job_registry.JobKind(EXPORT, gettext_lazy("Report"), _run_export, _authorize_export))
+job_registry.register(job_registry.JobKind(REBUILD_TALLIES, gettext_lazy("Recount the tallies"), _run_rebuild,
+                                           _authorize_administration))
+job_registry.register(job_registry.JobKind(BACKUP, gettext_lazy("Backup"), _run_backup, _authorize_administration))
