@@ -16,7 +16,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from .. import access, attachments, eligibility, services, uploads, workflow
+from .. import access, attachments, eligibility, similarity, uploads, workflow
+from ..forms.choices import NamedBlankChoicesAdmin
 from ..forms.initiative import ReviewForm
 from ..models import Attachment, Initiative, InitiativeAuthor, Programme, ReviewNote, Status, StatusChange
 from . import large_lists
@@ -27,7 +28,7 @@ from .scoping import BranchScopedAdmin
 DISTRICT_ALWAYS_EDITABLE = ("national_portal_upload_date", "national_portal_reference", "is_published")
 
 
-class AuthorInline(admin.TabularInline):
+class AuthorInline(NamedBlankChoicesAdmin, admin.TabularInline):
     model = InitiativeAuthor
     extra = 1
     fields = ("member", "share_percent", "is_lead", "order")
@@ -69,7 +70,7 @@ class AttachmentForm(forms.ModelForm):
         return uploaded
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(NamedBlankChoicesAdmin, admin.TabularInline):
     model = Attachment
     form = AttachmentForm
     extra = 0
@@ -98,7 +99,7 @@ class AttachmentInline(admin.TabularInline):
         )
 
 
-class ReviewNoteInline(admin.StackedInline):
+class ReviewNoteInline(NamedBlankChoicesAdmin, admin.StackedInline):
     model = ReviewNote
     extra = 1
     fields = ("text",)
@@ -336,12 +337,11 @@ class InitiativeAdmin(
         extra_context = extra_context or {}
         obj = self.get_object(request, object_id)
         if obj is not None:
-            same_branch, elsewhere = services.similar_titles(obj)
             extra_context.update(
                 {
                     "problems": eligibility.check(obj),
-                    "similar_same_branch": same_branch,
-                    "similar_elsewhere": elsewhere,
+                    "novelty": similarity.review_matches(request.user, obj),
+                    "novelty_unread": similarity.unread_files(obj),
                     "timeline": StatusChange.objects.filter(initiative=obj).select_related("actor"),
                     "removed_files": attachments.removed_attachments(obj),
                     "moves": [m for m in workflow.available_actions(request.user, obj) if m.action != "submit"],
@@ -369,7 +369,8 @@ class InitiativeAdmin(
 
     def _review(self, request, queryset, action, single=False):
         move = workflow.MOVES[action]
-        form = ReviewForm(request.POST if "confirm" in request.POST else None, move=move)
+        initial = {"duplicate_of": request.GET.get("duplicate_of")} if "duplicate_of" in move.inputs else None
+        form = ReviewForm(request.POST if "confirm" in request.POST else None, move=move, initial=initial)
         if "confirm" in request.POST and form.is_valid():
             details = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
             done, failed = 0, []

@@ -107,6 +107,16 @@ class Initiative(models.Model):
     ip_protected = models.BooleanField(_("under IP protection"), default=False)
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text=_("Set when a reviewer marks it as a copy of an earlier initiative (a workflow move)."),
+    )
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("entered by"),
@@ -286,7 +296,7 @@ class StatusChange(models.Model):
         verbose_name_plural = _("status changes")
 
     def __str__(self):
-        return f"{self.initiative_id}: {self.from_status} → {self.to_status}"
+        return f"{self.initiative_id}: {self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
 class ReviewNote(models.Model):

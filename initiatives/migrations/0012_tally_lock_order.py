@@ -15,5 +15,5 @@ def reinstall(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("initiatives", "0009_attachment_removals")]
+    dependencies = [("initiatives", "0011_branch_chair_and_vietnamese_name_order")]
     operations = [migrations.RunPython(reinstall, migrations.RunPython.noop)]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('initiatives', '0010_tally_lock_order'),
+        ('initiatives', '0012_tally_lock_order'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
