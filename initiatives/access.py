@@ -18,7 +18,16 @@ from operator import or_
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Branch, Federation, Initiative, InitiativeAuthor, Member, MembershipRequest, Status
+from .models import (
+    SUBMITTED_STATUSES,
+    Branch,
+    Federation,
+    Initiative,
+    InitiativeAuthor,
+    Member,
+    MembershipRequest,
+    Status,
+)
 
 MEMBER = "member"
 BRANCH_OFFICER = "branch_officer"
@@ -357,3 +366,13 @@ def can_delete_initiative(user, initiative):
 
 def can_see_internal_notes(user, initiative):
     return is_reviewer_of(user, initiative)
+
+
+def novelty_peers_for(user):
+    """What an author's text is compared with while they type, beyond what they may see: what was submitted to
+    their own branch. Of these the author is told only the number, the branch and the score (never the title or
+    the text), so that a repeated submission is caught before it is sent."""
+    member = member_of(user)
+    if member is None:
+        return Initiative.objects.none()
+    return Initiative.objects.filter(branch_id=member.branch_id, status__in=SUBMITTED_STATUSES)

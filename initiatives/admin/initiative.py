@@ -8,26 +8,27 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
-from .. import access, attachments, eligibility, services, uploads, workflow
+from .. import access, attachments, eligibility, similarity, uploads, workflow
+from ..forms.choices import NamedBlankChoicesAdmin
 from ..forms.initiative import ReviewForm
 from ..models import Attachment, Initiative, InitiativeAuthor, Programme, ReviewNote, Status, StatusChange
 from . import large_lists
+from .history import ScopedReadOnlyHistoryAdmin, showing_history_entry
 from .organisation import FoldedSearchMixin
 from .scoping import BranchScopedAdmin
 
 DISTRICT_ALWAYS_EDITABLE = ("national_portal_upload_date", "national_portal_reference", "is_published")
 
 
-class AuthorInline(admin.TabularInline):
+class AuthorInline(NamedBlankChoicesAdmin, admin.TabularInline):
     model = InitiativeAuthor
     extra = 1
     fields = ("member", "share_percent", "is_lead", "order")
@@ -69,7 +70,7 @@ class AttachmentForm(forms.ModelForm):
         return uploaded
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(NamedBlankChoicesAdmin, admin.TabularInline):
     model = Attachment
     form = AttachmentForm
     extra = 0
@@ -98,7 +99,7 @@ class AttachmentInline(admin.TabularInline):
         )
 
 
-class ReviewNoteInline(admin.StackedInline):
+class ReviewNoteInline(NamedBlankChoicesAdmin, admin.StackedInline):
     model = ReviewNote
     extra = 1
     fields = ("text",)
@@ -126,7 +127,9 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, BranchScopedAdmin, SimpleHistoryAdmin):
+class InitiativeAdmin(
+    large_lists.QuickActionCheckbox, FoldedSearchMixin, BranchScopedAdmin, ScopedReadOnlyHistoryAdmin
+):
     folded_search_field = "search_text"
     search_fields = ("title",)
     # What a reviewer decides on comes first, so it stays on screen beside the title.
@@ -225,6 +228,8 @@ class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, Branch
         return ("branch",) if large_lists.many(access.branches_for(request.user)) else ()
 
     def get_readonly_fields(self, request, obj=None):
+        if showing_history_entry(request):
+            return super().get_readonly_fields(request, obj)  # a past version: every field read-only
         always = ("status", "sent_to_province_date", "entered_by")
         if obj is None or access.can_edit_initiative(request.user, obj):
             upper = access.is_district(request.user) if obj is None else access.is_upper_reviewer_of(request.user, obj)
@@ -333,24 +338,17 @@ class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, Branch
         extra_context = extra_context or {}
         obj = self.get_object(request, object_id)
         if obj is not None:
-            same_branch, elsewhere = services.similar_titles(obj)
             extra_context.update(
                 {
                     "problems": eligibility.check(obj),
-                    "similar_same_branch": same_branch,
-                    "similar_elsewhere": elsewhere,
+                    "novelty": similarity.review_matches(request.user, obj),
+                    "novelty_unread": similarity.unread_files(obj),
                     "timeline": StatusChange.objects.filter(initiative=obj).select_related("actor"),
                     "removed_files": attachments.removed_attachments(obj),
                     "moves": [m for m in workflow.available_actions(request.user, obj) if m.action != "submit"],
                 }
             )
         return super().change_view(request, object_id, form_url, extra_context)
-
-    def history_view(self, request, object_id, extra_context=None):
-        # django-simple-history reads the history of any id; keep it inside the user's scope.
-        if self.get_object(request, object_id) is None:
-            raise Http404
-        return super().history_view(request, object_id, extra_context)
 
     def get_urls(self):
         return [
@@ -372,7 +370,8 @@ class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, Branch
 
     def _review(self, request, queryset, action, single=False):
         move = workflow.MOVES[action]
-        form = ReviewForm(request.POST if "confirm" in request.POST else None, move=move)
+        initial = {"duplicate_of": request.GET.get("duplicate_of")} if "duplicate_of" in move.inputs else None
+        form = ReviewForm(request.POST if "confirm" in request.POST else None, move=move, initial=initial)
         if "confirm" in request.POST and form.is_valid():
             details = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
             done, failed = 0, []

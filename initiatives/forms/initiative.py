@@ -1,5 +1,6 @@
 """The initiative form, its authors formset and attachment upload, for members and officers."""
 
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -9,7 +10,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .. import access, uploads
+from ..collation import by_vietnamese
 from ..models import Attachment, Branch, Initiative, InitiativeAuthor, Member
+from ..services import version_of
+from .choices import NamedBlankChoices, name_blank_choice
 from .fields import PortalDateField, portal_formfield
 from .widgets import DateTextInput
 
@@ -44,7 +48,12 @@ class Section:
     open: bool
 
 
-class InitiativeForm(forms.ModelForm):
+class InitiativeForm(NamedBlankChoices, forms.ModelForm):
+    # Hidden: the initiative's state when the form was shown (a form opened before a change is refused) and this
+    # form's own token (posted twice, it saves once). services.save_initiative checks both.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Initiative
         fields = [name for _key, _legend, names in FIELDSETS for name in names]
@@ -66,6 +75,8 @@ class InitiativeForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.initial.setdefault("version", version_of(self.instance) if self.instance.pk else "")
+        self.initial.setdefault("form_token", uuid.uuid4().hex)
         branches = self.allowed_branches()
         self.fields["branch"].queryset = branches
         self.fields["branch"].empty_label = None
@@ -77,16 +88,22 @@ class InitiativeForm(forms.ModelForm):
             self.fields["branch"].widget = forms.HiddenInput()
         self.fields["economic_benefit_vnd"].help_text = _("Leave empty when it cannot be put in money.")
 
+    def clean_form_token(self):
+        try:
+            return str(uuid.UUID(self.cleaned_data.get("form_token") or ""))
+        except ValueError:
+            return ""  # none, or not one of ours: the post is saved, without the double-post guard
+
     def allowed_branches(self):
         user = self.user
         if access.oversees_branches(user):
-            branches = list(access.branches_for(user).filter(is_active=True).order_by("name"))
+            branches = list(access.branches_for(user).filter(is_active=True).order_by(by_vietnamese("name")))
         else:
             member = access.member_of(user)
             branches = [member.branch] if member else []
         if self.instance.pk and self.instance.branch not in branches:
             branches.append(self.instance.branch)
-        return Branch.objects.filter(pk__in=[b.pk for b in branches]).order_by("name")
+        return Branch.objects.filter(pk__in=[b.pk for b in branches]).order_by(by_vietnamese("name"))
 
     def sections(self):
         """The parts of the form, in order. The first part is open, and any part with an error."""
@@ -106,7 +123,7 @@ def _member_label(member):
     return f"{member.full_name} — {member.position}" if member.position else member.full_name
 
 
-class AuthorForm(forms.ModelForm):
+class AuthorForm(NamedBlankChoices, forms.ModelForm):
     def __init__(self, *args, members=None, member_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = members if members is not None else Member.objects.none()
@@ -144,7 +161,7 @@ class BaseAuthorFormSet(BaseInlineFormSet):
         if self.members is None:
             return None
         field = self.form.base_fields["member"]
-        return [("", field.empty_label), *((m.pk, _member_label(m)) for m in self.members)]
+        return [("", name_blank_choice(field).empty_label), *((m.pk, _member_label(m)) for m in self.members)]
 
     def clean(self):
         super().clean()
@@ -192,7 +209,7 @@ AuthorFormSet = inlineformset_factory(
 
 
 def author_choices(branch_ids):
-    return Member.objects.filter(branch_id__in=branch_ids, is_active=True).order_by("full_name")
+    return Member.objects.filter(branch_id__in=branch_ids, is_active=True).order_by(by_vietnamese("full_name"), "pk")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -304,6 +321,10 @@ class ReviewForm(forms.Form):
         label=_("I attest its content is not against public order or social morals"), required=False
     )
     sent_date = PortalDateField(label=_("Date sent"), required=False)
+    duplicate_of = forms.IntegerField(
+        label=_("Number of the initiative it repeats"), required=False, min_value=1,
+        help_text=_("The number shown as #… beside the similar initiative."),
+    )
 
     def __init__(self, *args, inputs=None, move=None, **kwargs):
         """`move`: the move at hand (workflow.Move): only its inputs are shown and read, and what it requires is

@@ -18,6 +18,7 @@ from .organisation import Branch, BranchKind, EmulationCluster, Federation, Memb
 from .pledge import Pledge, PledgeTarget  # noqa: F401
 from .programme import Programme, ProgrammePeriod  # noqa: F401
 from .reorganisation import Reorganisation  # noqa: F401
+from .similarity import AttachmentText, DismissedMatch, SimilarityBand, SimilarityDocument  # noqa: F401
 from .tally import (  # noqa: F401
     TallyBranch,
     TallyBranchSent,

@@ -107,6 +107,16 @@ class Initiative(models.Model):
     ip_protected = models.BooleanField(_("under IP protection"), default=False)
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text=_("Set when a reviewer marks it as a copy of an earlier initiative (a workflow move)."),
+    )
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("entered by"),
@@ -129,16 +139,23 @@ class Initiative(models.Model):
     national_portal_reference = models.CharField(_("national portal reference"), max_length=100, blank=True)
     is_published = models.BooleanField(_("published in the showcase"), default=False)
 
+    # The hidden token of the form that last saved it: the same form posted twice saves once (services.py).
+    form_token = models.UUIDField(null=True, blank=True, editable=False)
     search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["search_text", "updated_at", "form_token"])
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
+        constraints = [
+            # Partial (only the rows that have one): SQLite adds it without rebuilding the table and its triggers.
+            models.UniqueConstraint(fields=["form_token"], condition=models.Q(form_token__isnull=False),
+                                    name="initiative_form_token_once"),
+        ]
         indexes = [
             models.Index(fields=["branch", "status"], name="initiative_branch_status"),
             models.Index(fields=["status", "sent_to_province_date"], name="initiative_status_sent"),
@@ -279,7 +296,7 @@ class StatusChange(models.Model):
         verbose_name_plural = _("status changes")
 
     def __str__(self):
-        return f"{self.initiative_id}: {self.from_status} → {self.to_status}"
+        return f"{self.initiative_id}: {self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
 class ReviewNote(models.Model):

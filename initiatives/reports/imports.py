@@ -530,7 +530,7 @@ def _register_authors(plan, number, branch, authors):
         if question is not None:
             plan.questions.setdefault(question.key, question).rows.append(number)
             if question.answer is None:
-                notes.append(_("Who is “%(name)s”? Answer the question below.") % {"name": author.name})
+                notes.append(_("Who is “%(name)s”? Answer the question above.") % {"name": author.name})
                 continue
         new = plan.new_members.setdefault((branch.pk, name_key(author.name)), NewMember(author.name, branch))
         new.rows.append(number)

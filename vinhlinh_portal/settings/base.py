@@ -46,7 +46,7 @@ THIRD_PARTY_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "simple_history",
-    "axes",
+    "portal_security.apps.AxesConfig",  # django-axes, named in Vietnamese
     "csp",
     "treebeard",
 ]
@@ -56,6 +56,9 @@ LOCAL_APPS = [
     "portal_security",
     "jobs",
 ]
+# History entries are read-only pages: no "Revert" (initiatives/admin/history.py refuses the POST too).
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
@@ -66,6 +69,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vinhlinh_portal.middleware.VietnameseFirstLocaleMiddleware",
+    "portal_security.query_strings.DropNulFromQueryMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -48,7 +48,7 @@ def reinstall_triggers_on_sqlite(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("initiatives", "0009_attachment_removals"),
+        ("initiatives", "0013_initiative_form_token"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
