@@ -6,7 +6,7 @@ here, so an officer of branch A never reaches branch B through any path.
 
 from django.db.models import Q
 
-from .models import Branch, Initiative, InitiativeAuthor, Member, MembershipRequest, Status
+from .models import SUBMITTED_STATUSES, Branch, Initiative, InitiativeAuthor, Member, MembershipRequest, Status
 
 MEMBER = "member"
 BRANCH_OFFICER = "branch_officer"
@@ -148,3 +148,13 @@ def can_delete_initiative(user, initiative):
 
 def can_see_internal_notes(user, initiative):
     return is_reviewer_of(user, initiative)
+
+
+def novelty_peers_for(user):
+    """What an author's text is compared with while they type, beyond what they may see: what was submitted to
+    their own branch. Of these the author is told only the number, the branch and the score (never the title or
+    the text), so that a repeated submission is caught before it is sent."""
+    member = member_of(user)
+    if member is None:
+        return Initiative.objects.none()
+    return Initiative.objects.filter(branch_id=member.branch_id, status__in=SUBMITTED_STATUSES)

@@ -7,4 +7,4 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Initiatives programme")
 
     def ready(self):
-        from . import background, signals  # noqa: F401
+        from . import background, signals, similarity  # noqa: F401

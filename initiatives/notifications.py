@@ -2,19 +2,21 @@
 
 One message per recipient (co-authors and officers never see each other's addresses), plain text rendered without
 HTML escaping (the "mail" template engine), a subject on one line, and a link to the page concerned as an absolute
-address from settings.SITE_URL. Sent after the change has committed; a failing mail server is logged and never
-undoes what was done.
+address from settings.SITE_URL. Built after the change has committed and handed to the outbox (jobs.outbox): a
+row per message, sent by a Celery worker (at once, without a broker), kept and tried again with growing pauses
+while the mail server is down; a failing mail server never undoes what was done.
 """
 
 import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, get_connection
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+
+from jobs import outbox
 
 logger = logging.getLogger("portal.audit")
 
@@ -52,18 +54,14 @@ def render(template_name, context):
 
 
 def send_each(recipients, *, subject_template, body_template, context, about=""):
-    """One message to each address; returns how many were handed to the mail server."""
+    """One message to each address, through the outbox (jobs.outbox): a row per message, sent by a worker (or at
+    once without a broker) and tried again while the mail server is down; returns how many were queued."""
     recipients = _unique(recipients)
     if not recipients:
         return 0
     subject = one_line(render(subject_template, context))
     body = render(body_template, context)
-    messages = [EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in recipients]
-    try:
-        return get_connection().send_messages(messages) or 0
-    except Exception:  # what was done stands; the mail can be resent
-        logger.exception("mail %s failed", about)
-        return 0
+    return len(outbox.queue([(address, subject, body) for address in recipients], about=about))
 
 
 # -- who is told ----------------------------------------------------------------------------------------------

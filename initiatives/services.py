@@ -1,11 +1,9 @@
 """Writing initiatives: saving what a member or officer typed, with authors and attachments.
-Status never changes here; that is `workflow.apply`."""
+Status never changes here; that is `workflow.apply`. Novelty (similar initiatives) is `similarity`."""
 from django.db import transaction
-from django.db.models import Q
 
 from . import attachments
-from .models import SUBMITTED_STATUSES, Attachment, Initiative, Programme, Status
-from .text import fold
+from .models import Attachment, Programme, Status
 
 
 @transaction.atomic
@@ -83,26 +81,3 @@ def delete_draft(initiative):
     if initiative.status != Status.DRAFT:
         raise ValueError("Only a draft can be deleted; a submitted initiative is only ever rejected.")
     initiative.delete()
-
-
-def similar_titles(initiative, *, limit=5):
-    """Titles that look like this one (diacritics ignored), in its branch and in the whole district. Other
-    branches' drafts are their own business: only what was submitted to a branch is compared across branches."""
-    words = [w for w in fold(initiative.title).split() if len(w) > 2]
-    if not words:
-        return [], []
-    condition = Q()
-    for word in words:
-        condition |= Q(search_text__contains=word)
-    visible = Q(branch_id=initiative.branch_id) | Q(status__in=SUBMITTED_STATUSES)
-    base = Initiative.objects.exclude(pk=initiative.pk).filter(condition, visible).select_related("branch")
-    scored = []
-    for other in base.only("pk", "title", "status", "branch__name", "branch_id")[:200]:
-        other_words = set(fold(other.title).split())
-        score = len(set(words) & other_words) / len(set(words) | other_words or {1})
-        if score >= 0.3:
-            scored.append((score, other))
-    scored.sort(key=lambda pair: -pair[0])
-    same_branch = [o for _s, o in scored if o.branch_id == initiative.branch_id][:limit]
-    elsewhere = [o for _s, o in scored if o.branch_id != initiative.branch_id][:limit]
-    return same_branch, elsewhere

@@ -100,12 +100,23 @@ MOVES = {
             inputs=("sent_date",),
         ),
         Move("reopen", gettext_lazy("Reopen"), (Status.REJECTED,), Status.RETURNED, (DISTRICT,), inputs=("comment",)),
+        # Not recognised because it repeats an earlier initiative (issue 16): the number of that one is recorded.
+        Move(
+            "mark_duplicate",
+            gettext_lazy("Mark as a duplicate"),
+            (Status.SUBMITTED,),
+            Status.REJECTED,
+            (OFFICER, DISTRICT),
+            needs_comment=True,
+            inputs=("duplicate_of", "comment"),
+        ),
     )
 }
 # The district may also return or reject what a branch has already approved or it has verified.
 DISTRICT_EXTRA_SOURCES = {
     "return": (Status.BRANCH_APPROVED, Status.DISTRICT_VERIFIED),
     "reject": (Status.BRANCH_APPROVED, Status.DISTRICT_VERIFIED),
+    "mark_duplicate": (Status.BRANCH_APPROVED, Status.DISTRICT_VERIFIED),
 }
 
 
@@ -141,7 +152,17 @@ def available_actions(user, initiative):
     return [move for action, move in MOVES.items() if may(user, initiative, action, roles=roles)]
 
 
-def apply(initiative, action, user, *, comment="", novelty_confirmed=False, lawful_confirmed=False, sent_date=None):
+def apply(
+    initiative,
+    action,
+    user,
+    *,
+    comment="",
+    novelty_confirmed=False,
+    lawful_confirmed=False,
+    sent_date=None,
+    duplicate_of=None,
+):
     """Make `action` on `initiative` as `user`; returns the initiative as saved.
 
     Raises TransitionError for a move that is not allowed now (with a message for people) and
@@ -186,6 +207,8 @@ def apply(initiative, action, user, *, comment="", novelty_confirmed=False, lawf
             if sent_date > timezone.localdate():
                 raise TransitionError(_("The date sent cannot be after today."))
             current.sent_to_province_date = sent_date
+        if action == "mark_duplicate":
+            current.duplicate_of = _original_for_duplicate(current, duplicate_of, user)
         if move.needs_eligible:
             problems = eligibility.check(current)
             if problems:
@@ -201,12 +224,14 @@ def apply(initiative, action, user, *, comment="", novelty_confirmed=False, lawf
             current.submitted_at = timezone.now()
         if action == "reopen":
             current.sent_to_province_date = None
+            current.duplicate_of = None
         # The conditional update is what makes exactly one of two concurrent moves win on every
         # database, including SQLite where select_for_update is a no-op.
         updated = Initiative.objects.filter(pk=current.pk, status=from_status).update(
             status=current.status,
             submitted_at=current.submitted_at,
             sent_to_province_date=current.sent_to_province_date,
+            duplicate_of=current.duplicate_of,
             updated_at=timezone.now(),
         )
         if updated != 1:
@@ -214,7 +239,7 @@ def apply(initiative, action, user, *, comment="", novelty_confirmed=False, lawf
         # Saving again (same values) lets django-simple-history record the move in the field history.
         current._history_user = user
         current._change_reason = action
-        current.save(update_fields=["status", "submitted_at", "sent_to_province_date", "updated_at"])
+        current.save(update_fields=["status", "submitted_at", "sent_to_province_date", "duplicate_of", "updated_at"])
         change = StatusChange.objects.create(
             initiative=current,
             action=action,
@@ -232,3 +257,18 @@ def apply(initiative, action, user, *, comment="", novelty_confirmed=False, lawf
 
     initiative.__dict__.update({k: v for k, v in current.__dict__.items() if not k.startswith("_state")})
     return current
+
+
+def _original_for_duplicate(current, duplicate_of, user):
+    """The earlier initiative `current` repeats: another one, which `user` may see."""
+    original_id = getattr(duplicate_of, "pk", duplicate_of)
+    original = (
+        access.initiatives_for(user).exclude(pk=current.pk).filter(pk=original_id).first() if original_id else None
+    )
+    if original is None:
+        raise TransitionError(
+            _("Give the number of the initiative it repeats: another initiative that you can see.")
+            if not original_id
+            else _("No other initiative number %(number)s is within what you can see.") % {"number": original_id}
+        )
+    return original

@@ -1,7 +1,8 @@
-"""The outbox: e-mails are rows first, sent afterwards by a worker (Celery, or a thread without a broker).
+"""The outbox: e-mails are rows first, sent afterwards by a Celery worker (without a broker, by the caller at once).
 
 `queue(messages)` writes one row per recipient in the caller's transaction and, once it commits, hands each to
-`deliver`. `deliver(mail_id)` claims the row (pending → sending, one claimant wins), sends it, marks it sent.
+`deliver` on a Celery worker (without a broker: at once, in the caller's thread, as the portal sent mail before).
+`deliver(mail_id)` claims the row (pending → sending, one claimant wins), sends it, marks it sent.
 While the mail server is down the row goes back to pending with the next attempt further away each time
 (1, 2, 4 … minutes, at most an hour); `retry_due` (from `manage.py sweep_jobs` or the Celery sweep task) hands
 the due ones out again. A row marked sent is never sent again; a worker killed between the server's accepting
@@ -11,12 +12,11 @@ own row, so mail clients show it once).
 
 import datetime
 import logging
-import threading
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.core.mail.message import make_msgid
-from django.db import connection, transaction
+from django.core.mail.utils import DNS_NAME
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -33,7 +33,10 @@ def queue(messages, *, about=""):
     rows = OutgoingMail.objects.bulk_create(
         [OutgoingMail(to=to, subject=subject, body=body, about=about[:200]) for to, subject, body in messages])
     ids = [row.pk for row in rows]  # bulk_create returns the keys on PostgreSQL and SQLite
-    transaction.on_commit(lambda: dispatch(ids))
+    if getattr(settings, "JOBS_RUNNER", "thread") == "celery":
+        transaction.on_commit(lambda: dispatch(ids))  # the worker must find the rows
+    else:
+        dispatch(ids)  # no broker: sent now, as before the outbox (the callers write after their commit)
     return rows
 
 
@@ -44,15 +47,10 @@ def dispatch(ids):
         for mail_id in ids:
             deliver_mail.apply_async((mail_id,), queue=getattr(settings, "JOBS_QUEUE", None) or None)
     else:
-        threading.Thread(target=_deliver_in_thread, args=(list(ids),), name="outbox", daemon=True).start()
-
-
-def _deliver_in_thread(ids):
-    try:
+        # No broker: sent at once by the caller (already after the commit), as before the outbox; a message the
+        # server refused waits in its row for `retry_due` (manage.py sweep_jobs).
         for mail_id in ids:
             deliver(mail_id)
-    finally:
-        connection.close()
 
 
 def pause_after(attempts):
@@ -69,7 +67,7 @@ def deliver(mail_id):
         return None
     mail = OutgoingMail.objects.get(pk=mail_id)
     message = EmailMessage(mail.subject, mail.body, settings.DEFAULT_FROM_EMAIL, [mail.to],
-                           headers={"Message-ID": make_msgid(f"outbox-{mail.pk}")})
+                           headers={"Message-ID": f"<outbox-{mail.pk}.{mail.created_at:%Y%m%d%H%M%S}@{DNS_NAME}>"})
     try:
         get_connection().send_messages([message])
     except Exception as error:

@@ -119,6 +119,7 @@ def url_for(path, world):
     replacements = {
         "<int:branch_id>": str(b["branch"].pk),
         "<int:period_id>": str(b["period"].pk),
+        "<int:other_pk>": str(b["initiative"].pk),
         "<slug:action>": "approve",
         "<int:job_id>": str(b["job"].pk),
     }
@@ -209,6 +210,7 @@ def test_the_district_does_see_branch_b(client, world):
         "/reports/initiatives.xlsx",
         f"/awards/nominations/{world['nomination'].pk}/",
         f"/attachments/{world['attachment'].pk}/",
+        f"/initiatives/{world['initiative'].pk}/request-form.docx",
     ):
         assert MARKER in body_of(client.get(url)), url
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from .. import access, attachments, eligibility, services, uploads, workflow
+from .. import access, attachments, eligibility, similarity, uploads, workflow
 from ..forms.initiative import ReviewForm
 from ..models import Attachment, Initiative, InitiativeAuthor, Programme, ReviewNote, Status, StatusChange
 from . import large_lists
@@ -341,12 +341,11 @@ class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, Branch
         extra_context = extra_context or {}
         obj = self.get_object(request, object_id)
         if obj is not None:
-            same_branch, elsewhere = services.similar_titles(obj)
             extra_context.update(
                 {
                     "problems": eligibility.check(obj),
-                    "similar_same_branch": same_branch,
-                    "similar_elsewhere": elsewhere,
+                    "novelty": similarity.review_matches(request.user, obj),
+                    "novelty_unread": similarity.unread_files(obj),
                     "timeline": StatusChange.objects.filter(initiative=obj).select_related("actor"),
                     "removed_files": attachments.removed_attachments(obj),
                     "moves": [m for m in workflow.available_actions(request.user, obj) if m.action != "submit"],
@@ -380,7 +379,8 @@ class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, Branch
 
     def _review(self, request, queryset, action, single=False):
         move = workflow.MOVES[action]
-        form = ReviewForm(request.POST if "confirm" in request.POST else None, move=move)
+        initial = {"duplicate_of": request.GET.get("duplicate_of")} if "duplicate_of" in move.inputs else None
+        form = ReviewForm(request.POST if "confirm" in request.POST else None, move=move, initial=initial)
         if "confirm" in request.POST and form.is_valid():
             details = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
             done, failed = 0, []

@@ -304,6 +304,10 @@ class ReviewForm(forms.Form):
         label=_("I attest its content is not against public order or social morals"), required=False
     )
     sent_date = PortalDateField(label=_("Date sent"), required=False)
+    duplicate_of = forms.IntegerField(
+        label=_("Number of the initiative it repeats"), required=False, min_value=1,
+        help_text=_("The number shown as #… beside the similar initiative."),
+    )
 
     def __init__(self, *args, inputs=None, move=None, **kwargs):
         """`move`: the move at hand (workflow.Move): only its inputs are shown and read, and what it requires is

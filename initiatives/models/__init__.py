@@ -17,6 +17,7 @@ from .initiative import (  # noqa: F401
 from .organisation import Branch, BranchKind, EmulationCluster, Federation, Member, MembershipRequest  # noqa: F401
 from .pledge import Pledge, PledgeTarget  # noqa: F401
 from .programme import Programme, ProgrammePeriod  # noqa: F401
+from .similarity import AttachmentText, DismissedMatch, SimilarityBand, SimilarityDocument  # noqa: F401
 from .tally import (  # noqa: F401
     TallyBranch,
     TallyBranchSent,

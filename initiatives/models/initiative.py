@@ -107,6 +107,16 @@ class Initiative(models.Model):
     ip_protected = models.BooleanField(_("under IP protection"), default=False)
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text=_("Set when a reviewer marks it as a copy of an earlier initiative (a workflow move)."),
+    )
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("entered by"),

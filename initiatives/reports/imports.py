@@ -277,10 +277,10 @@ def _plan_roster(plan, table, user, default_branch):
     rows = _Rows(plan, table, columns.ROSTER_FIELDS)
     branches = _Branches(user, default_branch)
     today = timezone.localdate()
-    existing = {
-        _roster_key(branch_id, name, birth)
-        for branch_id, name, birth in access.members_for(user).values_list("branch_id", "full_name", "date_of_birth")
-    }
+    existing, by_folded_name = set(), {}
+    for branch_id, name, birth in access.members_for(user).values_list("branch_id", "full_name", "date_of_birth"):
+        existing.add(_roster_key(branch_id, name, birth))
+        by_folded_name[(branch_id, fold(name), birth)] = name
     seen = {}
     for number, record in table.rows:
         if not rows.start(number, record):
@@ -312,7 +312,13 @@ def _plan_roster(plan, table, user, default_branch):
         if key in existing:
             plan.skipped.append((number, name))
             continue
-        plan.rows.append(PlannedRow(number, name, branch, values))
+        notes = []
+        close = by_folded_name.get((branch.pk, fold(name), birth))
+        if close is not None:  # the same but for accents: never taken as the same person, but pointed out
+            notes.append(_("The roster already has “%(name)s”%(birth)s, whose name differs only by its accents: "
+                           "check that this is another person.") % {
+                "name": close, "birth": f" ({birth.strftime('%d/%m/%Y')})" if birth else ""})
+        plan.rows.append(PlannedRow(number, name, branch, values, notes))
     if plan.rows or plan.skipped:
         plan.notices.append(_("The branch's number of members (kept by its officer) is not changed by an import."))
 
@@ -524,7 +530,7 @@ def _register_authors(plan, number, branch, authors):
         if question is not None:
             plan.questions.setdefault(question.key, question).rows.append(number)
             if question.answer is None:
-                notes.append(_("Who is “%(name)s”? Answer the question below.") % {"name": author.name})
+                notes.append(_("Who is “%(name)s”? Answer the question above.") % {"name": author.name})
                 continue
         new = plan.new_members.setdefault((branch.pk, name_key(author.name)), NewMember(author.name, branch))
         new.rows.append(number)

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import access, attachments, eligibility, services, uploads, workflow
+from .. import access, attachments, eligibility, services, similarity, uploads, workflow
 from ..filters import InitiativeFilter
 from ..forms.initiative import (
     AttachmentEditForm,
@@ -76,6 +76,7 @@ def _detail_page(request, initiative, *, review=None, reviewed_action=None):
                 continue
             form = review if move.action == reviewed_action else review_form(move.action)
             review_moves.append((move, list(form)))
+    reviewer = access.is_reviewer_of(user, initiative)
     return render(
         request,
         "initiatives/detail.html",
@@ -90,11 +91,22 @@ def _detail_page(request, initiative, *, review=None, reviewed_action=None):
             "can_delete": access.can_delete_initiative(user, initiative),
             "actions": actions,
             "review_moves": review_moves,
+            "novelty": similarity.review_matches(user, initiative) if reviewer else None,
+            "novelty_unread": similarity.unread_files(initiative),
+            "novelty_warnings": _author_warnings(user, initiative, actions) if not reviewer else None,
+            "can_mark_duplicate": any(move.action == "mark_duplicate" for move in actions),
             "notes": initiative.review_notes.select_related("author")
             if access.can_see_internal_notes(user, initiative)
             else None,
         },
     )
+
+
+def _author_warnings(user, initiative, actions):
+    """Before the author submits: what already registered looks like it."""
+    if not any(move.action == "submit" for move in actions):
+        return None
+    return similarity.author_warnings(user, initiative, similarity.stored_text(initiative))
 
 
 def _history(timeline, initiative):
@@ -201,6 +213,10 @@ def _edit(request, initiative):
             "kept_attachments": kept_attachments,
             "problems": preview,
             "programme": Programme.current(),
+            "novelty_warnings": similarity.author_warnings(user, initiative, similarity.typed_text(form.instance))
+            if request.method == "POST" or initiative.pk
+            else [],
+            "novelty_unread": similarity.unread_files(initiative),
         },
     )
 

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from initiatives.models import Initiative, Status, StatusChange
+from initiatives.text import fold
 from tests import factories
 
 CHANGELIST = "/admin/initiatives/initiative/"
@@ -122,12 +123,26 @@ def test_the_typed_comment_is_kept_when_another_input_is_refused(login, district
     assert verified.status == Status.DISTRICT_VERIFIED
 
 
-def test_change_page_shows_eligibility_and_similar_titles(login, officer_a, branch_a, branch_b, mine):
-    factories.initiative(branch_a, title="Sáng kiến của trường học")
-    factories.initiative(branch_b, title="Sang kien cua truong", status=Status.SUBMITTED)  # drafts stay private
+def test_change_page_shows_similar_initiatives_within_the_officers_scope(
+    login, officer_a, district, branch_a, branch_b, mine
+):
+    text = {
+        "problem": "Phụ huynh nhận thông tin học tập của con chậm một tuần vì sổ liên lạc giấy hay thất lạc.",
+        "solution": "Giáo viên cập nhật điểm và nhận xét vào bảng tính dùng chung cuối mỗi ngày học.",
+    }
+    mine.problem, mine.solution = text["problem"], text["solution"]
+    mine.save()
+    same_branch = factories.initiative(branch_a, title="Sổ liên lạc trên mạng", **text)
+    elsewhere = factories.initiative(
+        branch_b, title="So lien lac tren mang", status=Status.SUBMITTED,
+        problem=fold(text["problem"]), solution=fold(text["solution"]),  # diacritics stripped
+    )
     page = login(officer_a).get(f"{CHANGELIST}{mine.pk}/change/").content.decode()
-    assert "Sáng kiến của trường học" in page  # same branch
-    assert "Sang kien cua truong" in page  # the district, diacritics ignored
+    assert f"#{same_branch.pk} Sổ liên lạc trên mạng" in page
+    assert "So lien lac tren mang" not in page  # another branch: outside the officer's scope
+    assert "Phụ huynh nhận thông tin học tập của con chậm một tuần" in page  # the passages side by side
+    page = login(district).get(f"{CHANGELIST}{mine.pk}/change/").content.decode()
+    assert f"#{elsewhere.pk} So lien lac tren mang" in page
 
 
 def test_officer_cannot_verify_or_send(login, officer_a, branch_a):

@@ -147,3 +147,14 @@ def test_dates_written_the_usual_ways(login, officer_a, branch_a, typed):
     factories.member(branch_a, "Nguyễn Văn Ân")
     plan = preview(login(officer_a), branch_a, [row(applied=typed, decided="15/04/2022")]).context["plan"]
     assert plan.problems == [] and plan.rows[0].values["application_date"] == datetime.date(2022, 3, 1)
+
+
+def test_a_roster_row_differing_only_by_accents_is_added_and_pointed_out(login, officer_a, branch_a):
+    factories.member(branch_a, "Nguyễn Văn An")
+    client = login(officer_a)
+    response = preview(client, branch_a, [["Nguyễn Văn Ân", "Giáo viên"], ["nguyễn văn an", "Giáo viên"]],
+                       headings=["Họ và tên", "Chức vụ"], kind="roster")
+    plan = response.context["plan"]
+    assert [planned.summary for planned in plan.rows] == ["Nguyễn Văn Ân"]  # the other is the same member
+    assert [number for number, _name in plan.skipped] == [3]
+    assert "chỉ khác về dấu" in plan.rows[0].notes[0] and "Nguyễn Văn An" in plan.rows[0].notes[0]

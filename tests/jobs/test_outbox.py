@@ -31,7 +31,11 @@ def test_a_message_is_sent_after_the_commit_one_per_recipient(django_capture_on_
     assert set(OutgoingMail.objects.values_list("state", flat=True)) == {OutgoingMail.State.SENT}
 
 
-def test_nothing_is_sent_when_the_change_is_undone(django_capture_on_commit_callbacks):
+def test_with_a_worker_nothing_is_handed_out_when_the_change_is_undone(
+        settings, monkeypatch, django_capture_on_commit_callbacks):
+    settings.JOBS_RUNNER = "celery"
+    handed_out = []
+    monkeypatch.setattr(outbox, "dispatch", handed_out.extend)
     with django_capture_on_commit_callbacks(execute=True):
         try:
             with transaction.atomic():
@@ -39,7 +43,10 @@ def test_nothing_is_sent_when_the_change_is_undone(django_capture_on_commit_call
                 raise RuntimeError("the move failed")
         except RuntimeError:
             pass
-    assert mail.outbox == [] and not OutgoingMail.objects.exists()
+    assert handed_out == [] and not OutgoingMail.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        (row,) = outbox.queue([("an@example.vn", "Chủ đề", "Nội dung")])
+    assert handed_out == [row.pk]
 
 
 def test_while_the_server_is_down_the_message_waits_with_growing_pauses_then_goes_once(
@@ -61,6 +68,7 @@ def test_while_the_server_is_down_the_message_waits_with_growing_pauses_then_goe
     assert outbox.retry_due(now=later + datetime.timedelta(hours=2)) == [row.pk]
     row.refresh_from_db()
     assert row.state == OutgoingMail.State.SENT and len(mail.outbox) == 1
+    assert mail.outbox[0].extra_headers["Message-ID"].startswith(f"<outbox-{row.pk}.")  # the same on every attempt
 
     # Handed out again (a duplicate task, a sweep): a sent message is never sent twice.
     assert outbox.deliver(row.pk) is None
