@@ -7,11 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import access, uploads
+from .collation import by_vietnamese
+from .forms.choices import NamedBlankChoices
 from .forms.fields import PortalDateField
 from .models import EmulationCluster
 
 
-class DashboardFilterForm(forms.Form):
+class DashboardFilterForm(NamedBlankChoices, forms.Form):
     period = forms.TypedChoiceField(label=_("Period"), required=False, coerce=int, empty_value=None,
                                     widget=forms.Select(attrs={"class": "form-select"}))
     cluster = forms.ModelChoiceField(label=_("Emulation cluster"), queryset=EmulationCluster.objects.none(),
@@ -27,10 +29,10 @@ class DashboardFilterForm(forms.Form):
         branches = access.branches_for(user)
         several = access.is_district(user) or len(access.officer_branch_ids(user)) > 1
         if several:
-            self.fields["branch"].queryset = branches.order_by("name")
+            self.fields["branch"].queryset = branches.order_by(by_vietnamese("name"))
             self.fields["cluster"].queryset = EmulationCluster.objects.filter(
                 pk__in=branches.exclude(cluster=None).values("cluster_id")
-            ).order_by("name")
+            ).order_by(by_vietnamese("name"))
         else:
             del self.fields["branch"]
             del self.fields["cluster"]
@@ -48,7 +50,7 @@ class DashboardFilterForm(forms.Form):
         return chosen
 
 
-class PledgeForm(forms.Form):
+class PledgeForm(NamedBlankChoices, forms.Form):
     """A branch's pledge: date signed, initiatives committed in each period, the scanned pledge.
     The district also decides whether it accepts the targets."""
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import access
+from .collation import by_vietnamese
 from .forms.initiative import DATE_WIDGET
 from .models import Category, Initiative, Status
 from .paging import long_list
@@ -34,7 +35,7 @@ class InitiativeFilter(django_filters.FilterSet):
         if branches is None or (not access.is_district(user) and len(access.officer_branch_ids(user)) < 2):
             del self.filters["branch"]
             return
-        branches = branches.order_by("name")
+        branches = branches.order_by(by_vietnamese("name"))
         self.filters["branch"].queryset = branches
         # One read of the branch list, whatever its length: a select of them, or, for thousands (a province, the
         # whole federation), a box for the branch's short code rather than a select nobody could scroll.
@@ -47,6 +48,15 @@ class InitiativeFilter(django_filters.FilterSet):
         else:  # the select's options from the rows just read (validation still checks the queryset)
             field = self.form.fields["branch"]
             field.widget.choices = [("", field.empty_label), *rows]
+
+    @property
+    def form(self):
+        """The filter form with Bootstrap's look (a select is a form-select, every other box a form-control)."""
+        form = super().form
+        for field in form.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs["class"] = css
+        return form
 
     def search(self, queryset, name, value):
         folded = fold_query(value[:MAX_SEARCH_LENGTH])

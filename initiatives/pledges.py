@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 
 from . import access
+from .collation import by_vietnamese
 from .models import Pledge, PledgeTarget, Status
 
 audit = logging.getLogger("portal.audit")
@@ -117,7 +118,7 @@ def overview(user, programme):
     """Every branch `user` may see with its pledge per period and what it sent in that period (by date sent),
     and the totals against the district's targets. A fixed number of queries."""
     periods = list(programme.periods.all())
-    branches = list(access.branches_for(user).select_related("cluster").order_by("name"))
+    branches = list(access.branches_for(user).select_related("cluster").order_by(by_vietnamese("name")))
     pledges = {
         p.branch_id: p
         for p in Pledge.objects.filter(programme=programme, branch__in=access.branches_for(user).values("pk"))

@@ -67,7 +67,7 @@ DEFINITIONS = {
     "participation": _(
         "Members credited with an initiative (the lead of a research topic, otherwise the author with the largest "
         "share) that is “Approved by the branch”, “Verified by the district” or “Sent to the province”, each "
-        "counted once, over the members (member_count) of the active branches."
+        "counted once, over the number of members each active branch declares."
     ),
     "participation_with_coauthors": _(
         "The same initiatives, counting every author once, co-authors included, over the same members."

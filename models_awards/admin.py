@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from initiatives import access
 from initiatives.admin import large_lists
 from initiatives.admin.scoping import BranchScopedAdmin
+from initiatives.forms.choices import NamedBlankChoicesAdmin
 
 from . import nomination_workflow, selectors, services
 from .forms import RecipientFormMixin, criteria_for_user
@@ -47,7 +48,7 @@ class SearchBoxesForLongLists:
         return tuple(name for name, queryset in choices.items() if large_lists.many(queryset))
 
 
-class NominationCriterionInline(admin.TabularInline):
+class NominationCriterionInline(NamedBlankChoicesAdmin, admin.TabularInline):
     model = NominationCriterion
     extra = 1
     fields = ("criterion", "evidence")
@@ -70,7 +71,7 @@ class NominationCriterionInline(admin.TabularInline):
         return self._editable(request, obj) and super().has_delete_permission(request, obj)
 
 
-class NominationMoveInline(admin.TabularInline):
+class NominationMoveInline(NamedBlankChoicesAdmin, admin.TabularInline):
     model = NominationMove
     extra = 0
     fields = ("created_at", "actor", "from_status", "to_status", "upward_level", "comment")
@@ -289,14 +290,14 @@ class AwardAdmin(SearchBoxesForLongLists, BranchScopedAdmin):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(admin.ModelAdmin):
+class CriterionAdmin(NamedBlankChoicesAdmin, admin.ModelAdmin):
     list_display = ("text", "subject", "branch_kind", "order", "is_active")
     list_filter = ("subject", "branch_kind", "is_active")
     list_editable = ("order", "is_active")
     search_fields = ("text",)
 
 
-class InitiativeScoreInline(admin.TabularInline):
+class InitiativeScoreInline(NamedBlankChoicesAdmin, admin.TabularInline):
     model = InitiativeScore
     extra = 0
     fields = ("scorer", "novelty", "applicability", "benefit", "comment")
@@ -307,7 +308,7 @@ class InitiativeScoreInline(admin.TabularInline):
 
 
 @admin.register(Candidate)
-class CandidateAdmin(admin.ModelAdmin):
+class CandidateAdmin(NamedBlankChoicesAdmin, admin.ModelAdmin):
     list_display = ("initiative", "year", "scores_count", "average_total")
     list_filter = ("year",)
     list_select_related = ("initiative",)
@@ -339,5 +340,5 @@ class CandidateAdmin(admin.ModelAdmin):
 
 
 @admin.register(CreativeLabourThreshold)
-class CreativeLabourThresholdAdmin(admin.ModelAdmin):
+class CreativeLabourThresholdAdmin(NamedBlankChoicesAdmin, admin.ModelAdmin):
     list_display = ("name", "single_solution_min_vnd", "cumulative_min_vnd", "cumulative_years", "is_current")

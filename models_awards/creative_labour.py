@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from initiatives import access
+from initiatives.collation import by_vietnamese
 from initiatives.models import APPROVED_STATUSES, InitiativeAuthor, Member
 from initiatives.text import fold
 
@@ -111,7 +112,8 @@ def flagged_authors(user, *, threshold=None):
             evaluations[member_id] = evaluation
     keywords = threshold.keywords()
     workers, leaders = [], []
-    for member in Member.objects.filter(pk__in=evaluations).select_related("branch").order_by("full_name", "pk"):
+    members = Member.objects.filter(pk__in=evaluations).select_related("branch")
+    for member in members.order_by(by_vietnamese("full_name"), "pk"):
         years = per_member[member.pk]
         flagged = FlaggedAuthor(
             member=member,

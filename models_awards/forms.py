@@ -5,6 +5,8 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from initiatives import access
+from initiatives.collation import by_vietnamese
+from initiatives.forms.choices import NamedBlankChoices
 from initiatives.forms.fields import portal_formfield
 from initiatives.forms.widgets import DateTextInput
 from initiatives.models import InitiativeAuthor
@@ -61,7 +63,7 @@ class RecipientFormMixin:
 
     def setup_recipient(self, user):
         self.user = user
-        branches = access.branches_for(user).filter(is_active=True).order_by("name")
+        branches = access.branches_for(user).filter(is_active=True).order_by(by_vietnamese("name"))
         if self.instance.pk and self.instance.branch_id:
             branches = branches | access.branches_for(user).filter(pk=self.instance.branch_id)
         self.fields["branch"].queryset = branches
@@ -72,7 +74,7 @@ class RecipientFormMixin:
         members = access.members_for(user).filter(is_active=True)
         if self.instance.pk and self.instance.member_id:
             members = members | access.members_for(user).filter(pk=self.instance.member_id)
-        self.fields["member"].queryset = members.select_related("branch").order_by("full_name")
+        self.fields["member"].queryset = members.select_related("branch").order_by(by_vietnamese("full_name"), "pk")
         self.fields["member"].label_from_instance = lambda m: f"{m.full_name} — {m.branch.name}"
         self.fields["member"].widget = DataSelect(
             data_attrs=lambda m: {"data-branch": m.branch_id, "data-kind": m.branch.kind}
@@ -83,7 +85,7 @@ class RecipientFormMixin:
             .select_related("branch", "credited_author")
             .prefetch_related(Prefetch("authors", queryset=InitiativeAuthor.objects.only("pk", "initiative_id",
                                                                                           "member_id")))
-            .order_by("branch__name", "title"),
+            .order_by(by_vietnamese("branch__name"), "title"),
             required=False,
             widget=DataCheckboxes(attrs={"class": "form-check-input"}, data_attrs=_initiative_attrs),
             label=_("Initiatives it rests on"),
@@ -149,7 +151,7 @@ class RecipientFormMixin:
         return cleaned
 
 
-class NominationForm(RecipientFormMixin, forms.ModelForm):
+class NominationForm(NamedBlankChoices, RecipientFormMixin, forms.ModelForm):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=year_choices)
 
     class Meta:
@@ -172,7 +174,7 @@ class NominationForm(RecipientFormMixin, forms.ModelForm):
         return self.clean_recipient_fields(super().clean())
 
 
-class CriteriaForm(forms.Form):
+class CriteriaForm(NamedBlankChoices, forms.Form):
     """One tick box and one evidence box per criterion the user may meet; each ticked one needs evidence."""
 
     def __init__(self, *args, criteria, existing=None, **kwargs):
@@ -233,7 +235,7 @@ class MoveForm(forms.Form):
     level = forms.ChoiceField(label=_("Proposed to"), required=False, choices=[("", "—"), *UpwardLevel.choices])
 
 
-class AwardEditForm(RecipientFormMixin, forms.ModelForm):
+class AwardEditForm(NamedBlankChoices, RecipientFormMixin, forms.ModelForm):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=year_choices)
 
     class Meta:
@@ -273,7 +275,7 @@ class AwardEditForm(RecipientFormMixin, forms.ModelForm):
         return self.clean_award_nomination(cleaned)
 
 
-class ScoreForm(forms.ModelForm):
+class ScoreForm(NamedBlankChoices, forms.ModelForm):
     class Meta:
         model = InitiativeScore
         fields = ["novelty", "applicability", "benefit", "comment"]
@@ -288,7 +290,7 @@ class ScoreForm(forms.ModelForm):
             )
 
 
-class CandidateAddForm(forms.Form):
+class CandidateAddForm(NamedBlankChoices, forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=year_choices)
     initiative = forms.IntegerField(label=_("Initiative number"), min_value=1,
                                     help_text=_("The number shown as #… in the list of initiatives."))

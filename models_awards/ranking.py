@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from initiatives import access, progress, progress_counts
+from initiatives.formatting import quarter_label
 from initiatives.models import Initiative, Programme, Status, TallyBranchSent, TallyCreditedSent
 
 COUNTED_STATUS = Status.SENT_TO_PROVINCE
@@ -51,7 +52,7 @@ class Quarter:
         return datetime.date(self.year, 3 * self.number + 1, 1) - datetime.timedelta(days=1)
 
     def __str__(self):
-        return _("Quarter %(number)s/%(year)s") % {"number": self.number, "year": self.year}
+        return quarter_label(self.key)
 
     @classmethod
     def parse(cls, key):

@@ -6,48 +6,64 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from initiatives import access
-from initiatives.models import Federation, Initiative
+from initiatives.collation import by_vietnamese
+from initiatives.models import Initiative
 from initiatives.reports import workbook as wb
+from initiatives.reports.letterhead import letterhead_for
 
 from . import exemplars, selectors
-from .exemplars import default_year
 from .models import EXEMPLAR_STATUSES, NominationCriterion
 
 
 def exemplar_columns():
     return [
-        wb.Column(_("No."), 5, wb.INDEX),
-        wb.Column(_("Exemplar"), 24),
-        wb.Column(_("Collective or individual"), 11, wb.CENTER),
-        wb.Column(_("Branch"), 24),
-        wb.Column(_("Job or position"), 16),
-        wb.Column(_("Achievements"), 44),
-        wb.Column(_("Initiatives it rests on"), 32),
-        wb.Column(_("Criteria met"), 32),
-        wb.Column(_("Status"), 14, wb.CENTER),
-        wb.Column(_("Proposed to"), 16),
+        wb.Column(_("No."), 4.5, wb.INDEX),
+        wb.Column(_("Exemplar"), 17),
+        wb.Column(_("Collective or individual"), 9.5, wb.CENTER),
+        wb.Column(_("Branch"), 15),
+        wb.Column(_("Job or position"), 11),
+        wb.Column(_("Achievements"), 25),
+        wb.Column(_("Initiatives it rests on"), 19),
+        wb.Column(_("Criteria met"), 19),
+        wb.Column(_("Status"), 10, wb.CENTER),
+        wb.Column(_("Proposed to"), 10),
     ]
 
 
 def award_columns():
     return [
-        wb.Column(_("No."), 5, wb.INDEX),
-        wb.Column(_("Recipient"), 24),
-        wb.Column(_("Collective or individual"), 11, wb.CENTER),
-        wb.Column(_("Branch"), 24),
-        wb.Column(_("Form"), 18),
-        wb.Column(_("Level"), 18),
-        wb.Column(_("Decision number"), 13),
-        wb.Column(_("Decision date"), 12, wb.DATE),
-        wb.Column(_("Amount (VND)"), 14, wb.MONEY, total=True),
-        wb.Column(_("Occasion"), 18),
-        wb.Column(_("For"), 36),
-        wb.Column(_("Funded by the branch"), 10, wb.CENTER),
+        wb.Column(_("No."), 4.5, wb.INDEX),
+        wb.Column(_("Recipient"), 17),
+        wb.Column(_("Collective or individual"), 9.5, wb.CENTER),
+        wb.Column(_("Branch"), 15),
+        wb.Column(_("Form"), 12),
+        wb.Column(_("Level"), 11),
+        wb.Column(_("Decision number"), 10.5),
+        wb.Column(_("Decision date"), 10, wb.DATE),
+        wb.Column(_("Amount (VND)"), 12.5, wb.MONEY, total=True),
+        wb.Column(_("Occasion"), 12),
+        wb.Column(_("For"), 17),
+        wb.Column(_("Funded by the branch"), 8.5, wb.CENTER),
     ]
 
 
-def exemplar_rows(nominations):
-    for number, nomination in enumerate(nominations, 1):
+def by_year(items, columns_count, *, grouped):
+    """(number, item) pairs numbered from 1; with `grouped`, each year opens with a bold "Năm …" row and the
+    numbering starts again (the list of every year)."""
+    year, number = None, 0
+    for item in items:
+        if grouped and item.year != year:
+            year, number = item.year, 0
+            yield None, wb.BoldRow([None, _("Year %(year)s") % {"year": year}, *[None] * (columns_count - 2)])
+        number += 1
+        yield number, item
+
+
+def exemplar_rows(nominations, *, grouped=False):
+    for number, nomination in by_year(nominations, len(exemplar_columns()), grouped=grouped):
+        if number is None:
+            yield nomination
+            continue
         yield [
             number,
             nomination.recipient_name,
@@ -62,9 +78,12 @@ def exemplar_rows(nominations):
         ]
 
 
-def award_rows(awards):
+def award_rows(awards, *, grouped=False):
     yes, no = _("Yes"), _("No")
-    for number, award in enumerate(awards, 1):
+    for number, award in by_year(awards, len(award_columns()), grouped=grouped):
+        if number is None:
+            yield award
+            continue
         occasion = award.occasion_note or award.get_occasion_display()
         yield [
             number,
@@ -86,27 +105,28 @@ def write_exemplars(target, *, user, filters):
     """Two sheets for the year: the exemplars selected (or further on) and the awards made."""
     if not access.oversees_branches(user):
         raise PermissionDenied(_("Reports are for branch officers and the district office."))
-    year = filters.year or default_year()
-    if filters.branch is not None:
-        branch_filter = {"branch": filters.branch}
-    else:
-        branch_filter = {}
+    # One year, or with no year chosen every year of the programme, year by year (never an empty "this year").
+    year = filters.year
+    branch_filter = {"branch": filters.branch} if filters.branch is not None else {}
+    if year is not None:
+        branch_filter["year"] = year
     nominations = (
         selectors.nominations_for(user)
-        .filter(year=year, status__in=EXEMPLAR_STATUSES, **branch_filter)
+        .filter(status__in=EXEMPLAR_STATUSES, **branch_filter)
         .select_related("branch", "member")
         .prefetch_related(
             Prefetch("initiatives", queryset=Initiative.objects.only("pk", "title").order_by("title")),
             Prefetch("criteria_met", queryset=NominationCriterion.objects.select_related("criterion")),
         )
-        .order_by("subject", "branch__name", "pk")
+        .order_by("year", "subject", by_vietnamese("branch__name"), "pk")
     )
+    nominations = list(nominations)
     awards = (
-        selectors.awards_for(user).filter(year=year, **branch_filter).select_related("branch", "member")
-        .order_by("level", "decision_date", "pk")
+        selectors.awards_for(user).filter(**branch_filter).select_related("branch", "member")
+        .order_by("year", "level", "decision_date", "pk")
     )
-    book = wb.OfficialWorkbook(wb.Issuer.district(Federation.current()))
-    lines = [_("Year %(year)s") % {"year": year}]
+    book = wb.OfficialWorkbook(letterhead_for(user, branch=filters.branch))
+    lines = [_("Year %(year)s") % {"year": year} if year is not None else _("Every year of the programme")]
     if filters.branch is not None:
         lines.append(filters.branch.name)
     first = book.add_table(
@@ -114,8 +134,8 @@ def write_exemplars(target, *, user, filters):
         title=_("List of exemplary collectives and individuals"),
         lines=lines,
         columns=exemplar_columns(),
-        rows=exemplar_rows(nominations),
-        total_label=lambda result: _("Total: %(count)s exemplars") % {"count": result.rows},
+        rows=exemplar_rows(nominations, grouped=year is None),
+        total_label=_("Total: %(count)s exemplars") % {"count": len(nominations)},
         notes=[str(exemplars.DEFINITION)],
     )
     second = book.add_table(
@@ -123,7 +143,7 @@ def write_exemplars(target, *, user, filters):
         title=_("List of awards"),
         lines=lines,
         columns=award_columns(),
-        rows=award_rows(awards),
+        rows=award_rows(awards, grouped=year is None),
         total_label=_("Total"),
     )
     book.save(target)

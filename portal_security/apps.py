@@ -1,3 +1,4 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -10,3 +11,9 @@ class PortalSecurityConfig(AppConfig):
 
     def ready(self):
         from . import audit, checks  # noqa: F401  (connects the audit receivers, registers the checks)
+
+
+class AxesConfig(AxesAppConfig):
+    """django-axes (login lock-outs) under a Vietnamese name in the admin; INSTALLED_APPS names this class."""
+
+    verbose_name = _("Login lock-outs")

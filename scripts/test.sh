@@ -10,4 +10,4 @@ if [ "${1:-}" = "--all" ]; then
   shift
   exec .venv/bin/python -m pytest "$@"
 fi
-exec .venv/bin/python -m pytest -m "not browser and not faults" "$@"
+exec .venv/bin/python -m pytest -m "not browser and not faults and not printing" "$@"

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from .. import access, attachments, eligibility, similarity, uploads, workflow
+from ..forms.choices import NamedBlankChoicesAdmin
 from ..forms.initiative import ReviewForm
 from ..models import Attachment, Initiative, InitiativeAuthor, Programme, ReviewNote, Status, StatusChange
 from . import large_lists
@@ -27,7 +28,7 @@ from .scoping import BranchScopedAdmin
 DISTRICT_ALWAYS_EDITABLE = ("national_portal_upload_date", "national_portal_reference", "is_published")
 
 
-class AuthorInline(admin.TabularInline):
+class AuthorInline(NamedBlankChoicesAdmin, admin.TabularInline):
     model = InitiativeAuthor
     extra = 1
     fields = ("member", "share_percent", "is_lead", "order")
@@ -69,7 +70,7 @@ class AttachmentForm(forms.ModelForm):
         return uploaded
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(NamedBlankChoicesAdmin, admin.TabularInline):
     model = Attachment
     form = AttachmentForm
     extra = 0
@@ -107,7 +108,7 @@ class AttachmentInline(admin.TabularInline):
         return self._changeable(request, obj) and super().has_delete_permission(request, obj)
 
 
-class ReviewNoteInline(admin.StackedInline):
+class ReviewNoteInline(NamedBlankChoicesAdmin, admin.StackedInline):
     model = ReviewNote
     extra = 1
     fields = ("text",)

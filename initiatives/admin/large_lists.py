@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import access
+from ..collation import by_vietnamese
 from ..models import EmulationCluster
 from ..paging import LargeListPaginator, long_list
 from ..selectors import tally_count
@@ -29,7 +30,7 @@ class ClusterFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         clusters = EmulationCluster.objects.filter(pk__in=access.branches_for(request.user).values("cluster_id"))
-        return list(clusters.order_by("name").values_list("pk", "name"))
+        return list(clusters.order_by(by_vietnamese("name")).values_list("pk", "name"))
 
     def queryset(self, request, queryset):
         value = self.value()
@@ -43,7 +44,7 @@ class BranchFilter(admin.SimpleListFilter):
     parameter_name = BRANCH_PARAMETER
 
     def lookups(self, request, model_admin):
-        branches = access.branches_for(request.user).order_by("name")
+        branches = access.branches_for(request.user).order_by(by_vietnamese("name"))
         rows = list(branches.values_list("pk", "name")[:long_list() + 1])
         if len(rows) <= long_list():
             return rows

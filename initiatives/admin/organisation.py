@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .. import access, membership
+from ..collation import by_vietnamese
+from ..forms.choices import NamedBlankChoicesAdmin
 from ..models import Branch, EmulationCluster, Federation, Member, MembershipRequest, Programme, ProgrammePeriod
 from ..text import fold_query
 from . import large_lists
@@ -13,22 +15,22 @@ from .scoping import BranchScopedAdmin
 
 
 @admin.register(Federation)
-class FederationAdmin(admin.ModelAdmin):
+class FederationAdmin(NamedBlankChoicesAdmin, admin.ModelAdmin):
     list_display = ("name", "short_name", "parent_name", "place_name")
 
 
 @admin.register(EmulationCluster)
-class EmulationClusterAdmin(admin.ModelAdmin):
+class EmulationClusterAdmin(NamedBlankChoicesAdmin, admin.ModelAdmin):
     search_fields = ("name",)
 
 
-class ProgrammePeriodInline(admin.TabularInline):
+class ProgrammePeriodInline(NamedBlankChoicesAdmin, admin.TabularInline):
     model = ProgrammePeriod
     extra = 0
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(NamedBlankChoicesAdmin, admin.ModelAdmin):
     list_display = ("name", "window_start", "window_end", "total_target", "participation_target_rate", "is_current")
     inlines = [ProgrammePeriodInline]
 
@@ -36,6 +38,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
 @admin.register(Branch)
 class BranchAdmin(BranchScopedAdmin):
     list_display = ("name", "code", "kind", "cluster", "member_count", "is_active")
+    ordering = (by_vietnamese("name"),)
     list_filter = ("kind", "cluster", "is_active")
     list_select_related = ("cluster",)
     search_fields = ("name", "code")
@@ -68,6 +71,7 @@ class FoldedSearchMixin:
 @admin.register(Member)
 class MemberAdmin(FoldedSearchMixin, BranchScopedAdmin):
     list_display = ("full_name", "branch", "position", "phone", "email", "has_account", "is_active")
+    ordering = (by_vietnamese("full_name"), "-id")  # PostgreSQL reads it from the index member_name_vi
     list_filter = ("is_active",)
     list_select_related = ("branch",)
     list_per_page = 50

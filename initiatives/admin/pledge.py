@@ -6,12 +6,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from .. import access, pledges, uploads
+from ..forms.choices import NamedBlankChoicesAdmin
 from ..models import Pledge, PledgeTarget, Programme, ProgrammePeriod
 from ..pledges import random_document_name
 from .scoping import BranchScopedAdmin
 
 
-class PledgeTargetInline(admin.TabularInline):
+class PledgeTargetInline(NamedBlankChoicesAdmin, admin.TabularInline):
     model = PledgeTarget
     extra = 0
     fields = ("period", "initiatives")

@@ -3,9 +3,10 @@
 from django.contrib import admin
 
 from .. import access
+from ..forms.choices import NamedBlankChoicesAdmin
 
 
-class BranchScopedAdmin(admin.ModelAdmin):
+class BranchScopedAdmin(NamedBlankChoicesAdmin, admin.ModelAdmin):
     """A ModelAdmin whose rows belong to a branch through `branch_lookup`.
 
     `scoped_queryset(user)` is the access function for the model; foreign keys to branches and

@@ -11,10 +11,12 @@ from django.contrib.auth.forms import UsernameField
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from ..collation import by_vietnamese
 from ..models import Branch
+from .choices import NamedBlankChoices
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(NamedBlankChoices, forms.Form):
     username = UsernameField(
         label=capfirst(get_user_model()._meta.get_field("username").verbose_name), max_length=150,
         help_text=_("Letters, digits and @ . + - _ only; you log in with it."),
@@ -33,7 +35,7 @@ class RegistrationForm(forms.Form):
     )
     branch = forms.ModelChoiceField(
         label=_("Your branch (CĐCS)"),
-        queryset=Branch.objects.filter(is_active=True).order_by("name"),
+        queryset=Branch.objects.filter(is_active=True).order_by(by_vietnamese("name")),
         empty_label=_("— choose your branch —"),
     )
     position = forms.CharField(label=_("Job or position"), max_length=150, required=False)

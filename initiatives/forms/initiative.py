@@ -9,7 +9,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .. import access, uploads
+from ..collation import by_vietnamese
 from ..models import Attachment, Branch, Initiative, InitiativeAuthor, Member
+from .choices import NamedBlankChoices, name_blank_choice
 from .fields import PortalDateField, portal_formfield
 from .widgets import DateTextInput
 
@@ -44,7 +46,7 @@ class Section:
     open: bool
 
 
-class InitiativeForm(forms.ModelForm):
+class InitiativeForm(NamedBlankChoices, forms.ModelForm):
     class Meta:
         model = Initiative
         fields = [name for _key, _legend, names in FIELDSETS for name in names]
@@ -80,13 +82,13 @@ class InitiativeForm(forms.ModelForm):
     def allowed_branches(self):
         user = self.user
         if access.oversees_branches(user):
-            branches = list(access.branches_for(user).filter(is_active=True).order_by("name"))
+            branches = list(access.branches_for(user).filter(is_active=True).order_by(by_vietnamese("name")))
         else:
             member = access.member_of(user)
             branches = [member.branch] if member else []
         if self.instance.pk and self.instance.branch not in branches:
             branches.append(self.instance.branch)
-        return Branch.objects.filter(pk__in=[b.pk for b in branches]).order_by("name")
+        return Branch.objects.filter(pk__in=[b.pk for b in branches]).order_by(by_vietnamese("name"))
 
     def sections(self):
         """The parts of the form, in order. The first part is open, and any part with an error."""
@@ -106,7 +108,7 @@ def _member_label(member):
     return f"{member.full_name} — {member.position}" if member.position else member.full_name
 
 
-class AuthorForm(forms.ModelForm):
+class AuthorForm(NamedBlankChoices, forms.ModelForm):
     def __init__(self, *args, members=None, member_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = members if members is not None else Member.objects.none()
@@ -144,7 +146,7 @@ class BaseAuthorFormSet(BaseInlineFormSet):
         if self.members is None:
             return None
         field = self.form.base_fields["member"]
-        return [("", field.empty_label), *((m.pk, _member_label(m)) for m in self.members)]
+        return [("", name_blank_choice(field).empty_label), *((m.pk, _member_label(m)) for m in self.members)]
 
     def clean(self):
         super().clean()
@@ -192,7 +194,7 @@ AuthorFormSet = inlineformset_factory(
 
 
 def author_choices(branch_ids):
-    return Member.objects.filter(branch_id__in=branch_ids, is_active=True).order_by("full_name")
+    return Member.objects.filter(branch_id__in=branch_ids, is_active=True).order_by(by_vietnamese("full_name"), "pk")
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -289,7 +289,7 @@ class StatusChange(models.Model):
         verbose_name_plural = _("status changes")
 
     def __str__(self):
-        return f"{self.initiative_id}: {self.from_status} → {self.to_status}"
+        return f"{self.initiative_id}: {self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
 class ReviewNote(models.Model):

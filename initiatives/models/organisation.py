@@ -78,6 +78,9 @@ class Branch(models.Model):
         help_text=_("All union members of the branch, with or without an account."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # Who signs the branch's own reports "TM. BAN CHẤP HÀNH" (initiatives.reports.letterhead).
+    chair_name = models.CharField(_("chairperson's name"), max_length=100, blank=True)
+    chair_title = models.CharField(_("chairperson's title"), max_length=100, default="Chủ tịch")
     officers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("officers"),

@@ -83,6 +83,27 @@ def _data_type(value):
     return "d" if isinstance(value, datetime.date) else "n"
 
 
+class CachedFormula(str):
+    """A formula the report writes itself (never from user input), with the value it has now: "=SUM(K10:K44)"
+    and 1234567. Both are written, so a reader that does not calculate (a phone viewer, a script) sees the value
+    and a clerk who corrects a row sees the total follow."""
+
+    def __new__(cls, formula, cached):
+        text = super().__new__(cls, formula if formula.startswith("=") else "=" + formula)
+        text.cached = cached
+        return text
+
+
+def formula_cell(worksheet, formula, style, *, row=None, column=None):
+    """A cell holding a CachedFormula, in a PreparedStyle."""
+    cell = PreparedCell(worksheet, row=row, column=column)
+    cell._style = style.array
+    cell._prepared_style_id = style.id
+    cell._value = formula
+    cell.data_type = "f"
+    return cell
+
+
 def value_cell(worksheet, value, style=None, *, row=None, column=None):
     """A cell for any report value: numbers and dates as such, everything else as safe text.
 

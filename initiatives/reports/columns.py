@@ -29,13 +29,15 @@ class Field:
     width: float
     kind: str = wb.TEXT
     total: bool = False
-    in_list: bool = True  # shown in the printed list; otherwise a hidden column kept for re-import
+    in_list: bool = True  # shown in the list; otherwise a hidden column kept for re-import
+    printed: bool = True  # printed; otherwise shown on screen only, right of the print area
     required: bool = False  # an import cannot go without this column
     aliases: tuple = ()  # other headings people use for it, as data (matched without diacritics)
     help: object = ""
 
     def column(self, *, hidden=False):
-        return wb.Column(self.header, self.width, self.kind, total=self.total, hidden=hidden, key=self.key)
+        return wb.Column(self.header, self.width, self.kind, total=self.total, hidden=hidden, key=self.key,
+                         printed=self.printed and not hidden)
 
     def names(self):
         """Every folded heading this field answers to."""
@@ -50,31 +52,31 @@ INDEX = Field("index", _("No."), 5, wb.INDEX, aliases=("STT", "TT", "Số TT", "
 
 INITIATIVE_FIELDS = (
     INDEX,
-    Field("title", _("Title of the initiative"), 32, required=True,
+    Field("title", _("Title of the initiative"), 21, required=True,
           aliases=("Tên sáng kiến", "Tên giải pháp", "Tên sáng kiến, giải pháp", "Title")),
-    Field("credited_author", _("Credited author"), 17, required=True,
+    Field("credited_author", _("Credited author"), 13, required=True,
           aliases=("Tác giả", "Tác giả chính", "Chủ nhiệm đề tài", "Author"),
           help=_("The lead of a research topic, otherwise the author with the largest share. Write the share in "
                  "brackets when there are co-authors: Nguyễn Văn An (60%).")),
-    Field("coauthors", _("Co-authors"), 17, aliases=("Đồng tác giả",),
+    Field("coauthors", _("Co-authors"), 17, printed=False, aliases=("Đồng tác giả",),
           help=_("Separated by semicolons, each with its share: Lê Thị Bình (40%); Trần Văn Cường (20%).")),
-    Field("branch", _("Branch"), 19, aliases=("CĐCS", "Công đoàn cơ sở", "Đơn vị"),
+    Field("branch", _("Branch"), 13, aliases=("CĐCS", "Công đoàn cơ sở", "Đơn vị"),
           help=_("The branch's name or short code; may be left empty to use the branch chosen on the page.")),
-    Field("category", _("Category"), 14, required=True, aliases=("Loại", "Loại sáng kiến", "Nhóm"),
+    Field("category", _("Category"), 11, required=True, aliases=("Loại", "Loại sáng kiến", "Nhóm"),
           help=_("One of the programme's seven kinds (see the list below).")),
-    Field("field_of_work", _("Field of work"), 11, aliases=("Lĩnh vực",)),
-    Field("recognition_decision_no", _("Recognition decision No."), 13, wb.CENTER,
+    Field("field_of_work", _("Field of work"), 12, printed=False, aliases=("Lĩnh vực",)),
+    Field("recognition_decision_no", _("Recognition decision No."), 10, wb.CENTER,
           aliases=("Số quyết định", "Số QĐ", "Số quyết định công nhận", "Số QĐ công nhận")),
-    Field("recognition_date", _("Decision date"), 10.5, wb.DATE,
+    Field("recognition_date", _("Decision date"), 10, wb.DATE,
           aliases=("Ngày quyết định", "Ngày QĐ", "Ngày công nhận"), help=_("dd/mm/yyyy")),
-    Field("application_date", _("First applied on"), 10.5, wb.DATE,
+    Field("application_date", _("First applied on"), 10, wb.DATE,
           aliases=("Ngày áp dụng", "Ngày áp dụng lần đầu", "Ngày áp dụng thử"), help=_("dd/mm/yyyy")),
     Field("economic_benefit_vnd", _("Economic benefit (VND)"), 13, wb.MONEY, total=True,
           aliases=("Hiệu quả kinh tế", "Lợi ích kinh tế", "Hiệu quả kinh tế (đồng)", "Giá trị làm lợi")),
-    Field("social_benefit", _("Social benefit"), 22, aliases=("Hiệu quả xã hội", "Lợi ích xã hội")),
-    Field("status", _("Status"), 12, wb.CENTER, aliases=("Trạng thái", "Tình trạng"),
+    Field("social_benefit", _("Social benefit"), 14, aliases=("Hiệu quả xã hội", "Lợi ích xã hội")),
+    Field("status", _("Status"), 10.5, wb.CENTER, aliases=("Trạng thái", "Tình trạng"),
           help=_("Shown for information; imported initiatives are submitted to their branch for review.")),
-    Field("sent_to_province_date", _("Date sent to the province"), 10.5, wb.DATE,
+    Field("sent_to_province_date", _("Date sent to the province"), 10, wb.DATE,
           aliases=("Ngày gửi LĐLĐ tỉnh", "Ngày gửi tỉnh"), help=_("Shown for information; not imported.")),
     # Kept for re-import, hidden in the printed list.
     Field("recognition_body", _("Recognising body"), 14, in_list=False,
@@ -107,9 +109,17 @@ ROSTER_FIELDS = (
 )
 
 
+def list_order(fields=INITIATIVE_FIELDS):
+    """The fields' positions in the downloaded list: the printed ones first (the print area is contiguous),
+    then those shown on screen only, then the hidden re-import ones."""
+    def rank(field):
+        return 0 if field.in_list and field.printed else (1 if field.in_list else 2)
+    return sorted(range(len(fields)), key=lambda index: rank(fields[index]))
+
+
 def list_columns(fields=INITIATIVE_FIELDS):
-    """The printed list: every field, the re-import ones hidden."""
-    return [field.column(hidden=not field.in_list) for field in fields]
+    """The list's columns in `list_order`: the re-import ones hidden, the screen-only ones out of the print area."""
+    return [fields[index].column(hidden=not fields[index].in_list) for index in list_order(fields)]
 
 
 # -- writing and reading values --------------------------------------------------------------------------

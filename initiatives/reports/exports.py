@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import access, progress
-from ..formatting import format_date
-from ..models import Category, Federation, InitiativeAuthor, Programme, Status
+from ..collation import by_vietnamese
+from ..formatting import format_date, quarter_label
+from ..models import Category, InitiativeAuthor, Programme, Status
 from . import columns, registry
 from . import workbook as wb
+from .letterhead import letterhead_for
 
 CHUNK_SIZE = 2000
 
@@ -36,16 +38,36 @@ def current_programme():
 # -- the list of initiatives -----------------------------------------------------------------------------
 
 
+# Without a chosen status the list holds the initiatives on their way to recognition: not drafts (the author's
+# working copy), nor those returned for completion or not recognised, whose benefit must not swell the total.
+DEFAULT_EXCLUDED = (Status.DRAFT, Status.RETURNED, Status.REJECTED)
+
+
+class ReportFilterError(ValueError):
+    """Filters that cannot give a meaningful report; the message says why and what to choose."""
+
+
+def check_filters(filters):
+    """Raise ReportFilterError for filters that contradict each other."""
+    if filters.period is not None and filters.status and filters.status != Status.SENT_TO_PROVINCE:
+        raise ReportFilterError(_(
+            "A period counts the initiatives sent to the province within it (by the date sent), so a period's "
+            "list holds only initiatives sent to the province. Leave the status empty, or leave the period "
+            "empty to list the initiatives with the status “%(status)s”."
+        ) % {"status": Status(filters.status).label})
+
+
 def initiatives_for_report(user, filters, programme):
     """The initiatives of `programme` that `user` oversees (their branches, or all for the district), narrowed
-    by the filters. Without a status, every status but draft: a draft is its author's working copy."""
+    by the filters. Without a status, every status but draft, returned and not recognised (DEFAULT_EXCLUDED)."""
+    check_filters(filters)
     queryset = access.reviewable_initiatives_for(user).filter(programme=programme)
     if filters.branch is not None:
         queryset = queryset.filter(branch=filters.branch)
     if filters.status:
         queryset = queryset.filter(status=filters.status)
     else:
-        queryset = queryset.exclude(status=Status.DRAFT)
+        queryset = queryset.exclude(status__in=DEFAULT_EXCLUDED)
     if filters.period is not None:
         # An initiative counts for a period by its date sent to the province (DESIGN 5).
         queryset = queryset.filter(
@@ -63,7 +85,7 @@ LIST_FIELDS = (
     "sent_to_province_date", "recognition_body", "application_kind", "application_place",
     "economic_benefit_description", "research_level", "research_accepted_date", "research_effect_confirmed",
 )
-LIST_ORDER = ("branch__name", "sent_to_province_date", "pk")
+LIST_ORDER = (by_vietnamese("branch__name"), "sent_to_province_date", "pk")
 
 
 def authors_of(initiatives):
@@ -87,13 +109,15 @@ def initiative_rows(queryset, *, chunk_size=CHUNK_SIZE):
     joined in, and each chunk's authors in one more query: memory does not grow with the number of rows, and
     the number of queries grows only with the number of chunks."""
     labels = choice_labels()
+    order = columns.list_order()
     records = queryset.order_by(*LIST_ORDER).values(*LIST_FIELDS).iterator(chunk_size=chunk_size)
     number = 0
     for chunk in _chunks(records, chunk_size):
         authors = authors_of([record["pk"] for record in chunk])
         for record in chunk:
             number += 1
-            yield initiative_row(number, record, authors.get(record["pk"], ()), labels)
+            values = initiative_row(number, record, authors.get(record["pk"], ()), labels)
+            yield [values[index] for index in order]
         registry.rows_written(len(chunk))  # a background export's progress bar
 
 
@@ -154,10 +178,12 @@ def filter_lines(programme, filters, *, include_status=True):
     if filters.branch is not None:
         parts.append(filters.branch.name)
     if include_status:
-        if filters.status:
+        if filters.period is not None:
+            parts.append(_("Initiatives sent to the province in the period (by the date sent)"))
+        elif filters.status:
             parts.append(_("Status: %(status)s") % {"status": Status(filters.status).label})
         else:
-            parts.append(_("Every status except draft"))
+            parts.append(_("Every status except draft, returned for completion and not recognised"))
     if filters.year:
         parts.append(_("Year %(year)s") % {"year": filters.year})
     lines.append(" · ".join(str(part) for part in parts))
@@ -184,7 +210,7 @@ def add_initiative_list(book, user, filters, programme, *, sheet_name=None):
 def write_initiative_list(target, *, user, filters):
     require_reporter(user)
     programme = current_programme()
-    book = wb.OfficialWorkbook(wb.Issuer.district(Federation.current()))
+    book = wb.OfficialWorkbook(letterhead_for(user, branch=filters.branch))
     result = add_initiative_list(book, user, filters, programme)
     book.save(target)
     return result.rows
@@ -201,20 +227,20 @@ def _figures(user, filters, programme):
 def summary_columns(filters):
     sent_header = _("Sent to the province in the period") if filters.period else _("Sent to the province")
     status_columns = [
-        wb.Column(label, 10, wb.INTEGER, total=True, key=f"status_{code}")
+        wb.Column(label, 8.5, wb.INTEGER, total=True, key=f"status_{code}")
         for code, label in Status.choices if code != Status.DRAFT
     ]
     return [
-        wb.Column(_("No."), 5, wb.INDEX),
-        wb.Column(_("Branch"), 28),
-        wb.Column(_("Members"), 9, wb.INTEGER, total=True, key="members"),
-        wb.Column(_("Initiatives submitted (all but drafts)"), 11, wb.INTEGER, total=True),
+        wb.Column(_("No."), 4.5, wb.INDEX),
+        wb.Column(_("Branch"), 20),
+        wb.Column(_("Members"), 8, wb.INTEGER, total=True, key="members"),
+        wb.Column(_("Initiatives submitted (all but drafts)"), 9, wb.INTEGER, total=True),
         *status_columns,
-        wb.Column(_("Participants (credited authors)"), 12, wb.INTEGER, total=True, key="participants"),
-        wb.Column(_("Participation rate"), 11, wb.PERCENT, key="rate"),
-        wb.Column(sent_header, 11, wb.INTEGER, total=True),
-        wb.Column(_("Pledged"), 9, wb.INTEGER, total=True),
-        wb.Column(_("Pledge reached"), 9, wb.CENTER),
+        wb.Column(_("Participants (credited authors)"), 9.5, wb.INTEGER, total=True, key="participants"),
+        wb.Column(_("Participation rate"), 8.5, wb.PERCENT, key="rate"),
+        wb.Column(sent_header, 9, wb.INTEGER, total=True),
+        wb.Column(_("Pledged"), 8, wb.INTEGER, total=True),
+        wb.Column(_("Pledge reached"), 8, wb.CENTER),
     ]
 
 
@@ -273,7 +299,7 @@ def add_summary(book, user, filters, programme, figures=None, *, sheet_name=None
 def write_summary(target, *, user, filters):
     require_reporter(user)
     programme = current_programme()
-    book = wb.OfficialWorkbook(wb.Issuer.district(Federation.current()))
+    book = wb.OfficialWorkbook(letterhead_for(user, branch=filters.branch))
     result = add_summary(book, user, filters, programme)
     book.save(target)
     return result.rows
@@ -323,9 +349,7 @@ def programme_summary_rows(figures):
     rows.append(heading("V", _("Initiatives sent to the province by quarter"), definitions["by_quarter"]))
     quarters = []
     for key, count in figures["by_quarter"].items():
-        year, quarter = key.split("-Q")
-        quarters.append([_("Quarter %(quarter)s/%(year)s") % {"quarter": quarter, "year": year}, None, count, None,
-                         ""])
+        quarters.append([quarter_label(key), None, count, None, ""])
     rows += numbered(quarters)
     return rows
 
@@ -347,7 +371,7 @@ def write_programme(target, *, user, filters):
     require_reporter(user)
     programme = current_programme()
     figures = _figures(user, filters, programme)
-    book = wb.OfficialWorkbook(wb.Issuer.district(Federation.current()))
+    book = wb.OfficialWorkbook(letterhead_for(user, branch=filters.branch))
     today = format_date(figures["scope"]["today"])
     book.add_table(
         _("Summary"),

@@ -4,18 +4,21 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .. import access
+from ..collation import by_vietnamese
+from ..forms.choices import NamedBlankChoices
 from ..models import Programme, ProgrammePeriod, Status
 from .registry import ReportFilters
 
 
-class ReportFilterForm(forms.Form):
+class ReportFilterForm(NamedBlankChoices, forms.Form):
     """The filters a report kind takes; the branches offered are the user's own (`access.branches_for`)."""
 
     period = forms.ModelChoiceField(label=_("Period"), queryset=ProgrammePeriod.objects.none(), required=False,
                                     empty_label=_("Whole programme"))
     branch = forms.ModelChoiceField(label=_("Branch"), queryset=None, required=False)
     status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("Every status except draft")), *Status.choices])
+                               choices=[("", _("Every status except draft, returned and not recognised")),
+                                        *Status.choices])
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
 
     def __init__(self, *args, user, kind, programme=None, **kwargs):
@@ -24,7 +27,7 @@ class ReportFilterForm(forms.Form):
         self.fields["period"].queryset = (
             ProgrammePeriod.objects.filter(programme=programme) if programme else ProgrammePeriod.objects.none()
         )
-        self.fields["branch"].queryset = access.branches_for(user).order_by("name")
+        self.fields["branch"].queryset = access.branches_for(user).order_by(by_vietnamese("name"))
         self.fields["branch"].empty_label = _("All branches") if access.is_district(user) else _("All my branches")
         years = programme.exemplar_years() if programme else []
         self.fields["year"].choices = [("", _("Every year")), *[(year, str(year)) for year in years]]
@@ -38,13 +41,23 @@ class ReportFilterForm(forms.Form):
         """A branch was asked for that is not among the user's: the view answers 404."""
         return "branch" in self.errors and bool(self.data.get("branch"))
 
+    def clean(self):
+        data = super().clean()
+        from .exports import ReportFilterError, check_filters
+
+        try:
+            check_filters(ReportFilters(period=data.get("period"), status=data.get("status") or ""))
+        except ReportFilterError as error:
+            self.add_error("status", str(error))
+        return data
+
     def filters(self):
         data = self.cleaned_data
         return ReportFilters(period=data.get("period"), branch=data.get("branch"), status=data.get("status") or "",
                              year=data.get("year"))
 
 
-class BranchReportForm(forms.Form):
+class BranchReportForm(NamedBlankChoices, forms.Form):
     achievements = forms.CharField(label=_("What the branch has done"), required=False,
                                    widget=forms.Textarea(attrs={"rows": 8, "class": "form-control"}),
                                    help_text=_("Meetings held, members reached, initiatives registered and "
@@ -63,7 +76,7 @@ class ImportUploadForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        branches = access.branches_for(user).filter(is_active=True).order_by("name")
+        branches = access.branches_for(user).filter(is_active=True).order_by(by_vietnamese("name"))
         self.fields["branch"].queryset = branches
         if not access.is_district(user) and len(access.officer_branch_ids(user)) == 1:
             self.fields["branch"].initial = next(iter(access.officer_branch_ids(user)))

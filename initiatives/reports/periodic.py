@@ -16,9 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import access, progress
+from ..collation import by_vietnamese
 from ..models import BranchReport, Federation, Status
 from . import columns
 from . import workbook as wb
+from .letterhead import branch_issuer, letterhead_for
 
 
 class ReportError(Exception):
@@ -178,7 +180,7 @@ def period_overview(user, period):
         .select_related("period__programme", "submitted_by__member")
     }
     rows = []
-    for branch in access.branches_for(user).order_by("name"):
+    for branch in access.branches_for(user).order_by(by_vietnamese("name")):
         report = reports.get(branch.pk)
         if branch.is_active or report is not None:
             rows.append((branch, report))
@@ -224,7 +226,7 @@ def add_report_sheet(book, user, report, federation, *, sheet_name=None):
             wb.Column(_("How it is counted"), 70),
         ],
         rows=rows,
-        issuer=wb.Issuer.branch(federation, report.branch, signer_name(report)),
+        issuer=branch_issuer(federation, report.branch),  # signed by the branch's chair, whoever submitted
         sections=[
             wb.Section(_("II. What the branch has done"), report.achievements),
             wb.Section(_("III. Difficulties"), report.difficulties),
@@ -237,7 +239,7 @@ def write_report(target, *, user, report):
     if not may_read(user, report.branch):
         raise PermissionDenied
     federation = Federation.current()
-    book = wb.OfficialWorkbook(wb.Issuer.branch(federation, report.branch))
+    book = wb.OfficialWorkbook(branch_issuer(federation, report.branch))
     add_report_sheet(book, user, report, federation)
     book.save(target)
 
@@ -248,7 +250,7 @@ def write_period(target, *, user, period):
         raise PermissionDenied
     federation = Federation.current()
     rows = period_overview(user, period)
-    book = wb.OfficialWorkbook(wb.Issuer.district(federation))
+    book = wb.OfficialWorkbook(letterhead_for(user, federation=federation))
     state_labels = dict(BranchReport.State.choices)
     overview = []
     for number, (branch, report) in enumerate(rows, 1):

@@ -16,6 +16,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._writer import WorksheetWriter
 
+from .cells import CachedFormula
+
 _TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _MARKUP = re.compile("[&<>]")
 _ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;",
@@ -59,6 +61,11 @@ class FastRowWriter(WorksheetWriter):
         if value is None and not styled and cell._comment is None:
             return ""
         data_type = cell.data_type
+        if isinstance(value, CachedFormula) and cell._comment is None and not cell.hyperlink:
+            # The report's own formula and its value now (openpyxl alone writes the formula only).
+            letter = self._letters.get(cell.column) or get_column_letter(cell.column)
+            head = f'<c r="{letter}{row_idx}"' + (f' s="{cell.style_id}"' if styled else "")
+            return f"{head}><f>{value[1:].translate(_TEXT)}</f><v>{safe_string(value.cached)}</v></c>"
         if data_type not in _SIMPLE_TYPES or cell._comment is not None or cell.hyperlink:
             raise _NotSimple
         letter = self._letters.get(cell.column)

@@ -28,10 +28,11 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.dimensions import RowDimension
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from ..xml_safety import xml_safe
-from .cells import PreparedStyle, value_cell
+from .cells import CachedFormula, PreparedStyle, formula_cell, value_cell
 from .row_xml import use_fast_rows
 
 MOTTO_COUNTRY = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -44,7 +45,14 @@ FILED = "- Lưu: VT, VP."
 FONT_NAME = "Times New Roman"
 PAPER_A4 = "9"  # the OOXML paper size code
 DATE_FORMAT = "dd/mm/yyyy"
-MONEY_FORMAT = "#,##0"
+# Money as 1.234.567 ₫ whatever the reader's locale: a "#,##0" format groups with the reader's own separator
+# (1,234,567 on an English system), and no format code spells a grouping character; so the dots are literal
+# text between digit groups, chosen by the amount's size with the format's two conditions. The value stays a
+# number (sums and sorting work). MONEY_FORMAT is exact from 0 to 999.999.999 ₫, MONEY_FORMAT_LARGE from
+# 1.000 to 999.999.999.999 ₫; a cell gets the one that fits its value (`money_style`).
+MONEY_FORMAT = '[>=1000000]#"."###"."###" ₫";[>=1000]#"."###" ₫";0" ₫"'
+MONEY_FORMAT_LARGE = '[>=1000000000]#"."###"."###"."###" ₫";[>=1000000]#"."###"."###" ₫";#"."###" ₫"'
+LARGE_MONEY = 1_000_000_000
 INTEGER_FORMAT = "#,##0"
 PERCENT_FORMAT = "0.0%"
 DECIMAL_FORMAT = "0.##"
@@ -75,6 +83,7 @@ class Column:
     total: bool = False  # summed in the totals row
     hidden: bool = False  # kept in the file (e.g. for re-import) but neither shown nor printed
     key: str = ""
+    printed: bool = True  # False: shown on screen, right of the print area (printed columns come first)
 
 
 @dataclass(frozen=True)
@@ -104,13 +113,13 @@ class Issuer:
         )
 
     @classmethod
-    def branch(cls, federation, branch, signer_name=""):
+    def branch(cls, federation, branch, signer_name="", signer_title="Chủ tịch"):
         return cls(
             upper_body=federation.name.upper(),
             body=branch.name.upper(),
             reference="Số:        /BC-CĐCS",
             on_behalf=ON_BEHALF_OF_EXECUTIVE_COMMITTEE,
-            signer_title="CHỦ TỊCH",
+            signer_title=(signer_title or "Chủ tịch").upper(),
             signer_name=signer_name,
             place_name=federation.place_name,
             recipients=(f"- {federation.name} (qua Văn phòng);", FILED),
@@ -154,8 +163,36 @@ def sheet_name(name, taken=()):
 
 
 LINE_HEIGHT = 14.5  # points, for the table's 11-point font
-CHARACTERS_PER_WIDTH = 1.3  # Times New Roman 11 characters per unit of column width, a little under average
+# Times New Roman 11 characters per unit of column width, counted low (a unit is 7 px of the default font in
+# Excel and in LibreOffice with Carlito), so that a row is never shorter than its wrapped text.
+CHARACTERS_PER_WIDTH = 1.2
 HEADING_ROWS = 5  # the issuer and motto (3 rows), a blank row, the title
+TABLE_ROW_HEIGHT = LINE_HEIGHT + 3  # a table row of one line
+BLANK_ROW_HEIGHT = 12
+SIGNATURE_LINE_HEIGHT = 18
+SIGNATURE_LINES = 7
+
+# The printed page: A4 landscape with the margins below, measured through LibreOffice (tests/initiatives/
+# test_reports_printing.py). Every row has an explicit height, and the scale is fixed (not "fit to width", which
+# each program computes its own way), so where a page ends is known when the sheet is written.
+PAGE_BODY_HEIGHT = 595.3 - 2 * 0.79 * 72  # points between the top and bottom margins
+PAGE_WIDTH_UNITS = 128  # column-width units across the printable width at 100 %
+TABLE_FONT_SIZE = 11
+MIN_PRINTED_SIZE = 10  # points: no printed text smaller
+MIN_SCALE = math.ceil(100 * MIN_PRINTED_SIZE / TABLE_FONT_SIZE)  # 91 %
+
+
+def print_scale(columns):
+    """The print scale (per cent) that fits the printed columns across the page, never below MIN_SCALE."""
+    width = sum(column.width for column in columns if column.printed and not column.hidden)
+    return max(MIN_SCALE, min(100, math.floor(100 * PAGE_WIDTH_UNITS / width)))
+
+
+def money_style(value, large_style, style):
+    """The money style whose format fits `value` (see MONEY_FORMAT)."""
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and abs(value) >= LARGE_MONEY:
+        return large_style
+    return style
 
 
 class OfficialWorkbook:
@@ -199,10 +236,12 @@ class OfficialWorkbook:
         Returns a SheetResult with the number of rows and the totals.
         """
         issuer = issuer or self.issuer
-        sheet = _Sheet(self.book.create_sheet(title=sheet_name(name, self._taken)))
+        scale = print_scale(columns)
+        sheet = _Sheet(self.book.create_sheet(title=sheet_name(name, self._taken)),
+                       page_height=PAGE_BODY_HEIGHT * 100 / scale)
         self._taken.add(sheet.ws.title)
         layout = _Layout(columns)
-        self._set_up_page(sheet.ws, columns)
+        self._set_up_page(sheet.ws, columns, scale)
 
         # Views are written with the first row, so the frozen pane is set before anything else.
         header_row = HEADING_ROWS + len(lines) + len(before) + 2  # then a blank row
@@ -210,9 +249,13 @@ class OfficialWorkbook:
         if not sections:  # a table header repeated over the text sections would read oddly
             sheet.ws.print_title_rows = f"{header_row}:{header_row}"
         self._write_heading(sheet, issuer, layout, title, lines, before)
+        header_height = _header_height(columns)
         sheet.append([self._cell(sheet, str(column.header), "table_header", index)
                       for index, column in enumerate(columns, 1)],
-                     height=_header_height(columns))
+                     height=header_height)
+        if not sections:
+            sheet.pager.title_height = header_height  # repeated at the top of every later page
+        first_data_row = sheet.next_row
 
         result = SheetResult(totals={i: 0 for i, column in enumerate(columns) if column.total})
         styles = [self.style(COLUMN_STYLES[column.kind]) for column in columns]
@@ -224,9 +267,12 @@ class OfficialWorkbook:
         ws = sheet.ws
         bold_styles = [self.style(COLUMN_STYLES[column.kind] + "_bold") for column in columns]
         hidden = [column.hidden for column in columns]
+        money = {index for index, column in enumerate(columns) if column.kind == MONEY}
+        large_money, large_money_bold = self.style("cell_money_large"), self.style("cell_money_large_bold")
         for values in rows:
             row = sheet.next_row
-            row_styles = bold_styles if isinstance(values, BoldRow) else styles
+            bold = isinstance(values, BoldRow)
+            row_styles = bold_styles if bold else styles
             cells = []
             for index, value in enumerate(values):
                 if hidden[index] and (value is None or value == ""):
@@ -237,6 +283,8 @@ class OfficialWorkbook:
                     value = value.value
                 else:
                     style = row_styles[index]
+                    if index in money:
+                        style = money_style(value, large_money_bold if bold else large_money, style)
                 cells.append(value_cell(ws, value, style, row=row, column=index + 1))
             for index in result.totals:
                 value = values[index]
@@ -244,12 +292,15 @@ class OfficialWorkbook:
                     result.totals[index] += value
             sheet.append(cells, height=row_height(values, characters_per_line), forget_height=True)
             result.rows += 1
+        last_data_row = sheet.next_row - 1
 
         if total_label is not None:
+            sums = {index for index in result.totals if index not in (total_values or {})}
             for index, value in (total_values or {}).items():
                 result.totals[index] = value
             label = total_label(result) if callable(total_label) else total_label
-            self._write_totals(sheet, layout, columns, label, result)
+            data_rows = (first_data_row, last_data_row) if result.rows else None
+            self._write_totals(sheet, layout, columns, label, result, sums=sums, data_rows=data_rows)
         for note in notes:
             self._write_wide_text(sheet, layout, note, "note")
         for section in sections:
@@ -259,18 +310,26 @@ class OfficialWorkbook:
             for paragraph in paragraphs:
                 self._write_wide_text(sheet, layout, paragraph, "paragraph")
         if signature:
-            sheet.append([])
+            # The closing block (recipients, "TM. …", title, name) is never split and never alone on a page: if
+            # it does not fit under what is already on the page, it takes the table's last row (and the totals
+            # and notes after it) with it to the next page.
+            keep_from = sheet.next_row - 1 if sections else max(last_data_row, first_data_row - 1)
+            sheet.keep_together(keep_from, BLANK_ROW_HEIGHT + SIGNATURE_LINES * SIGNATURE_LINE_HEIGHT)
+            sheet.append([], height=BLANK_ROW_HEIGHT)
             self._write_signature(sheet, issuer, layout)
+        sheet.finish(layout)
         return result
 
     def save(self, target):
         if not self.book.worksheets:
             self.book.create_sheet(title="Sheet")
+        # Totals are formulas written with their values; a spreadsheet program recalculates them all on opening.
+        self.book.calculation.fullCalcOnLoad = True
         self.book.save(target)
 
     # -- parts of a sheet -----------------------------------------------------------------
 
-    def _set_up_page(self, ws, columns):
+    def _set_up_page(self, ws, columns, scale):
         for index, column in enumerate(columns, 1):
             dimension = ws.column_dimensions[get_column_letter(index)]
             dimension.width = column.width
@@ -278,9 +337,8 @@ class OfficialWorkbook:
                 dimension.hidden = True
         ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = PAPER_A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.page_setup.scale = scale
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=False)
         ws.print_options.horizontalCentered = True
         # Decree 30/2020: margins of 20-25 mm top and bottom, 30-35 mm left, 15-20 mm right.
         ws.page_margins.left = 1.18
@@ -291,7 +349,7 @@ class OfficialWorkbook:
         ws.page_margins.footer = 0.3
         ws.oddFooter.center.text = "&P/&N"
         ws.oddFooter.center.font = FONT_NAME
-        ws.oddFooter.center.size = 10
+        ws.oddFooter.center.size = 11
 
     def _merged_row(self, sheet, parts, height=None):
         """Append one row made of (first column, last column, value, style) parts, merging each part."""
@@ -325,7 +383,9 @@ class OfficialWorkbook:
                              height=layout.height_for(str(line), layout.full, 17))
         sheet.append([])
 
-    def _write_totals(self, sheet, layout, columns, label, result):
+    def _write_totals(self, sheet, layout, columns, label, result, *, sums=(), data_rows=None):
+        """The totals row: a column that sums the rows above is the workbook's own SUM (with its value now), so a
+        clerk's correction of a row updates it; other totals (a rate, a count of distinct people) are values."""
         ws = sheet.ws
         cells = []
         for index, column in enumerate(columns):
@@ -335,7 +395,16 @@ class OfficialWorkbook:
                 value = result.totals[index]
                 kind = value.kind if isinstance(value, Value) else column.kind
                 value = value.value if isinstance(value, Value) else value
-                cells.append(self._cell(sheet, value, TOTAL_STYLES[kind], index + 1))
+                style_name = TOTAL_STYLES[kind]
+                if kind == MONEY:
+                    style_name = money_style(value, "total_money_large", style_name)
+                if index in sums and data_rows is not None:
+                    letter = get_column_letter(index + 1)
+                    formula = CachedFormula(f"SUM({letter}{data_rows[0]}:{letter}{data_rows[1]})", value)
+                    cells.append(formula_cell(ws, formula, self.style(style_name), row=sheet.next_row,
+                                              column=index + 1))
+                else:
+                    cells.append(self._cell(sheet, value, style_name, index + 1))
             else:
                 cells.append(self._cell(sheet, None, "total_label", index + 1))
         row = sheet.next_row
@@ -346,8 +415,8 @@ class OfficialWorkbook:
     def _write_wide_text(self, sheet, layout, text, style):
         small = style == "note"
         self._merged_row(sheet, [(*layout.full, str(text), style)],
-                         height=layout.height_for(str(text), layout.full, 14 if small else 17,
-                                                  per_unit=1.45 if small else 1.15))
+                         height=layout.height_for(str(text), layout.full, 16 if small else 17,
+                                                  per_unit=1.2 if small else 1.05))
 
     def _write_signature(self, sheet, issuer, layout):
         left, right = layout.left, layout.right
@@ -362,16 +431,18 @@ class OfficialWorkbook:
             lines.append((None, None))
         lines.append((None, (*right, issuer.signer_name, "signature")))
         for left_part, right_part in lines:
-            self._merged_row(sheet, [part for part in (left_part, right_part) if part is not None], height=18)
+            self._merged_row(sheet, [part for part in (left_part, right_part) if part is not None],
+                             height=SIGNATURE_LINE_HEIGHT)
 
 
 class _Sheet:
     """A write-only worksheet and the number of its next row (write-only sheets do not expose it)."""
 
-    def __init__(self, ws):
+    def __init__(self, ws, page_height):
         self.ws = ws
         self.next_row = 1
         self._heights = {}
+        self.pager = _Pager(page_height)
         # Every value arrives here already as a styled Cell. openpyxl's own conversion first tries each one as a
         # plain value and falls back through an exception, which costs more than the rest of the row; hand the
         # cells straight to the writer instead. (Should openpyxl rename this hook, its own path still works.)
@@ -379,6 +450,10 @@ class _Sheet:
         use_fast_rows(ws)  # and each row goes to disk as XML text (row_xml.py)
 
     def append(self, cells, height=None, forget_height=False):
+        # Every row has its height written, so that the pages break where `pager` expects.
+        height = height or (TABLE_ROW_HEIGHT if forget_height else (BLANK_ROW_HEIGHT if not cells else
+                                                                        TABLE_ROW_HEIGHT))
+        self.pager.add(self.next_row, height)
         if height and forget_height:
             # A table row: one dimension object per distinct height, shared, and dropped once the row is on
             # disk, so memory stays flat and time short over 100,000 rows.
@@ -395,6 +470,64 @@ class _Sheet:
         self.next_row += 1
 
 
+    def keep_together(self, first_row, block_height):
+        """Before a block of `block_height` points is written: if it would not fit on the current page, or would
+        start a page of its own, break the page before `first_row` so that rows `first_row`… go with it."""
+        pager = self.pager
+        if block_height <= pager.room() and pager.has_content() and pager.page_start <= first_row:
+            return  # it fits, on the page that holds the rows it closes
+        kept = [height for row, height in pager.recent if row >= first_row]
+        if not kept or first_row <= 1 or sum(kept) + block_height > pager.capacity - pager.title_height:
+            first_row = self.next_row - 1  # too much to keep: the last row alone goes with the block
+            kept = [pager.recent[-1][1]] if pager.recent else []
+        if pager.page_starts_at(first_row):
+            return  # already at the top of a page: breaking before it would change nothing
+        self.ws.row_breaks.append(Break(id=first_row - 1))
+        pager.restart(pager.title_height + sum(kept), [(row, h) for row, h in pager.recent if row >= first_row])
+
+    def finish(self, layout):
+        """The print area: the printed columns of every row (columns shown only on screen stay out)."""
+        last = get_column_letter(layout.printed_last)
+        self.ws.print_area = f"A1:{last}{max(self.next_row - 1, 1)}"
+
+
+class _Pager:
+    """Where the pages of a sheet break, followed row by row as the sheet is written: a row that does not fit
+    under the rows already on a page starts the next one, which begins with the repeated header row."""
+
+    KEEP = 40  # rows remembered, enough for a table's last row, its totals and notes
+
+    def __init__(self, capacity):
+        self.capacity = capacity
+        self.title_height = 0
+        self.used = 0
+        self.page_start = 1
+        self.recent = []  # (row, height) of the latest rows, oldest first
+        self.on_page = 0  # rows on the current page, the repeated header aside
+
+    def add(self, row, height):
+        if self.used + height > self.capacity and self.on_page:
+            self.used, self.on_page, self.page_start = self.title_height, 0, row
+        self.used += height
+        self.on_page += 1
+        self.recent.append((row, height))
+        if len(self.recent) > self.KEEP:
+            del self.recent[0]
+
+    def room(self):
+        return self.capacity - self.used
+
+    def has_content(self):
+        return self.on_page > 0
+
+    def page_starts_at(self, row):
+        return row == self.page_start
+
+    def restart(self, used, rows):
+        self.used, self.on_page = used, len(rows)
+        self.page_start = rows[0][0] if rows else self.page_start
+
+
 def _cells_of_row(cells, row_index):
     for column, cell in enumerate(cells, 1):
         if cell is None:
@@ -408,18 +541,37 @@ def row_height(values, characters_per_line):
     themselves when they open a file, so a long title would otherwise be cut off in print."""
     lines = 1
     for value, characters in zip(values, characters_per_line, strict=False):
-        if characters is None or not isinstance(value, str) or len(value) <= characters:
+        if characters is None or not isinstance(value, str) or (len(value) <= characters and "\n" not in value):
             continue
-        needed = sum(max(1, math.ceil(len(part) / characters)) for part in value.split("\n"))
-        lines = max(lines, needed)
+        lines = max(lines, wrapped_lines(value, characters))
     return None if lines == 1 else lines * LINE_HEIGHT + 3
+
+
+def wrapped_lines(text, characters):
+    """How many lines `text` takes wrapped at word boundaries in `characters` per line (a word longer than a
+    line is broken)."""
+    total = 0
+    for paragraph in str(text).split("\n"):
+        count, current = 1, 0
+        for word in paragraph.split():
+            length = len(word)
+            if current and current + 1 + length > characters:
+                count, current = count + 1, 0
+            if length > characters:
+                count += math.ceil(length / characters) - 1
+                length = length % characters or characters
+            current += length + (1 if current else 0)
+        total += count
+    return total
 
 
 class _Layout:
     """Where the header blocks and merged lines sit, from the visible columns' widths."""
 
     def __init__(self, columns):
-        visible = [(index, column.width) for index, column in enumerate(columns, 1) if not column.hidden]
+        visible = [(index, column.width) for index, column in enumerate(columns, 1)
+                   if not column.hidden and column.printed]
+        self.printed_last = visible[-1][0]
         self.visible = visible
         total = sum(width for _i, width in visible)
         self.total_width = total
@@ -450,12 +602,11 @@ class _Layout:
         first, last = span
         return sum(self._widths.get(index, 0) for index in range(first, last + 1))
 
-    def height_for(self, text, span, line_height, per_unit=1.15):
+    def height_for(self, text, span, line_height, per_unit=1.05):
         """A row height fitting `text` wrapped in `span` (merged cells never grow by themselves);
         `per_unit` is how many characters of the font fit in a unit of column width."""
         characters = max(self.width_of(span) * per_unit - 2, 1)
-        lines = sum(max(1, math.ceil(len(part) / characters)) for part in str(text).split("\n"))
-        return max(line_height, lines * line_height)
+        return max(line_height, wrapped_lines(text, characters) * line_height)
 
 
 def _header_height(columns):
@@ -464,15 +615,10 @@ def _header_height(columns):
     for column in columns:
         if column.hidden:
             continue
-        characters = max((column.width - 1) * 1.15, 1)
-        count, current = 1, 0
-        for word in str(column.header).split():
-            if current and current + 1 + len(word) > characters:
-                count, current = count + 1, len(word)
-            else:
-                current += len(word) + (1 if current else 0)
-        lines = max(lines, count)
-    return max(20, 14 * lines + 6)
+        # Bold headings are wider than body text.
+        characters = max((column.width - 1) * CHARACTERS_PER_WIDTH * 0.92, 1)
+        lines = max(lines, wrapped_lines(str(column.header), characters))
+    return max(20, LINE_HEIGHT * lines + 6)
 
 
 THIN = Side(style="thin", color="000000")
@@ -508,6 +654,8 @@ STYLE_SPECS = {
     "cell_index": {"font": _font(11), "alignment": _align("center"), "border": BOX, "number_format": "0"},
     "cell_integer": {"font": _font(11), "alignment": _align("right"), "border": BOX, "number_format": INTEGER_FORMAT},
     "cell_money": {"font": _font(11), "alignment": _align("right"), "border": BOX, "number_format": MONEY_FORMAT},
+    "cell_money_large": {"font": _font(11), "alignment": _align("right"), "border": BOX,
+                         "number_format": MONEY_FORMAT_LARGE},
     "cell_date": {"font": _font(11), "alignment": _align("center"), "border": BOX, "number_format": DATE_FORMAT},
     "cell_percent": {"font": _font(11), "alignment": _align("right"), "border": BOX, "number_format": PERCENT_FORMAT},
     "cell_decimal": {"font": _font(11), "alignment": _align("right"), "border": BOX, "number_format": DECIMAL_FORMAT},
@@ -516,15 +664,17 @@ STYLE_SPECS = {
                       "number_format": INTEGER_FORMAT},
     "total_money": {"font": _font(11, bold=True), "alignment": _align("right"), "border": BOX,
                     "number_format": MONEY_FORMAT},
+    "total_money_large": {"font": _font(11, bold=True), "alignment": _align("right"), "border": BOX,
+                          "number_format": MONEY_FORMAT_LARGE},
     "total_percent": {"font": _font(11, bold=True), "alignment": _align("right"), "border": BOX,
                       "number_format": PERCENT_FORMAT},
     "total_decimal": {"font": _font(11, bold=True), "alignment": _align("right"), "border": BOX,
                       "number_format": DECIMAL_FORMAT},
-    "note": {"font": _font(10, italic=True), "alignment": _align("left", vertical="top")},
+    "note": {"font": _font(11, italic=True), "alignment": _align("left", vertical="top")},
     "section_heading": {"font": _font(12, bold=True), "alignment": _align("left")},
     "paragraph": {"font": _font(12), "alignment": _align("justify", vertical="top", indent=1)},
     "recipients_label": {"font": _font(11, bold=True, italic=True), "alignment": _align("left", wrap=False)},
-    "recipients": {"font": _font(10), "alignment": _align("left", wrap=False)},
+    "recipients": {"font": _font(11), "alignment": _align("left", wrap=False)},
     "signature": {"font": _font(12, bold=True), "alignment": _align("center")},
 }
 

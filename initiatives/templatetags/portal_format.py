@@ -21,3 +21,9 @@ def percent(rate, digits=1):
 def person(user):
     """A user's name the Vietnamese way (family name first), or the user name."""
     return formatting.person_name(user)
+
+
+@register.filter
+def quarter(key):
+    """"2021-Q3" → "Quý 3/2021"."""
+    return formatting.quarter_label(key)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from initiatives import access
+from initiatives.collation import by_vietnamese
 from initiatives.models import EmulationCluster, Programme
 from initiatives.views.params import parse_id
 
@@ -28,7 +29,7 @@ def ranking_page(request):
     programme = Programme.current()
     basis = request.GET.get("by") if request.GET.get("by") in ranking.BASES else ranking.BY_SENT
     quarter = ranking.Quarter.parse(request.GET.get("quarter"))
-    clusters = list(EmulationCluster.objects.order_by("name"))
+    clusters = list(EmulationCluster.objects.order_by(by_vietnamese("name")))
     cluster_id = parse_id(request.GET.get("cluster"))
     if cluster_id not in {c.pk for c in clusters}:
         cluster_id = None

@@ -21,8 +21,8 @@
   var label = function (name) { return holder.dataset["label" + name] || name; };
   var BLUE = "#0b4ea2", RED = "#c8102e", GREY = "#adb5bd";
   var STATUS_COLOURS = {
-    draft: "#6c757d", submitted: "#0d6efd", returned: "#fd7e14", branch_approved: "#20c997",
-    rejected: "#dc3545", district_verified: "#198754", sent_to_province: "#6610f2"
+    draft: "#6c757d", submitted: "#0a58ca", returned: "#a34700", branch_approved: "#0f7a5c",
+    rejected: "#b02a37", district_verified: "#146c43", sent_to_province: "#6610f2"
   };
   var wide = function () { return window.matchMedia("(min-width: 768px)").matches; };
 
@@ -116,7 +116,11 @@
     new Chart(show(container), {
       type: "bar",
       data: {
-        labels: keys,
+        // "2021-Q3" (the JSON's key) written as on the page: "Quý 3/2021".
+        labels: keys.map(function (k) {
+          var m = /^(\d{4})-Q([1-4])$/.exec(k);
+          return m ? label("Quarter").replace("%q", m[2]).replace("%y", m[1]) : k;
+        }),
         datasets: [{ label: label("Sent"), data: keys.map(function (k) { return data.by_quarter[k]; }), backgroundColor: BLUE }]
       },
       options: { scales: { y: integerAxis() }, plugins: { legend: { display: false } } }

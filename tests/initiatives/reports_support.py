@@ -1,6 +1,7 @@
 """Helpers for the reports and imports tests: reading a downloaded workbook back, building upload files."""
 import datetime
 import io
+import re
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
@@ -11,13 +12,13 @@ from tests import factories
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def workbook_from(response):
-    """The workbook a download view streamed."""
+def workbook_from(response, *, data_only=False):
+    """The workbook a download view streamed (`data_only`: formulas read as the values written with them)."""
     assert response.status_code == 200, response.status_code
     assert response["Content-Type"] == XLSX
     assert "attachment" in response["Content-Disposition"]
     data = b"".join(response.streaming_content)
-    return load_workbook(io.BytesIO(data))
+    return load_workbook(io.BytesIO(data), data_only=data_only)
 
 
 def header_row(ws):
@@ -47,8 +48,20 @@ def all_cells(book):
             yield from row
 
 
+OWN_TOTAL = re.compile(r"^=SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$")
+
+
 def no_formulas(book):
-    return [cell.coordinate for cell in all_cells(book) if cell.data_type == "f"]
+    """The formulas in `book` other than the reports' own totals: a SUM of the cells above it in its own column.
+    (What a user typed is never a formula.)"""
+    strays = []
+    for cell in all_cells(book):
+        if cell.data_type != "f":
+            continue
+        match = OWN_TOTAL.match(str(cell.value))
+        if not (match and match[1] == match[3] == cell.column_letter and int(match[4]) < cell.row):
+            strays.append(cell.coordinate)
+    return strays
 
 
 def text_of(book):

@@ -4,9 +4,11 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from openpyxl.utils import get_column_letter
 
 from initiatives import progress
 from initiatives.models import Federation, Programme, ProgrammePeriod, Status
+from initiatives.reports import columns
 from initiatives.reports import workbook as wb
 from tests import factories
 from tests.initiatives.reports_support import no_formulas, sent, table, text_of, workbook_from
@@ -43,6 +45,16 @@ def download(client, kind, **params):
     return client.get(reverse("report-download", args=[kind]), params)
 
 
+# Where each field of the list sits: the printed columns first, then the screen-only ones, then the hidden ones.
+AT = {columns.INITIATIVE_FIELDS[index].key: position for position, index in enumerate(columns.list_order())}
+
+
+def our_formulas(book):
+    """Every formula in the book: each must be a SUM of its own column, written by the report (with its value)."""
+    return [(cell.coordinate, cell.value) for cell in (c for ws in book.worksheets for row in ws.iter_rows()
+                                                       for c in row) if cell.data_type == "f"]
+
+
 def test_initiative_list_rows_totals_and_formats(login, district, federation, data):
     book = workbook_from(download(login(district), "initiatives"))
     ws = book.worksheets[0]
@@ -54,19 +66,24 @@ def test_initiative_list_rows_totals_and_formats(login, district, federation, da
     assert titles == {"Sổ liên lạc điện tử", "Phần mềm quản lý thuốc", INJECTION}
     by_title = {row[1].value: row for row in rows}
     first = by_title["Sổ liên lạc điện tử"]
-    assert first[2].value == "Nguyễn Văn An (60%)"
-    assert first[3].value == "Lê Thị Bình (40%)"
-    # Dates are real dates shown dd/mm/yyyy; amounts are numbers with a thousands format.
-    assert isinstance(first[13].value, datetime.datetime)
-    assert first[13].value.date() == datetime.date(2022, 3, 15)
-    assert first[13].number_format == "dd/mm/yyyy"
-    assert first[9].number_format == "dd/mm/yyyy" and first[9].is_date
-    assert first[10].value == 5_000_000 and first[10].data_type == "n"
-    assert first[10].number_format == "#,##0"
-    # The totals row sums the amounts; nothing anywhere is a formula.
-    assert totals[10].value == 17_500_000
-    assert totals[10].number_format == "#,##0"
-    assert no_formulas(book) == []
+    assert first[AT["credited_author"]].value == "Nguyễn Văn An (60%)"
+    assert first[AT["coauthors"]].value == "Lê Thị Bình (40%)"
+    # Dates are real dates shown dd/mm/yyyy; amounts are numbers shown 1.234.567 ₫.
+    sent_on = first[AT["sent_to_province_date"]]
+    assert isinstance(sent_on.value, datetime.datetime)
+    assert sent_on.value.date() == datetime.date(2022, 3, 15)
+    assert sent_on.number_format == "dd/mm/yyyy"
+    applied = first[AT["application_date"]]
+    assert applied.number_format == "dd/mm/yyyy" and applied.is_date
+    benefit = first[AT["economic_benefit_vnd"]]
+    assert benefit.value == 5_000_000 and benefit.data_type == "n"
+    assert benefit.number_format == wb.MONEY_FORMAT
+    # The totals row sums the amounts with the workbook's own formula, over the rows above it.
+    total = totals[AT["economic_benefit_vnd"]]
+    letter = total.column_letter
+    assert total.value == f"=SUM({letter}{rows[0][0].row}:{letter}{rows[-1][0].row})"
+    assert total.number_format == wb.MONEY_FORMAT
+    assert our_formulas(book) == [(total.coordinate, total.value)]
 
 
 def test_user_text_is_never_a_formula(login, district, federation, data):
@@ -77,7 +94,7 @@ def test_user_text_is_never_a_formula(login, district, federation, data):
     assert cell.data_type == "s"
     assert cell.value == INJECTION
     assert cell.quotePrefix  # stays text when the cell is edited in a spreadsheet program
-    social = next(row[11] for row in rows if row[1].value == INJECTION)
+    social = next(row[AT["social_benefit"]] for row in rows if row[1].value == INJECTION)
     assert social.data_type == "s" and social.value == "@SUM(A1:A2)"
 
 
@@ -96,12 +113,17 @@ def test_the_layout_of_an_official_document(login, district, federation, data):
     assert ws.print_title_rows == f"${start}:${start}"
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.paperSize == 9  # A4
-    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
-    assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.column_dimensions["B"].width >= 30
+    # A fixed scale, never under 91 % (11-point text prints at 10 points at least), not "fit to page".
+    assert wb.MIN_SCALE <= ws.page_setup.scale <= 100
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.column_dimensions["B"].width >= 20
     assert ws[f"B{start + 1}"].alignment.wrap_text
-    # The re-import columns are in the file but hidden from print.
-    assert ws.column_dimensions["O"].hidden
+    # The re-import columns are in the file but hidden; the screen-only ones are outside the print area.
+    hidden = [index for index in columns.list_order() if not columns.INITIATIVE_FIELDS[index].in_list]
+    for position in range(len(columns.list_order()) - len(hidden), len(columns.list_order())):
+        assert ws.column_dimensions[get_column_letter(position + 1)].hidden
+    last_printed = get_column_letter(AT["sent_to_province_date"] + 1)
+    assert ws.print_area == f"'{ws.title}'!$A$1:${last_printed}${ws.max_row}"
 
 
 def test_status_and_period_filters(login, district, federation, data):
@@ -114,7 +136,7 @@ def test_status_and_period_filters(login, district, federation, data):
 
 
 def test_summary_by_branch_rows_and_totals(login, district, federation, data, branch_a, branch_b):
-    book = workbook_from(download(login(district), "summary"))
+    book = workbook_from(download(login(district), "summary"), data_only=True)
     ws = book.worksheets[0]
     headings, rows, totals = table(ws)
     names = [row[1].value for row in rows]

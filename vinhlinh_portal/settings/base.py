@@ -46,7 +46,7 @@ THIRD_PARTY_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "simple_history",
-    "axes",
+    "portal_security.apps.AxesConfig",  # django-axes, named in Vietnamese
     "csp",
 ]
 LOCAL_APPS = [

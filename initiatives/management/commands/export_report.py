@@ -10,10 +10,12 @@ what that account may see.
 """
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
 from initiatives.models import Branch, Programme, Status
 from initiatives.reports import registry
+from initiatives.reports.exports import ReportFilterError
 
 
 class Command(BaseCommand):
@@ -45,7 +47,16 @@ class Command(BaseCommand):
             year=year if "year" in report.filters else None,
         )
         account = self._user(user)
-        rows = report.write(out, user=account, filters=filters)
+        try:
+            rows = report.write(out, user=account, filters=filters)
+        except PermissionDenied as error:
+            raise CommandError(
+                f"The account {account.get_username()!r} may not download reports ({error or 'not allowed'}). "
+                "Reports are for branch officers and the district office: give --user one of theirs, or leave "
+                "--user out for the whole district."
+            ) from error
+        except ReportFilterError as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(f"Wrote {out} ({rows} rows)." if rows is not None else f"Wrote {out}."))
 
     def _period(self, number):
