@@ -14,7 +14,7 @@
 # locust --reset-stats, without the logins' Argon2 hashing). Figures of the full run: docs/RELIABILITY.md.
 #
 # Several app servers (docs/PERFORMANCE.md): INSTANCES=2 runs two gunicorn instances (APP_PORTS, default
-# "8117 8118") behind nginx on PORT (bench/load/nginx.conf.template; nginx runs as this script's own process),
+# "8196 8197") behind nginx on PORT (bench/load/nginx.conf.template; nginx runs as this script's own process),
 # sharing PostgreSQL, Redis (REDIS_URL, default redis://127.0.0.1:6379/7: the cache and the sessions) and one
 # media folder. KILL_AFTER=20 kills one instance (SIGKILL, master and workers) 20 s into the run; then the run
 # passes when fewer than MAX_ERROR_RATE (default 0.01) of the requests failed, instead of none.
@@ -31,7 +31,7 @@ BULK_BRANCHES=${BULK_BRANCHES:-100} BULK_MEMBERS=${BULK_MEMBERS:-20000}
 PORT=${PORT:-8106} PG_PORT=${PG_PORT:-5432}
 DATABASE=${DATABASE:-fuzz_load} TEMPLATE=${TEMPLATE:-}
 WORKERS=${WORKERS:-$(( 2 * $(nproc) + 1 ))}
-INSTANCES=${INSTANCES:-1} APP_PORTS=${APP_PORTS:-"8117 8118"} KILL_AFTER=${KILL_AFTER:-}
+INSTANCES=${INSTANCES:-1} APP_PORTS=${APP_PORTS:-"8196 8197"} KILL_AFTER=${KILL_AFTER:-}
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:${PG_PORT}/${DATABASE}"
 export DEBUG=0 SECRET_KEY="load-test-only-$(head -c 24 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')-0123456789abcdef"
