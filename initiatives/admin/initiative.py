@@ -8,20 +8,20 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from .. import access, attachments, eligibility, similarity, uploads, workflow
 from ..forms.choices import NamedBlankChoicesAdmin
 from ..forms.initiative import ReviewForm
 from ..models import Attachment, Initiative, InitiativeAuthor, Programme, ReviewNote, Status, StatusChange
 from . import large_lists
+from .history import ScopedReadOnlyHistoryAdmin, showing_history_entry
 from .organisation import FoldedSearchMixin
 from .scoping import BranchScopedAdmin
 
@@ -127,7 +127,9 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, BranchScopedAdmin, SimpleHistoryAdmin):
+class InitiativeAdmin(
+    large_lists.QuickActionCheckbox, FoldedSearchMixin, BranchScopedAdmin, ScopedReadOnlyHistoryAdmin
+):
     folded_search_field = "search_text"
     search_fields = ("title",)
     # What a reviewer decides on comes first, so it stays on screen beside the title.
@@ -226,6 +228,8 @@ class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, Branch
         return ("branch",) if large_lists.many(access.branches_for(request.user)) else ()
 
     def get_readonly_fields(self, request, obj=None):
+        if showing_history_entry(request):
+            return super().get_readonly_fields(request, obj)  # a past version: every field read-only
         always = ("status", "sent_to_province_date", "entered_by")
         if obj is None or access.can_edit_initiative(request.user, obj):
             district_only = () if access.is_district(request.user) else DISTRICT_ALWAYS_EDITABLE
@@ -344,12 +348,6 @@ class InitiativeAdmin(large_lists.QuickActionCheckbox, FoldedSearchMixin, Branch
                 }
             )
         return super().change_view(request, object_id, form_url, extra_context)
-
-    def history_view(self, request, object_id, extra_context=None):
-        # django-simple-history reads the history of any id; keep it inside the user's scope.
-        if self.get_object(request, object_id) is None:
-            raise Http404
-        return super().history_view(request, object_id, extra_context)
 
     def get_urls(self):
         return [
