@@ -93,10 +93,19 @@ class AttachmentInline(NamedBlankChoicesAdmin, admin.TabularInline):
             return ("kind", "download")
         return self.fields
 
+    # Who may add, retype, replace or remove a file is the attachments service's rule (author side or branch officer,
+    # while a draft or returned): the inline offers only what the service will do.
+    def _changeable(self, request, obj):
+        return obj is None or attachments.can_change_attachments(request.user, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._changeable(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._changeable(request, obj) and super().has_change_permission(request, obj)
+
     def has_delete_permission(self, request, obj=None):
-        return (obj is None or access.can_edit_initiative(request.user, obj)) and super().has_delete_permission(
-            request, obj
-        )
+        return self._changeable(request, obj) and super().has_delete_permission(request, obj)
 
 
 class ReviewNoteInline(NamedBlankChoicesAdmin, admin.StackedInline):
