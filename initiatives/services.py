@@ -1,21 +1,107 @@
 """Writing initiatives: saving what a member or officer typed, with authors and attachments.
 Status never changes here; that is `workflow.apply`. Novelty (similar initiatives) is `similarity`."""
-from django.db import transaction
+import uuid
 
-from . import attachments
-from .models import Attachment, Programme, Status
+from django.db import IntegrityError, transaction
+
+from portal_security.conflicts import retry_on_conflict
+
+from . import access, attachments
+from .models import Attachment, Initiative, Programme, Status
+
+
+class AlreadySaved(Exception):  # noqa: N818  (not an error: the form was posted twice)
+    """The same form was posted again (a double click, a network retry): its first post already saved it."""
+
+    def __init__(self, initiative):
+        super().__init__(initiative.pk)
+        self.initiative = initiative
+
+
+class StaleEdit(Exception):  # noqa: N818
+    """The initiative changed (a move, another person's save) since the form was opened; nothing was saved."""
+
+    def __init__(self, current, *, editable):
+        super().__init__(current.pk)
+        self.current = current
+        self.editable = editable
+        self.version = version_of(current)
+
+
+def version_of(initiative):
+    """The token of the initiative's present state, kept in the form as a hidden field: every save and every move
+    changes `updated_at`."""
+    return initiative.updated_at.isoformat() if initiative.updated_at else ""
+
+
+def is_second_post(initiative, posted_token):
+    """Whether `posted_token` is that of the form that last saved `initiative` (the same form posted again)."""
+    try:
+        return initiative.form_token is not None and initiative.form_token == uuid.UUID(posted_token or "")
+    except ValueError:
+        return False
+
+
+def owned_fields(form):
+    """The model fields the form edits (never the status or anything else the workflow owns)."""
+    concrete = {f.name for f in Initiative._meta.concrete_fields}
+    return [name for name, field in getattr(form, "fields", {}).items() if name in concrete and not field.disabled]
+
+
+def save_initiative(*, form, formset, user, new_files=(), kept_attachment_ids=(), attachment_changes=(),
+                    seen_version="", form_token=""):
+    """Save a valid InitiativeForm and AuthorFormSet; attach uploaded and kept files; make the changes asked for
+    to the files already attached ([(attachment, AttachmentEditForm.changes())]).
+
+    An edit locks the row first (the one lock order: the initiative, then the tallies), is refused when the
+    initiative changed since the form showed `seen_version` or can no longer be edited (StaleEdit), and writes only
+    the fields the form owns. `form_token`, new for each form shown, makes a second post of the same form a no-op
+    (AlreadySaved)."""
+    instance = getattr(form, "instance", None)
+    was_new = instance is not None and instance.pk is None
+
+    @retry_on_conflict  # outside the transaction: a deadlock rolls it back whole, and it runs again
+    def attempt():
+        if was_new:  # a rolled-back insert left its key on the instance
+            instance.pk, instance._state.adding = None, True
+        return _save_initiative(form=form, formset=formset, user=user, new_files=new_files,
+                                kept_attachment_ids=kept_attachment_ids, attachment_changes=attachment_changes,
+                                seen_version=seen_version, form_token=form_token)
+
+    try:
+        return attempt()
+    except IntegrityError:
+        # Two posts of one new form at once: the database let one insert its token; this one was the other.
+        replayed = Initiative.objects.filter(form_token=form_token).first() if form_token else None
+        if replayed is None:
+            raise
+        raise AlreadySaved(replayed) from None
 
 
 @transaction.atomic
-def save_initiative(*, form, formset, user, new_files=(), kept_attachment_ids=(), attachment_changes=()):
-    """Save a valid InitiativeForm and AuthorFormSet; attach uploaded and kept files; make the changes asked for
-    to the files already attached ([(attachment, AttachmentEditForm.changes())])."""
+def _save_initiative(*, form, formset, user, new_files, kept_attachment_ids, attachment_changes, seen_version,
+                     form_token):
     initiative = form.save(commit=False)
+    if initiative.pk is None and form_token:
+        replayed = Initiative.objects.filter(form_token=form_token).first()
+        if replayed is not None:
+            raise AlreadySaved(replayed)
+    if initiative.pk is not None:
+        current = Initiative.objects.select_for_update().get(pk=initiative.pk)
+        if is_second_post(current, form_token):
+            raise AlreadySaved(current)
+        editable = access.can_edit_initiative(user, current)
+        if not editable or (seen_version and seen_version != version_of(current)):
+            raise StaleEdit(current, editable=editable)
+    if form_token:
+        initiative.form_token = form_token
+    initiative._history_user = user
     if initiative.pk is None:
         initiative.entered_by = user
         initiative.programme = Programme.current()
-    initiative._history_user = user
-    initiative.save()
+        initiative.save()
+    else:
+        initiative.save(update_fields=[*owned_fields(form), "form_token", "updated_at"])
     formset.instance = initiative
     save_authors(initiative, formset)
     initiative.refresh_credit_and_search()

@@ -8,7 +8,8 @@ INSERT … ON CONFLICT DO UPDATE per table, its rows in key order (so that two t
 the same order and cannot deadlock on them). Distinct counts (members credited once in a branch, once in the
 programme) move when a member's own count crosses zero, read back from the row just updated, which this
 transaction holds locked. On PostgreSQL the author triggers first lock their initiative's row, so that an author
-added while another transaction approves the initiative is counted exactly once.
+added while another transaction approves the initiative is counted exactly once, and they lock it before the
+tallies' write lock: every writer takes the initiative's row first, then the tallies (workflow.apply too).
 
 Changing what is counted (a new status, another key) needs a migration that runs `install` again.
 """
@@ -32,8 +33,9 @@ CREDITED_SENT = "initiatives_tally_credited_sent"
 PROGRAMME = "initiatives_tally_programme"
 TABLES = (CELL, TOTAL, BRANCH, BRANCH_SENT, CREDITED_SENT, PERSON, MEMBER, PROGRAMME)
 BULK_LOAD = "tally.bulk_load"  # PostgreSQL setting: 'on' for the rest of a transaction that recounts at the end
-# Writers of the district-wide tally rows take this transaction lock first, so that two concurrent writes never
-# lock those rows in opposite orders (they deadlocked under load). Reads never wait for it.
+# Writers of the district-wide tally rows take this transaction lock before any tally row, so that two concurrent
+# writes never lock those rows in opposite orders (they deadlocked under load); an initiative's row is locked before
+# it, never after. Reads never wait for it.
 WRITE_LOCK_KEY = 7_406_251
 
 # The initiative's columns that change what it contributes.
@@ -297,6 +299,16 @@ def _events(dialect):
     ]
 
 
+def _initiative_row_lock():
+    """An author trigger locks its initiative's row before the tallies' write lock: the one lock order of every
+    writer (the initiative's row, then the tallies), so that an author written while a move runs on the same
+    initiative is counted once, and the two never wait for each other in opposite orders."""
+    return (f"IF TG_OP = 'INSERT' THEN PERFORM 1 FROM {INITIATIVE} WHERE id = NEW.initiative_id FOR UPDATE;\n"
+            f"ELSIF TG_OP = 'DELETE' THEN PERFORM 1 FROM {INITIATIVE} WHERE id = OLD.initiative_id FOR UPDATE;\n"
+            f"ELSE PERFORM 1 FROM {INITIATIVE} WHERE id IN (OLD.initiative_id, NEW.initiative_id) "
+            "ORDER BY id FOR UPDATE;\nEND IF;\n")
+
+
 def install_statements(vendor):
     dialect = Dialect(vendor)
     statements = list(uninstall_statements(vendor))
@@ -306,14 +318,10 @@ def install_statements(vendor):
             for index, (event, lines) in enumerate(events.items()):
                 keyword = "IF" if index == 0 else "ELSIF"
                 condition = f" AND {conditions[event]}" if event in conditions else ""
-                locked = ""
-                if table == AUTHOR:
-                    ids = {"INSERT": "NEW.initiative_id", "DELETE": "OLD.initiative_id",
-                           "UPDATE": "OLD.initiative_id, NEW.initiative_id"}[event]
-                    locked = f"PERFORM 1 FROM {INITIATIVE} WHERE id IN ({ids}) ORDER BY id FOR UPDATE;\n"
-                body.append(f"{keyword} TG_OP = '{event}'{condition} THEN\n{locked}" +
+                body.append(f"{keyword} TG_OP = '{event}'{condition} THEN\n" +
                             "".join(f"{line};\n" for line in lines))
             skip = (f"IF current_setting('{BULK_LOAD}', true) = 'on' THEN RETURN NULL; END IF;\n"
+                    f"{_initiative_row_lock() if table == AUTHOR else ''}"
                     f"PERFORM pg_advisory_xact_lock({WRITE_LOCK_KEY});\n")
             statements.append(
                 f"CREATE FUNCTION {name}_fn() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n{skip}"

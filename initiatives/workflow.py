@@ -14,7 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import access, eligibility, notifications, tallies
+from portal_security.conflicts import retry_on_conflict
+
+from . import access, duties, eligibility, notifications, tallies
 from .models import Initiative, Status, StatusChange
 
 audit = logging.getLogger("portal.audit")
@@ -144,7 +146,8 @@ def may(user, initiative, action, *, roles=None):
     if move is None:
         return False
     roles = (roles_on(user, initiative) if roles is None else roles) & set(move.actors)
-    return bool(roles) and initiative.status in sources_for(move, roles)
+    return (bool(roles) and initiative.status in sources_for(move, roles)
+            and duties.initiative_refusal(user, initiative, action, move.label) is None)
 
 
 def available_actions(user, initiative):
@@ -152,6 +155,7 @@ def available_actions(user, initiative):
     return [move for action, move in MOVES.items() if may(user, initiative, action, roles=roles)]
 
 
+@retry_on_conflict  # a deadlock or serialization failure: the move is tried again, a few times
 def apply(
     initiative,
     action,
@@ -175,11 +179,16 @@ def apply(
     seen_status = initiative.status
 
     with transaction.atomic():
-        tallies.take_write_lock()  # before the row lock: the same order as every other tally writer
+        # One lock order everywhere: the initiative's row, then the tallies' write lock (which a form's save takes
+        # in that order too, through the tally triggers). The other order deadlocked with a form's save.
         current = Initiative.objects.select_for_update().select_related("programme", "branch").get(pk=initiative.pk)
+        tallies.take_write_lock()
         roles = roles_on(user, current) & set(move.actors)
         if not roles:
             raise PermissionDenied(_("You may not make this move on this initiative."))
+        own_case = duties.initiative_refusal(user, current, action, move.label)
+        if own_case:
+            raise TransitionError(own_case)
         if current.status != seen_status:
             raise TransitionError(
                 _(

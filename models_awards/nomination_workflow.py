@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from initiatives import access
+from initiatives import access, duties
+from portal_security.conflicts import retry_on_conflict
 
 from .models import EXEMPLAR_STATUSES, Candidate, Nomination, NominationMove, NominationStatus, UpwardLevel
 
@@ -87,7 +88,8 @@ def may(user, nomination, action):
     move = MOVES.get(action)
     if move is None:
         return False
-    return bool(roles_on(user, nomination) & set(move.actors)) and nomination.status in move.sources
+    return (bool(roles_on(user, nomination) & set(move.actors)) and nomination.status in move.sources
+            and duties.nomination_refusal(user, nomination, action, move.label) is None)
 
 
 def available_moves(user, nomination):
@@ -119,6 +121,7 @@ def completeness_problems(nomination):
     return problems
 
 
+@retry_on_conflict  # a deadlock or serialization failure: the move is tried again, a few times
 def apply(nomination, action, user, *, comment="", level=""):
     """Make `action` on `nomination` as `user`; returns the nomination as saved.
 
@@ -137,6 +140,9 @@ def apply(nomination, action, user, *, comment="", level=""):
         current = locked.get(pk=nomination.pk)
         if not roles_on(user, current) & set(move.actors):
             raise PermissionDenied(_("You may not make this move on this nomination."))
+        own_case = duties.nomination_refusal(user, current, action, move.label)
+        if own_case:
+            raise TransitionError(own_case)
         if current.status != seen_status:
             raise TransitionError(
                 _(

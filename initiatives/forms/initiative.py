@@ -1,5 +1,6 @@
 """The initiative form, its authors formset and attachment upload, for members and officers."""
 
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import access, uploads
 from ..collation import by_vietnamese
 from ..models import Attachment, Branch, Initiative, InitiativeAuthor, Member
+from ..services import version_of
 from .choices import NamedBlankChoices, name_blank_choice
 from .fields import PortalDateField, portal_formfield
 from .widgets import DateTextInput
@@ -47,6 +49,11 @@ class Section:
 
 
 class InitiativeForm(NamedBlankChoices, forms.ModelForm):
+    # Hidden: the initiative's state when the form was shown (a form opened before a change is refused) and this
+    # form's own token (posted twice, it saves once). services.save_initiative checks both.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Initiative
         fields = [name for _key, _legend, names in FIELDSETS for name in names]
@@ -68,6 +75,8 @@ class InitiativeForm(NamedBlankChoices, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.initial.setdefault("version", version_of(self.instance) if self.instance.pk else "")
+        self.initial.setdefault("form_token", uuid.uuid4().hex)
         branches = self.allowed_branches()
         self.fields["branch"].queryset = branches
         self.fields["branch"].empty_label = None
@@ -78,6 +87,12 @@ class InitiativeForm(NamedBlankChoices, forms.ModelForm):
             self.initial["branch"] = branches[0].pk
             self.fields["branch"].widget = forms.HiddenInput()
         self.fields["economic_benefit_vnd"].help_text = _("Leave empty when it cannot be put in money.")
+
+    def clean_form_token(self):
+        try:
+            return str(uuid.UUID(self.cleaned_data.get("form_token") or ""))
+        except ValueError:
+            return ""  # none, or not one of ours: the post is saved, without the double-post guard
 
     def allowed_branches(self):
         user = self.user

@@ -139,16 +139,23 @@ class Initiative(models.Model):
     national_portal_reference = models.CharField(_("national portal reference"), max_length=100, blank=True)
     is_published = models.BooleanField(_("published in the showcase"), default=False)
 
+    # The hidden token of the form that last saved it: the same form posted twice saves once (services.py).
+    form_token = models.UUIDField(null=True, blank=True, editable=False)
     search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["search_text", "updated_at", "form_token"])
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
+        constraints = [
+            # Partial (only the rows that have one): SQLite adds it without rebuilding the table and its triggers.
+            models.UniqueConstraint(fields=["form_token"], condition=models.Q(form_token__isnull=False),
+                                    name="initiative_form_token_once"),
+        ]
         indexes = [
             models.Index(fields=["branch", "status"], name="initiative_branch_status"),
             models.Index(fields=["status", "sent_to_province_date"], name="initiative_status_sent"),

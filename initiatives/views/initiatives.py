@@ -160,19 +160,33 @@ def _edit(request, initiative):
         valid &= all([attachment_form.is_valid() for attachment_form in attachment_forms])
         new_files = upload_form.accepted_with_kinds()
         saved = None
+        refusal = None
+        moved_on = initiative.pk and not access.can_edit_initiative(user, initiative)
+        if moved_on and not services.is_second_post(initiative, request.POST.get("form_token")):
+            refusal = _stale_edit_message(services.StaleEdit(initiative, editable=False))
+            form.add_error(None, refusal)
+            valid = False
         if valid:
             try:
-                with transaction.atomic():
-                    saved = services.save_initiative(
-                        form=form,
-                        formset=formset,
-                        user=user,
-                        new_files=new_files,
-                        kept_attachment_ids=kept_ids,
-                        attachment_changes=[
-                            (f.attachment, f.changes()) for f in attachment_forms if f.changes() is not None
-                        ],
-                    )
+                saved = services.save_initiative(  # its own transaction, tried again after a deadlock
+                    form=form,
+                    formset=formset,
+                    user=user,
+                    new_files=new_files,
+                    kept_attachment_ids=kept_ids,
+                    attachment_changes=[
+                        (f.attachment, f.changes()) for f in attachment_forms if f.changes() is not None
+                    ],
+                    seen_version=form.cleaned_data.get("version", ""),
+                    form_token=form.cleaned_data.get("form_token", ""),
+                )
+            except services.AlreadySaved as done:  # the same form posted twice: the first post did it all
+                return redirect("initiative-detail", pk=done.initiative.pk)
+            except services.StaleEdit as stale:
+                refusal = _stale_edit_message(stale)
+                form.add_error(None, refusal)
+                form.data = form.data.copy()
+                form.data["version"] = stale.version  # saving again now is a deliberate choice
             except OSError:  # a full disk: the transaction is undone, the form shown again as typed
                 upload_form.add_error(None, uploads.DISK_FULL_MESSAGE)
                 new_files = []
@@ -196,7 +210,7 @@ def _edit(request, initiative):
                     kept_ids.append(services.store_attachment(None, user, uploaded, mime, kind).pk)
         except OSError:
             upload_form.add_error(None, uploads.DISK_FULL_MESSAGE)
-        messages.error(request, _("Some fields need your attention; nothing you typed has been lost."))
+        messages.error(request, refusal or _("Some fields need your attention; nothing you typed has been lost."))
 
     preview = _preview_problems(form, formset, initiative) if request.method == "POST" or initiative.pk else None
     kept_attachments = services.pending_attachments(user, kept_ids)
@@ -219,6 +233,20 @@ def _edit(request, initiative):
             "novelty_unread": similarity.unread_files(initiative),
         },
     )
+
+
+def _stale_edit_message(stale):
+    status = stale.current.get_status_display()
+    if not stale.editable:
+        return _(
+            "This initiative can no longer be edited: it is now “%(status)s”. What you typed is kept below, but it "
+            "was not saved."
+        ) % {"status": status}
+    return _(
+        "This initiative has been changed by someone else since you opened it (it is now “%(status)s”). What you "
+        "typed is kept below, but it was not saved: look at the initiative's page, then press save again if you "
+        "still want to save it."
+    ) % {"status": status}
 
 
 def _first_author(user, initiative, members):
@@ -250,6 +278,12 @@ def initiative_create(request):
 def initiative_edit(request, pk):
     initiative = get_object_or_404(access.initiatives_for(request.user).select_related("branch", "programme"), pk=pk)
     if not access.can_edit_initiative(request.user, initiative):
+        could_have_opened_it = access.is_author_side(request.user, initiative) or (
+            initiative.branch_id in access.officer_branch_ids(request.user))
+        if request.method == "POST" and could_have_opened_it:
+            # A form opened before the initiative moved on: shown again as typed, with why it was not saved
+            # (services.save_initiative refuses it under the row's lock).
+            return _edit(request, initiative)
         messages.warning(request, _("This initiative can no longer be edited in its present status."))
         return redirect("initiative-detail", pk=pk)
     return _edit(request, initiative)

@@ -129,9 +129,12 @@ def test_submitted_initiative_cannot_be_edited_or_deleted(member_client, member_
     response = member_client.post(
         f"/initiatives/{initiative.pk}/edit/", form_data(branch_a, [(member_a, 100)], title="Đổi")
     )
-    assert response.status_code == 302
+    # Refused, and the form shown again with what was typed (a form opened before it was submitted).
+    assert response.status_code == 200
+    assert "không còn sửa được" in response.content.decode()
     initiative.refresh_from_db()
     assert initiative.title != "Đổi"
+    assert member_client.get(f"/initiatives/{initiative.pk}/edit/").status_code == 302  # no form to open
     assert member_client.post(f"/initiatives/{initiative.pk}/delete/").status_code == 403
 
 

@@ -55,6 +55,9 @@ LOCAL_APPS = [
     "portal_security",
     "jobs",
 ]
+# History entries are read-only pages: no "Revert" (initiatives/admin/history.py refuses the POST too).
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
@@ -65,6 +68,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vinhlinh_portal.middleware.VietnameseFirstLocaleMiddleware",
+    "portal_security.query_strings.DropNulFromQueryMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
