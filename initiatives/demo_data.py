@@ -10,6 +10,9 @@ CLUSTERS = {
 }
 
 # code, name, kind, member_count
+# The chairs who sign each demo branch's reports.
+BRANCH_CHAIRS = ["Lê Thị Hằng", "Trần Văn Quý", "Nguyễn Thị Thanh", "Hoàng Văn Sơn", "Phạm Thị Lan"]
+
 BRANCHES = [
     ("thpt-vinh-linh", "CĐCS Trường THPT Vĩnh Linh", "education", 86),
     ("thpt-cua-tung", "CĐCS Trường THPT Cửa Tùng", "education", 64),

@@ -29,6 +29,7 @@ ROLE_PERMISSIONS = {
         "initiatives.delete_initiativeauthor",
         "initiatives.view_attachment",
         "initiatives.add_attachment",
+        "initiatives.change_attachment",  # its kind, or a replacement file (initiatives.attachments)
         "initiatives.delete_attachment",
         "initiatives.view_reviewnote",
         "initiatives.add_reviewnote",

@@ -11,10 +11,12 @@ openpyxl's own `write_row`.
 import re
 from datetime import date, datetime, timedelta
 
+from openpyxl.cell._writer import write_cell
 from openpyxl.compat import safe_string
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.xml.functions import Element, SubElement
 
 from .cells import CachedFormula
 
@@ -47,6 +49,8 @@ class FastRowWriter(WorksheetWriter):
         output = getattr(xf, "_file", None)  # et_xmlfile's writer; lxml's has no raw output
         row = list(row)
         if output is None:
+            if any(isinstance(cell._value, CachedFormula) for cell in row):
+                return self._write_row_with_totals(xf, row, row_idx)
             return super().write_row(xf, row, row_idx)
         try:
             cells = "".join(self._cell(cell, row_idx) for cell in row)
@@ -54,6 +58,20 @@ class FastRowWriter(WorksheetWriter):
             return super().write_row(xf, row, row_idx)
         attributes = {"r": str(row_idx), **dict(self.ws.row_dimensions.get(row_idx, {}))}
         output(f"<row {_attributes(attributes)}>{cells}</row>")
+
+    def _write_row_with_totals(self, xf, row, row_idx):
+        """openpyxl's write_row (lxml's writer), a total's formula written with its value."""
+        attributes = {"r": str(row_idx), **dict(self.ws.row_dimensions.get(row_idx, {}))}
+        with xf.element("row", attributes):
+            for cell in row:
+                if isinstance(cell._value, CachedFormula):
+                    style = {"s": str(cell.style_id)} if cell.has_style else {}
+                    element = Element("c", {"r": cell.coordinate, **style})
+                    SubElement(element, "f").text = cell._value[1:]
+                    SubElement(element, "v").text = safe_string(cell._value.cached)
+                    xf.write(element)
+                elif cell._value is not None or cell.has_style:
+                    write_cell(xf, self.ws, cell, cell.has_style)
 
     def _cell(self, cell, row_idx):
         value = cell._value

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.xml import LXML
 
 from initiatives.models import Initiative, Member
 from tests.fuzz import strategies as hs
@@ -92,7 +93,10 @@ def cell_values():
         hs.hostile_text(80).map(printable),
         st.sampled_from(["=1/0", "=HYPERLINK(\"x\")", "+1", "-1", "@SUM(A1)", "Kỹ thuật", "Quản lý", "Hội đồng"]),
         # Characters XML forbids or discourages: openpyxl writes them, a reader may choke (issue 12, items 3 and 5).
-        st.sampled_from(["Sổ\uffff liên lạc", "\ufffe", "a\ufdd0b", "C1\x85\x9f", "😀\U0001ffff", "15.000.000\uffff"]),
+        # With lxml installed openpyxl refuses U+FFFE/U+FFFF when writing (tests/initiatives/test_imports_hostile.py
+        # covers them with a file written by hand).
+        st.sampled_from(["Sổ\uffff liên lạc", "\ufffe", "a\ufdd0b", "C1\x85\x9f", "😀\U0001ffff", "15.000.000\uffff"])
+        .map(lambda text: text.replace("\ufffe", "").replace("\uffff", "") if LXML else text),
         st.integers(-(10**20), 10**20),
         st.floats(allow_nan=False, allow_infinity=False),
         st.datetimes(min_value=datetime.datetime(1900, 3, 1), max_value=datetime.datetime(9999, 12, 31)),

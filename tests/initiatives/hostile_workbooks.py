@@ -111,8 +111,10 @@ def with_doctype():
 
 
 def invalid_character():
-    """U+FFFF in a cell: openpyxl writes it, and no XML parser can read it back."""
-    return base_workbook(rows=[("1", "Nguyễn\uffff Văn An", "Giáo viên", "0912345678")])
+    """U+FFFF in a cell, as openpyxl without lxml writes it: no XML parser can read it back. Written into the sheet's
+    XML directly, since openpyxl refuses it when lxml is installed."""
+    body = [inline_row(2, ["1", "Nguyễn\uffff Văn An", "Giáo viên"])]
+    return replace_parts(base_workbook(), {"xl/worksheets/sheet1.xml": sheet_xml(body, "A1:C2")})
 
 
 def large_sheet_without_dimension(rows=15_000, width=1_200):

@@ -212,6 +212,24 @@ def test_the_officer_removes_a_file_in_the_admin_and_it_stays_in_the_history(log
     assert "Đã gỡ tệp “qd.pdf”" in client.get(url).content.decode()
 
 
+def test_the_officer_replaces_a_file_in_the_admin_and_the_old_one_is_kept(login, officer_a, member_a, branch_a):
+    initiative = factories.initiative(branch_a, authors=[(member_a, 100)], entered_by=member_a.user)
+    attached = Attachment.objects.create(initiative=initiative, kind="decision", file=pdf(), original_name="qd.pdf",
+                                         content_type="application/pdf", size=10, uploaded_by=member_a.user)
+    client = login(officer_a)
+    url = f"/admin/initiatives/initiative/{initiative.pk}/change/"
+    page = client.get(url)
+    data = admin_post(page.context["adminform"].form, page.context["inline_admin_formsets"])
+    prefix = next(p for p in data if p.endswith("-TOTAL_FORMS") and "attachment" in p.lower()).rsplit("-", 1)[0]
+    data[f"{prefix}-0-file"] = pdf("qd-ban-ky.pdf")
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert list(initiative.attachments.values_list("original_name", "kind", "uploaded_by")) == [
+        ("qd-ban-ky.pdf", "decision", officer_a.pk)]
+    old = Attachment.every.get(pk=attached.pk)
+    assert old.removed_by == officer_a and old.replaced_by.original_name == "qd-ban-ky.pdf"
+
+
 def admin_post(form, inline_formsets):
     """What the admin change page posts back unchanged."""
     data = {}

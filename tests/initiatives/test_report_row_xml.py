@@ -51,14 +51,14 @@ def sheet_xml(monkeypatch, fast):
 
 def without_cached_totals(xml):
     """openpyxl writes a formula without its value; the fast writer adds the total's value (CachedFormula)."""
-    return re.sub(rb"(</f>)<v>[^<]*</v>", rb"\1<v />", xml)
+    return re.sub(rb"(</f>)(<v>[^<]*</v>|<v ?/>)", rb"\1<v/>", xml)
 
 
 def test_rows_are_the_bytes_openpyxl_writes(monkeypatch):
     fast, fast_file = sheet_xml(monkeypatch, fast=True)
     stock, _ = sheet_xml(monkeypatch, fast=False)
     assert b"<f>SUM(D8:D14)</f><v>1234576</v>" in fast  # the totals row: the formula and its value now
-    assert without_cached_totals(fast) == stock
+    assert without_cached_totals(fast) == without_cached_totals(stock)
     sheet = load_workbook(fast_file).active
     assert any(cell.value == "=SUM(A1:A2)" and cell.data_type == "s" for row in sheet.iter_rows() for cell in row)
 
@@ -69,6 +69,7 @@ def test_numbers_a_sheet_cannot_hold_are_written_as_openpyxl_writes_them(monkeyp
     saved = ROWS
     ROWS = [[1, "x", None, value, None, None]]
     try:
-        assert without_cached_totals(sheet_xml(monkeypatch, fast=True)[0]) == sheet_xml(monkeypatch, fast=False)[0]
+        fast, stock = sheet_xml(monkeypatch, fast=True)[0], sheet_xml(monkeypatch, fast=False)[0]
+        assert without_cached_totals(fast) == without_cached_totals(stock)
     finally:
         ROWS = saved

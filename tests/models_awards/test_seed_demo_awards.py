@@ -31,3 +31,21 @@ def test_seed_demo_awards_refuses_without_the_demo_or_debug(settings, db):
     settings.DEBUG = True
     with pytest.raises(CommandError):
         call_command("seed_demo_awards")  # no demo federation yet
+
+
+def test_seed_demo_again_after_using_the_portal_adds_nothing(settings, db):
+    """People used the demo (approved initiatives, deleted the draft nomination); the seed then runs again."""
+    from django.contrib.auth import get_user_model
+
+    from initiatives import workflow
+    from initiatives.models import Initiative, Status
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    officer = get_user_model().objects.get(username="canbo")
+    for initiative in Initiative.objects.filter(status=Status.SUBMITTED, branch__officers=officer):
+        workflow.apply(initiative, "approve", officer, novelty_confirmed=True, lawful_confirmed=True)
+    Nomination.objects.filter(status="draft").delete()
+    counts = (Nomination.objects.count(), Award.objects.count(), InitiativeScore.objects.count())
+    call_command("seed_demo")
+    assert counts == (Nomination.objects.count(), Award.objects.count(), InitiativeScore.objects.count())

@@ -109,6 +109,9 @@ class Command(BaseCommand):
                 defaults={"name": name, "kind": kind, "member_count": member_count, "cluster": clusters[kind],
                           "federation": district},
             )
+            if not branch.chair_name:  # who signs the branch's own reports (TM. BAN CHẤP HÀNH)
+                branch.chair_name = demo_data.BRANCH_CHAIRS[len(branches) % len(demo_data.BRANCH_CHAIRS)]
+                branch.save(update_fields=["chair_name"])
             branches.append(branch)
         return branches
 

@@ -70,12 +70,19 @@ class Command(BaseCommand):
         if district is None or programme is None or not Branch.objects.exists():
             raise CommandError("Run seed_demo first: it creates the federation, branches and the district account.")
         logging.getLogger("portal.audit").setLevel(logging.WARNING)
-        with transaction.atomic():
-            self.district = district
-            created = self.seed_nominations(district)
-            self.seed_scores(district)
-            self.seed_awards(district)
-            self.seed_draft()
+        created = 0
+        # The demo's nominations, scores and awards go into a database that has none, all at once. Once people
+        # have used the portal (approved initiatives, proposed the draft, selected someone), what the seed would
+        # pick has changed: looking its rows up again would add new ones, so a second run adds nothing.
+        if Nomination.objects.exists() or Award.objects.exists():
+            self.stdout.write("Demo awards already there: nothing added.")
+        else:
+            with transaction.atomic():
+                self.district = district
+                created = self.seed_nominations(district)
+                self.seed_scores(district)
+                self.seed_awards(district)
+                self.seed_draft()
         self.stdout.write(self.style.SUCCESS(
             f"Demo awards ready: {Nomination.objects.count()} nominations ({created} new), "
             f"{Award.objects.count()} awards, {Candidate.objects.count()} candidate initiatives."
