@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from .. import access, attachments, eligibility, similarity, uploads, workflow
+from .. import access, attachments, eligibility, services, similarity, uploads, workflow
 from ..forms.choices import NamedBlankChoicesAdmin
 from ..forms.initiative import ReviewForm
 from ..models import Attachment, Initiative, InitiativeAuthor, Programme, ReviewNote, Status, StatusChange
@@ -25,6 +25,7 @@ from .history import ScopedReadOnlyHistoryAdmin, showing_history_entry
 from .organisation import FoldedSearchMixin
 from .scoping import BranchScopedAdmin
 
+VERSION_FIELD = "_portal_version"  # the change page's hidden field: the initiative's state when it was opened
 DISTRICT_ALWAYS_EDITABLE = ("national_portal_upload_date", "national_portal_reference", "is_published")
 
 
@@ -293,11 +294,39 @@ class InitiativeAdmin(
             kwargs["queryset"] = access.branches_for(request.user).filter(is_active=True)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None or request.method != "POST":
+            return form_class
+        seen = request.POST.get(VERSION_FIELD, "")
+
+        class VersionCheckedForm(form_class):
+            """Refuses a change page opened before the initiative changed (under the row's lock, which the
+            save below keeps: the admin's change view is one transaction)."""
+
+            def clean(self):
+                cleaned = super().clean()
+                current = Initiative.objects.select_for_update().get(pk=obj.pk)
+                if seen and seen != services.version_of(current):
+                    raise forms.ValidationError(
+                        _(
+                            "This initiative has been changed by someone else since you opened it (it is now "
+                            "“%(status)s”). What you typed is kept below, but it was not saved: look at the "
+                            "initiative's page, then press save again if you still want to save it."
+                        ) % {"status": current.get_status_display()}
+                    )
+                return cleaned
+
+        return VersionCheckedForm
+
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.entered_by = request.user
-            obj.programme = Programme.current()
         obj._history_user = request.user
+        if change:
+            # Only the fields this form edits: never the status or anything else the workflow owns.
+            obj.save(update_fields=[*services.owned_fields(form), "updated_at"])
+            return
+        obj.entered_by = request.user
+        obj.programme = Programme.current()
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
@@ -352,6 +381,8 @@ class InitiativeAdmin(
                     "novelty": similarity.review_matches(request.user, obj),
                     "novelty_unread": similarity.unread_files(obj),
                     "timeline": StatusChange.objects.filter(initiative=obj).select_related("actor"),
+                    "portal_version": services.version_of(obj),
+                    "portal_version_field": VERSION_FIELD,
                     "removed_files": attachments.removed_attachments(obj),
                     "moves": [m for m in workflow.available_actions(request.user, obj) if m.action != "submit"],
                 }

@@ -173,3 +173,43 @@ def _next_post(iterator, lock, url, data):
     with lock:
         client = next(iterator)
     return client.post(url, data).status_code
+
+
+def admin_change_data(initiative, page, **overrides):
+    """The admin change page's post, as the officer saw it: its fields, its authors and its version."""
+    author = initiative.authors.get()
+    data = {
+        "branch": initiative.branch_id, "title": initiative.title, "category": initiative.category,
+        "application_kind": "applied", "application_date": "01/03/2022", "recognition_body": "council",
+        "recognition_decision_no": initiative.recognition_decision_no, "recognition_date": "01/04/2022",
+        "social_benefit": initiative.social_benefit, "economic_benefit_vnd": "5000000",
+        "_portal_version": hidden(page, "_portal_version"),
+        "authors-TOTAL_FORMS": "1", "authors-INITIAL_FORMS": "1", "authors-MIN_NUM_FORMS": "0",
+        "authors-MAX_NUM_FORMS": "1000", "authors-0-id": author.pk, "authors-0-initiative": initiative.pk,
+        "authors-0-member": author.member_id, "authors-0-share_percent": "100", "authors-0-order": "0",
+    }
+    for inline in ("attachments", "review_notes"):
+        data.update({f"{inline}-TOTAL_FORMS": "0", f"{inline}-INITIAL_FORMS": "0", f"{inline}-MIN_NUM_FORMS": "0",
+                     f"{inline}-MAX_NUM_FORMS": "1000"})
+    data.update(overrides)
+    return data
+
+
+def test_the_admin_change_page_refuses_a_stale_save_and_writes_only_its_fields(client, draft, member_a, officer_a):
+    client.force_login(officer_a, backend="django.contrib.auth.backends.ModelBackend")
+    url = f"/admin/initiatives/initiative/{draft.pk}/change/"
+    data = admin_change_data(draft, client.get(url), title="Sửa trong trang quản trị cũ")
+    workflow.apply(Initiative.objects.get(pk=draft.pk), "submit", member_a.user)
+    workflow.apply(Initiative.objects.get(pk=draft.pk), "return", officer_a, comment="Bổ sung")
+    response = client.post(url, data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert STALE in page and "Sửa trong trang quản trị cũ" in page
+    draft.refresh_from_db()
+    assert draft.status == Status.RETURNED and draft.title != "Sửa trong trang quản trị cũ"
+    # Opened now: the save goes through, and it never writes the status.
+    data = admin_change_data(draft, client.get(url), title="Sửa lần hai")
+    Initiative.objects.filter(pk=draft.pk).update(status=Status.DRAFT)
+    assert client.post(url, data).status_code == 302
+    draft.refresh_from_db()
+    assert draft.title == "Sửa lần hai" and draft.status == Status.DRAFT

@@ -44,6 +44,8 @@ def test_a_large_report_is_written_in_the_background_with_progress_then_download
 
     jobs_page = client.get("/jobs/").content.decode()
     assert "Công việc của tôi" in jobs_page and job.file_name in jobs_page
+    assert "được giữ 7 ngày" in jobs_page and "giữ đến" in jobs_page  # kept N days, in Vietnamese
+    assert "còn khoảng %(time)s" in page  # the bar's labels are translated too
 
 
 def test_a_small_report_still_downloads_at_once(client, district, branch_a):
