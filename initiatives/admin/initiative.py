@@ -4,9 +4,12 @@ Status only moves through `workflow.apply`, from the admin actions and the per-i
 both with an intermediate page for the comment and the approver's attestations.
 """
 
+import uuid
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -26,6 +29,7 @@ from .organisation import FoldedSearchMixin
 from .scoping import BranchScopedAdmin
 
 VERSION_FIELD = "_portal_version"  # the change page's hidden field: the initiative's state when it was opened
+TOKEN_FIELD = "_portal_form_token"  # the add page's hidden field: a second post of one form saves nothing
 DISTRICT_ALWAYS_EDITABLE = ("national_portal_upload_date", "national_portal_reference", "is_published")
 
 
@@ -328,6 +332,7 @@ class InitiativeAdmin(
             return
         obj.entered_by = request.user
         obj.programme = Programme.current()
+        obj.form_token = _posted_token(request)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
@@ -371,6 +376,32 @@ class InitiativeAdmin(
         form.instance.refresh_credit_and_search()
 
     # --- the change page: eligibility, novelty help, timeline, moves -----------------------------------
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """A second post of the same add form (a double click, a network retry) saves nothing more: it leads to the
+        initiative the first post made."""
+        token = _posted_token(request) if request.method == "POST" else None
+        if token is not None:
+            saved = self._saved_with(request, token)
+            if saved is not None:
+                return saved
+        extra_context = {**(extra_context or {}), "portal_form_token": uuid.uuid4().hex,
+                         "portal_form_token_field": TOKEN_FIELD}
+        try:
+            return super().add_view(request, form_url, extra_context)
+        except IntegrityError:
+            saved = self._saved_with(request, token) if token is not None else None
+            if saved is None:
+                raise
+            return saved
+
+    def _saved_with(self, request, token):
+        initiative = self.get_queryset(request).filter(form_token=token).first()
+        if initiative is None:
+            return None
+        self.message_user(request, _("This form was already saved: here is the initiative it made."),
+                          messages.WARNING)
+        return HttpResponseRedirect(reverse("admin:initiatives_initiative_change", args=[initiative.pk]))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
@@ -487,3 +518,11 @@ class StatusChangeAdmin(BranchScopedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def _posted_token(request):
+    """The add form's token as a UUID, or None when missing or not a token."""
+    try:
+        return uuid.UUID(request.POST.get(TOKEN_FIELD, ""))
+    except ValueError:
+        return None

@@ -213,3 +213,32 @@ def test_the_admin_change_page_refuses_a_stale_save_and_writes_only_its_fields(c
     assert client.post(url, data).status_code == 302
     draft.refresh_from_db()
     assert draft.title == "Sửa lần hai" and draft.status == Status.DRAFT
+
+
+def test_the_admin_add_form_posted_twice_makes_one_initiative(client, branch_a, member_a, officer_a):
+    client.force_login(officer_a, backend="django.contrib.auth.backends.ModelBackend")
+    url = "/admin/initiatives/initiative/add/"
+    page = client.get(url)
+    token = hidden(page, "_portal_form_token")
+    assert token
+    data = {
+        "branch": branch_a.pk, "title": "Sổ tay điện tử cho tổ bảo dưỡng", "category": "technical",
+        "application_kind": "applied", "application_date": "01/03/2022", "recognition_body": "council",
+        "recognition_decision_no": "12/QĐ", "recognition_date": "01/04/2022",
+        "social_benefit": "Giảm thời gian tra cứu", "economic_benefit_vnd": "5.000.000",
+        "_portal_form_token": token,
+        "authors-TOTAL_FORMS": "1", "authors-INITIAL_FORMS": "0", "authors-MIN_NUM_FORMS": "0",
+        "authors-MAX_NUM_FORMS": "1000", "authors-0-member": member_a.pk, "authors-0-share_percent": "100",
+        "authors-0-order": "0",
+    }
+    for inline in ("attachments", "review_notes"):
+        data.update({f"{inline}-TOTAL_FORMS": "0", f"{inline}-INITIAL_FORMS": "0", f"{inline}-MIN_NUM_FORMS": "0",
+                     f"{inline}-MAX_NUM_FORMS": "1000"})
+    first = client.post(url, data)
+    assert first.status_code == 302, first.content.decode()[:3000]
+    second = client.post(url, data)
+    assert Initiative.objects.filter(title="Sổ tay điện tử cho tổ bảo dưỡng").count() == 1
+    made = Initiative.objects.get(title="Sổ tay điện tử cho tổ bảo dưỡng")
+    assert second.status_code == 302 and second.url == f"/admin/initiatives/initiative/{made.pk}/change/"
+    # A new form gets a new token.
+    assert hidden(client.get(url), "_portal_form_token") != token
