@@ -105,7 +105,14 @@ RSS_SCRIPT = textwrap.dedent("""
     django.setup()
     from django.core.files.uploadedfile import SimpleUploadedFile
     from initiatives.reports import columns, reading
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    def peak_kb():
+        # VmHWM is this process's own high-water mark; ru_maxrss would carry over the forking parent's (pytest's).
+        try:
+            with open("/proc/self/status") as status:
+                return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+        except (OSError, StopIteration):
+            return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = peak_kb()
     with open(sys.argv[1], "rb") as handle:
         uploaded = SimpleUploadedFile("a.xlsx", handle.read())
     outcome = "read"
@@ -115,7 +122,7 @@ RSS_SCRIPT = textwrap.dedent("""
         outcome = f"read {len(table.rows)} rows"
     except reading.FileProblem as problem:
         outcome = problem.message
-    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    after = peak_kb()
     print(json.dumps({"before_mb": before / 1024, "peak_mb": after / 1024, "outcome": outcome}))
 """)
 
