@@ -64,17 +64,23 @@ def index(request):
     return _index_page(request)
 
 
-@login_required
-def download(request, kind):
+def _report_and_filters(request, kind, data):
+    """The report asked for and its bound filter form, for a reporter; another branch than theirs is a 404."""
     exports.require_reporter(request.user)
     try:
         report = registry.get(kind)
     except registry.UnknownReport as error:
         raise Http404(str(error)) from error
-    form = ReportFilterForm(request.GET, user=request.user, kind=report, auto_id=f"id_{report.key}_%s")
+    form = ReportFilterForm(data, user=request.user, kind=report, auto_id=f"id_{report.key}_%s")
+    if not form.is_valid() and form.branch_refused():
+        raise Http404(_("No such branch among yours."))
+    return report, form
+
+
+@login_required
+def download(request, kind):
+    report, form = _report_and_filters(request, kind, request.GET)
     if not form.is_valid():
-        if form.branch_refused():
-            raise Http404(_("No such branch among yours."))
         return _index_page(request, bound=(report.key, form), status=400)
     filters = form.filters()
     rows = background.export_rows(request.user, report, filters)
@@ -89,15 +95,8 @@ def download(request, kind):
 @require_POST
 def start_export(request, kind):
     """Write a report in the background; the job's page shows its progress and then the download."""
-    exports.require_reporter(request.user)
-    try:
-        report = registry.get(kind)
-    except registry.UnknownReport as error:
-        raise Http404(str(error)) from error
-    form = ReportFilterForm(request.POST, user=request.user, kind=report, auto_id=f"id_{report.key}_%s")
+    report, form = _report_and_filters(request, kind, request.POST)
     if not form.is_valid():
-        if form.branch_refused():
-            raise Http404(_("No such branch among yours."))
         return _index_page(request, bound=(report.key, form), status=400)
     job = background.start_export(request.user, report, request.POST)
     return redirect("job", job_id=job.pk)
