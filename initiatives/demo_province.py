@@ -5,7 +5,8 @@ LĐLĐ tỉnh Quảng Trị (province) ─┬─ Công đoàn xã Cửa Tùng �
                                  ├─ Công đoàn phường Đông Hà ── 3 CĐCS
                                  ├─ Công đoàn xã Gio Linh ── 2 CĐCS
                                  └─ Công đoàn các Khu kinh tế tỉnh (industrial zones) ── 3 CĐCS
-The 2026 programme (rounds 01/01–30/06 and 01/07–31/12) is the province's. Accounts: `tinh` (province officer),
+The 2026 programme (rounds 01/01–30/06 and 01/07–31/12) is the province's; the province gives each union its
+targets for the two rounds, and Công đoàn xã Cửa Tùng gives its branches theirs. Accounts: `tinh` (province officer),
 `xa` (officer of Công đoàn xã Cửa Tùng), `canbo.cuatung` (officer of a branch under it). Running it again adds
 nothing twice."""
 
@@ -15,7 +16,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from . import workflow
+from . import targets, workflow
 from .models import (
     Branch,
     Category,
@@ -41,6 +42,11 @@ NODES = [
     ("Công đoàn xã Gio Linh", "CĐ xã Gio Linh", "Gio Linh", "Phan Văn Linh"),
     ("Công đoàn các Khu kinh tế tỉnh Quảng Trị", "CĐ các KKT tỉnh", "Đông Hà", "Hoàng Minh Quân"),
 ]
+# Targets the province gives its unions for the 2026 rounds (they add up to the programme's 25 + 35), and those
+# Công đoàn xã Cửa Tùng gives its branches (adding up to its own 6 + 9): {node index or branch code: (round 1,
+# round 2)}.
+NODE_TARGETS = {0: (6, 9), 1: (7, 10), 2: (4, 6), 3: (8, 10)}
+CUA_TUNG_TARGETS = {"tt-cua-tung": (2, 3), "xa-vinh-thach": (2, 3), "th-vinh-thach": (1, 2), "mn-cua-tung": (1, 1)}
 MOVED = ["tt-cua-tung", "xa-vinh-thach", "th-vinh-thach"]  # from Vĩnh Linh to Công đoàn xã Cửa Tùng
 NEW_BRANCHES = [  # (node index, code, name, kind, members)
     (0, "mn-cua-tung", "CĐCS Trường Mầm non Cửa Tùng", "education", 24),
@@ -134,7 +140,26 @@ def seed_province(*, password, admin_user):
         branch.officers.add(officer)
         if created:
             _initiatives(branch, programme, officer, tinh, index)
+    _give_targets(province, nodes, programme, admin_user)
     return province
+
+
+def _give_targets(province, nodes, programme, acting_user):
+    """The province's targets to its unions and Cửa Tùng's to its branches, each given once (a body's later changes
+    are left as they are)."""
+    periods = list(programme.periods.order_by("number"))
+    branches = {b.code: b for b in Branch.objects.filter(code__in=CUA_TUNG_TARGETS, federation=nodes[0])}
+    givings = [
+        (province, [(nodes[index], rounds) for index, rounds in NODE_TARGETS.items()]),
+        (nodes[0], [(branches[code], rounds) for code, rounds in CUA_TUNG_TARGETS.items() if code in branches]),
+    ]
+    for giver, children in givings:
+        if targets.given_by(giver, programme):
+            continue
+        targets.do_give_targets(giver=giver, programme=programme, acting_user=acting_user, rows=[
+            targets.Given(child=child, periods=dict(zip(periods, rounds, strict=True)), total=sum(rounds),
+                          participation_rate=Decimal("0.100"))
+            for child, rounds in children])
 
 
 def _initiatives(branch, programme, officer, tinh, index):

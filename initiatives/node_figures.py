@@ -8,7 +8,7 @@ folded into the branch it merged into from the merger's date (reorganisation.cou
 from django.db.models import Case, Count, F, FilteredRelation, IntegerField, Max, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce, Substr
 
-from .models import Federation, Programme, Status
+from .models import Federation, Programme, Status, TallyBranchSent
 
 SUBMITTED = [s for s in Status.values if s not in (Status.DRAFT,)]
 APPROVED = [Status.BRANCH_APPROVED, Status.DISTRICT_VERIFIED, Status.SENT_TO_PROVINCE]
@@ -108,3 +108,37 @@ def _rates(figures):
     return {**figures,
             "participation_rate": figures["participants"] / members if members else None,
             "mobilised_rate": figures["mobilised"] / active if active else None}
+
+
+def sent_by_child_and_period(node, programme, branches, today):
+    """{(kind, id, period number): sent to the province in that period} for each child of `node` within
+    `branches`, read from the per-branch tallies by the same path prefix as `children`. One grouped query."""
+    width = len(node.path) + Federation.steplen
+    own_row = Case(
+        When(branch__federation_id=node.pk, branch__merged_into__isnull=False, branch__merged_on__lte=today,
+             then=F("branch__merged_into_id")),
+        When(branch__federation_id=node.pk, then=F("branch_id")),
+        default=Value(None), output_field=IntegerField(),
+    )
+    rows = (
+        TallyBranchSent.objects.filter(programme=programme, branch_id__in=branches.order_by().values("pk"),
+                                       branch__federation__path__startswith=node.path)
+        .exclude(period=0)
+        .annotate(prefix=Substr("branch__federation__path", 1, width), own=own_row)
+        .values_list("prefix", "own", "period").annotate(total=Sum("sent")).order_by()
+    )
+    by_prefix = {}
+    result = {}
+    for prefix, own, period, total in rows:
+        if own is not None:
+            key = ("branch", own, period)
+            result[key] = result.get(key, 0) + total
+        else:
+            by_prefix[(prefix, period)] = by_prefix.get((prefix, period), 0) + total
+    if by_prefix:
+        ids = dict(Federation.objects.filter(path__in={prefix for prefix, _period in by_prefix})
+                   .values_list("path", "pk"))
+        for (prefix, period), total in by_prefix.items():
+            if prefix in ids:
+                result[("federation", ids[prefix], period)] = total
+    return result

@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from initiatives import services
 from initiatives.models import (
+    Branch,
     BranchReport,
     Initiative,
     InitiativeAuthor,
@@ -123,6 +124,8 @@ def url_for(path, world):
         "<slug:action>": "approve",
         "<int:job_id>": str(b["job"].pk),
     }
+    if "<int:federation_id>" in filled:  # the body branch B sits under, as it stands (the tree matrix moves it)
+        replacements["<int:federation_id>"] = str(Branch.objects.get(pk=b["branch"].pk).federation_id)
     for placeholder, value in replacements.items():
         filled = filled.replace(placeholder, value)
     return filled

@@ -1,1 +1,1 @@
-from . import initiative, organisation, pledge  # noqa: F401
+from . import initiative, organisation, pledge, target  # noqa: F401

@@ -29,3 +29,4 @@ from .tally import (  # noqa: F401
     TallyProgramme,
     TallyTotal,
 )
+from .target import ChildTarget  # noqa: F401

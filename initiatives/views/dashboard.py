@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .. import access, dashboard_panels, node_figures, progress, reorganisation
+from .. import access, dashboard_panels, node_figures, progress, reorganisation, targets
 from ..dashboard_forms import DashboardFilterForm
 from ..models import Category, Programme, Status
 from ..paging import long_list
@@ -74,6 +74,10 @@ def _figures(request):
     figures["federation"] = node_payload(node, programme, covering or [])
     figures["federation_node"] = node
     figures["children"] = node_figures.children(node, programme, scope.branches, scope.today) if node else []
+    if figures["children"]:
+        # Each child's target (given by the body, else a branch's accepted pledge) and its pace, round by round.
+        targets.for_children(node, programme, list(programme.periods.all()), figures["children"],
+                             node_figures.sent_by_child_and_period(node, programme, scope.branches, scope.today))
     return programme, form, chosen, scope, figures, panels
 
 
@@ -183,8 +187,11 @@ def dashboard(request):
         "json_url": json_url,
         "definitions": figures["definitions"],
         "reachable_nodes": reachable_nodes(request.user, figures["federation"]),
-        # The children's table when bodies lie under this one (with branches only, the branch table says it all).
-        "child_bodies": any(row["kind"] == "federation" for row in figures["children"]),
+        # The children's table when bodies lie under this one, or the body gave targets (with branches only and no
+        # targets, the branch table says it all).
+        "child_bodies": any(row["kind"] == "federation" or row["target_source"] == targets.FROM_NODE
+                            for row in figures["children"]),
+        "may_give_targets": targets.may_give(request.user, figures["federation_node"]),
         "history": node_history(figures.pop("federation_node")),
     })
 

@@ -62,6 +62,14 @@ def test_seed_demo_province_adds_the_2026_union_beside_vinh_linh(settings, db, c
     data = client.get("/dashboard/progress.json").json()
     assert data["federation"]["id"] == province.pk and data["federation"]["programme"]["id"] == programme.pk
     assert len(data["children"]) == 4 and data["programme"]["sent"] == 9
+    # The province gave each union its targets for the two rounds, Cửa Tùng its branches theirs: once each.
+    from initiatives.models import ChildTarget
+
+    assert ChildTarget.objects.filter(giver=province).count() == 4 * 3
+    assert ChildTarget.objects.filter(giver=commune).count() == 4 * 3
+    rows = {row["name"]: row for row in data["children"]}
+    assert rows["Công đoàn xã Cửa Tùng"]["target"] == 15 and rows["Công đoàn xã Cửa Tùng"]["target_source"] == "node"
+    assert [r["target"] for r in rows["Công đoàn xã Cửa Tùng"]["rounds"]] == [6, 9]
     assert vinh_linh_sent >= _district_sent(client, "vanphong")
 
 
