@@ -38,7 +38,6 @@ from initiatives.text import fold  # noqa: E402
 def store(texts):
     started = time.perf_counter()
     with connection.cursor() as cursor:
-        cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         cursor.execute("DROP TABLE IF EXISTS bench_trgm")
         cursor.execute("CREATE TABLE bench_trgm (id integer PRIMARY KEY, body text NOT NULL)")
         for start in range(0, len(texts), 2000):
@@ -136,6 +135,8 @@ def main():
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("pg_trgm needs PostgreSQL: set DATABASE_URL to a scratch PostgreSQL database")
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     results = {"planted_corpus": planted_corpus()}
     rng = random.Random(args.seed)
     words = vocabulary(rng)
