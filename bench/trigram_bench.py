@@ -92,7 +92,7 @@ def run(texts, words, runs, rng):
             fresh["candidates"].append(cursor.fetchone()[0])
         mine = similarity.shingles(query)
         fresh["shingle_best"].append(max(similarity.score(mine, similarity.shingles(texts[i]))
-                                         for i in rng.sample(range(len(texts)), 200)))
+                                         for i in rng.sample(range(len(texts)), min(200, len(texts)))))
     return {
         "near_copies": {"runs": runs, "source_found_first": copies["top1"],
                         "trigram_ms": summary(copies["seconds"], 1000),
