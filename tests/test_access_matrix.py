@@ -16,7 +16,7 @@ from django.contrib import admin
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from initiatives import services
+from initiatives import reorganisation, services
 from initiatives.models import (
     BranchReport,
     Initiative,
@@ -122,6 +122,7 @@ def url_for(path, world):
         "<int:other_pk>": str(b["initiative"].pk),
         "<slug:action>": "approve",
         "<int:job_id>": str(b["job"].pk),
+        "<int:node_id>": str(b["branch"].federation_id),
     }
     for placeholder, value in replacements.items():
         filled = filled.replace(placeholder, value)
@@ -131,6 +132,7 @@ def url_for(path, world):
 SLUG_VALUES = {
     "<slug:kind>": ["initiatives", "summary", "exemplars", "programme", "roster", "backup", "rebuild_tallies"],
     "<slug:role>": ["member", "officer", "district"],
+    "<slug:change>": list(reorganisation.CHANGES),
 }
 
 
