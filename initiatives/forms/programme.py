@@ -17,7 +17,7 @@ def programme_label(programme):
 
 
 class ChoiceAsText(forms.Select):
-    """A choice that is made already: its name as text (read-only, labelled), its value posted hidden."""
+    """A choice that is made already: its name as text (labelled), its value posted hidden."""
 
     def id_for_label(self, id_):
         return f"{id_}_shown" if id_ else id_
@@ -27,11 +27,12 @@ class ChoiceAsText(forms.Select):
         shown = next((str(label) for key, label in self.choices if key != "" and str(key) == str(value)), "")
         invalid = " is-invalid" if "is-invalid" in attrs.get("class", "") else ""
         described = attrs.get("aria-describedby", "")
+        # <output>: labelable, and a long programme name wraps on a phone (a read-only text box would cut it).
         return format_html(
-            '<input type="text" readonly class="form-control-plaintext{}" id="{}" value="{}"{}>'
+            '<output class="form-control-plaintext d-block{}" id="{}"{}>{}</output>'
             '<input type="hidden" name="{}" value="{}" id="{}">',
-            invalid, self.id_for_label(attrs.get("id", "")), shown,
-            format_html(' aria-describedby="{}"', described) if described else "",
+            invalid, self.id_for_label(attrs.get("id", "")),
+            format_html(' aria-describedby="{}"', described) if described else "", shown,
             name, "" if value is None else value, attrs.get("id", ""),
         )
 
@@ -75,7 +76,7 @@ class ProgrammeChoiceMixin:
             field.required = False  # nothing to choose: posted or not, it is that one
             field.widget = ChoiceAsText(choices=field.choices)
             self.initial["programme"] = choices[0].pk
-            field.help_text = _("The programme open for your branch: the initiative counts for it.")
+            field.help_text = _("Your branch's programme: the initiative counts for it.")
         elif choices:
             field.help_text = _(
                 "Several programmes are open for your branch. Choose the one this initiative counts for: its "

@@ -136,8 +136,9 @@ def test_one_open_programme_is_chosen_silently_and_shown_as_text(tree, login, on
     client = login(member.user)
     page = client.get(NEW).content.decode()
     assert programme_select(page) is None
-    assert re.search(r'<input type="text" readonly class="form-control-plaintext" id="id_programme_shown" '
-                     r'value="Thi đua 6 tháng cuối năm 2026 \(01/07/2026–31/12/2026\)"', page)
+    assert re.search(r'<output class="form-control-plaintext d-block" id="id_programme_shown"[^>]*>'
+                     r'Thi đua 6 tháng cuối năm 2026 \(01/07/2026–31/12/2026\)</output>', page)
+    assert re.search(r'<label\s+for="id_programme_shown"', page)
     client.post(NEW, form_data(tree["direct"], [(member, 100)], application_date="01/07/2026",
                                recognition_date="15/07/2026"))
     assert Initiative.objects.get().programme == tree["second_half"]
