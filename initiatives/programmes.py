@@ -112,3 +112,12 @@ def default_for(branch, day=None):
     """The programme a new initiative of `branch` counts for when nobody chose: the newest offered."""
     offered = offered_for(branch, day)
     return offered[0] if offered else None
+
+
+def for_viewer(user):
+    """The programme a viewer's reports are about: their own body's latest open programme (node_figures.programme_for
+    of access.home_node), so a province officer reports on the province's programme and the Vĩnh Linh district
+    office on the Vĩnh Linh plan, as before."""
+    from . import access, node_figures
+
+    return node_figures.programme_for(access.home_node(user))

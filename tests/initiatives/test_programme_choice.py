@@ -320,3 +320,11 @@ def test_an_initiative_counts_only_for_its_own_programme(tree, branch_a):
                                                                             tree["school"].pk)] == 0
     assert list(TallyBranch.objects.filter(programme=plan).values()) == before
     assert rows[(plan.pk, vinh_linh.branch_id)] == 1
+
+
+def test_reports_are_about_the_viewers_own_programme(tree, district):
+    from initiatives.reports import exports
+
+    province_officer = factories.district_user("tinh", of_node=tree["province"])
+    assert exports.current_programme(province_officer) == tree["second_half"]  # its newest
+    assert exports.current_programme(district) == Programme.current()  # Vĩnh Linh's, as before
