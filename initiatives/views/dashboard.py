@@ -13,6 +13,7 @@ from .. import access, dashboard_panels, node_figures, progress, reorganisation,
 from ..dashboard_forms import DashboardFilterForm
 from ..models import Category, Programme, Status
 from ..paging import long_list
+from . import reorganisation as reorganisation_views
 from .params import parse_id, quarter_key
 
 
@@ -192,6 +193,7 @@ def dashboard(request):
         "child_bodies": any(row["kind"] == "federation" or row["target_source"] == targets.FROM_NODE
                             for row in figures["children"]),
         "may_give_targets": targets.may_give(request.user, figures["federation_node"]),
+        "reorganise_links": reorganisation_views.links_for(request.user, figures["federation_node"]),
         "history": node_history(figures.pop("federation_node")),
     })
 

@@ -15,12 +15,12 @@ from ..forms.targets import ChildTargetFormSet, initial_rows
 from .params import parse_id
 
 
-def _node_and_programme(request, federation_id):
+def _node_and_programme(request, node_id):
     """The body (one the viewer oversees, else 404; one they may not give for, 403) and the programme
     (`?programme=<id>` covering it, else its latest open one), with the programmes covering it."""
     if not access.is_district(request.user):
         raise PermissionDenied
-    node = get_object_or_404(access.nodes_for(request.user), pk=federation_id)
+    node = get_object_or_404(access.nodes_for(request.user), pk=node_id)
     if not targets.may_give(request.user, node):
         raise PermissionDenied
     covering = list(node_figures.covering_programmes(node).prefetch_related("periods"))
@@ -53,8 +53,8 @@ def _rows(request, node, programme, periods, children, formset):
 
 
 @login_required
-def give_targets(request, federation_id):
-    node, programme, covering = _node_and_programme(request, federation_id)
+def give_targets(request, node_id):
+    node, programme, covering = _node_and_programme(request, node_id)
     periods = list(programme.periods.all())
     bodies, branches = targets.direct_children(node)
     children = [*bodies, *branches]
