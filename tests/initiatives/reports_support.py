@@ -27,6 +27,16 @@ def header_row(ws):
     return int(ws.freeze_panes.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) - 1
 
 
+def column_layout(ws):
+    """{column number: (width, hidden)} as the file states them (a <col> element may cover a range of columns of
+    the same width)."""
+    layout = {}
+    for dimension in ws.column_dimensions.values():
+        for index in range(dimension.min or 1, (dimension.max or dimension.min or 1) + 1):
+            layout[index] = (dimension.width, dimension.hidden)
+    return layout
+
+
 def table(ws):
     """(headings, data rows, totals row) of a report sheet: data rows are those numbered 1, 2, 3…"""
     start = header_row(ws)
