@@ -110,3 +110,18 @@ def fill_template(ws, values, row=None):
     by_heading = {str(cell.value).rstrip(" *"): cell.column for cell in ws[header_row] if cell.value}
     for key, value in values.items():
         ws.cell(row=row or header_row + 1, column=by_heading[str(fields[key].header)], value=value)
+
+
+def checked(client, response):
+    """Follow an upload to its preview. The page answers by starting the file's check as a background job and
+    sending the browser to it (302 to ?job=N); the test's transaction never commits, so no thread starts: the
+    job runs here, as a worker would run it (on the test's own connection, which a worker would refresh), and the
+    page is read again as its progress bar would reload it."""
+    from unittest import mock
+
+    from jobs import runner
+
+    assert response.status_code == 302 and "?job=" in response["Location"], response.status_code
+    with mock.patch.object(runner, "close_old_connections"):
+        runner.execute(int(response["Location"].rsplit("=", 1)[1]))
+    return client.get(response["Location"])
