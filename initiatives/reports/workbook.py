@@ -172,6 +172,8 @@ TABLE_ROW_HEIGHT = LINE_HEIGHT + 3  # a table row of one line
 BLANK_ROW_HEIGHT = 12
 SIGNATURE_LINE_HEIGHT = 18
 SIGNATURE_LINES = 7
+# Table rows fitted to their wrapped text (about 1,500 printed pages); rows after them keep the sheet's row height.
+FITTED_ROWS = 50_000
 
 # The printed page: A4 landscape with the margins below, measured through LibreOffice (tests/initiatives/
 # test_reports_printing.py). Every row has an explicit height, and the scale is fixed (not "fit to width", which
@@ -295,7 +297,10 @@ class OfficialWorkbook:
                 value = values[index]
                 if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
                     result.totals[index] += value
-            sheet.append(cells, height=row_height(values, characters_per_line) or TABLE_ROW_HEIGHT)
+            # A row fitted to its wrapped text costs XlsxWriter a few hundred bytes kept to the end; past
+            # FITTED_ROWS (a list nobody prints) rows keep the sheet's height, so memory stays flat.
+            fitted = result.rows < FITTED_ROWS and row_height(values, characters_per_line)
+            sheet.append(cells, height=fitted or TABLE_ROW_HEIGHT)
             result.rows += 1
         last_data_row = sheet.next_row - 1
 

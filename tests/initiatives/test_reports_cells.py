@@ -110,3 +110,14 @@ def test_sheet_names_are_valid_and_unique_as_excel_compares_them():
     assert wb.sheet_name("DANH SÁCH", taken) == "DANH SÁCH (2)"
     assert wb.sheet_name("'Báo cáo'") == "Báo cáo"
     assert wb.sheet_name("a/b:c" + "x" * 40) == ("a b c" + "x" * 40)[:31]
+
+
+def test_past_the_fitted_rows_a_table_row_keeps_the_sheets_height(monkeypatch):
+    """A row fitted to its wrapped text costs the writer memory until the end: a very long list (past
+    FITTED_ROWS) keeps its memory flat with the sheet's own row height, which the file states."""
+    monkeypatch.setattr(wb, "FITTED_ROWS", 2)
+    long_title = "Cải tiến quy trình tiếp nhận và trả kết quả hồ sơ hành chính một cửa liên thông " * 2
+    ws = written([[n, long_title, None, None, None, None] for n in range(1, 5)])
+    heights = [ws.row_dimensions[row[0].row].height for row in data_rows(ws)]
+    assert heights[0] > wb.TABLE_ROW_HEIGHT and heights[1] > wb.TABLE_ROW_HEIGHT
+    assert heights[2:] == [wb.as_written(wb.TABLE_ROW_HEIGHT)] * 2  # the sheet's own row height
