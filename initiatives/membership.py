@@ -127,11 +127,7 @@ def confirm_request(request_obj, *, acting_user, member=None):
         member.email = request_obj.user.email
     member.save()
     request_obj.member = member
-    request_obj.state = MembershipRequest.State.CONFIRMED
-    request_obj.decided_at = timezone.now()
-    request_obj.decided_by = acting_user
-    request_obj.save()
-    audit.record_change("membership.confirm", request_obj, user=acting_user, member=member.pk)
+    _decided(request_obj, MembershipRequest.State.CONFIRMED, acting_user, member=member.pk)
     return member
 
 
@@ -139,8 +135,13 @@ def refuse_request(request_obj, *, acting_user):
     if not may_decide(acting_user, request_obj):
         raise PermissionDenied
     with transaction.atomic(durable=True):
-        request_obj.state = MembershipRequest.State.REFUSED
-        request_obj.decided_at = timezone.now()
-        request_obj.decided_by = acting_user
-        request_obj.save()
-        audit.record_change("membership.refuse", request_obj, user=acting_user)
+        _decided(request_obj, MembershipRequest.State.REFUSED, acting_user)
+
+
+def _decided(request_obj, state, acting_user, **details):
+    request_obj.state = state
+    request_obj.decided_at = timezone.now()
+    request_obj.decided_by = acting_user
+    request_obj.save()
+    verb = "confirm" if state == MembershipRequest.State.CONFIRMED else "refuse"
+    audit.record_change(f"membership.{verb}", request_obj, user=acting_user, **details)

@@ -5,11 +5,12 @@ not at all. Logins and refusals stay log lines (portal_security/audit.py): they 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
 class AuditEvent(models.Model):
-    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True,
                               on_delete=models.SET_NULL, related_name="+")
     action = models.CharField(_("action"), max_length=60)  # "<subject>.<verb>": initiative.approve, pledge.accept
