@@ -21,7 +21,7 @@ def offered(client, path):
 
 @pytest.mark.parametrize("path", ADMINS)
 @pytest.mark.parametrize(("who", "roles"), [("officer_a", {"officer"}), ("district", {"district"})])
-def test_each_role_is_offered_the_moves_it_may_make(path, who, roles, request, login):
+def test_each_role_is_offered_the_moves_it_may_make(path, who, roles, request, login, db):
     client = login(request.getfixturevalue(who))
     expected = {f"{m.action}_selected" for m in ADMINS[path].values() if m.admin_label and roles & set(m.actors)}
     assert offered(client, path) == expected
