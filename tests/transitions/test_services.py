@@ -81,3 +81,18 @@ def test_membership_requests_are_decided_by_their_branchs_officers(branch_a, off
         service(request_obj, acting_user=officer_a)
     assert audit_actions(confirmed) == [("membership.confirm", officer_a.pk)]
     assert audit_actions(refused) == [("membership.refuse", officer_a.pk)]
+
+
+def test_a_draft_is_deleted_only_by_who_may_edit_it_and_is_audited(branch_a, member_a, officer_b, district):
+    from initiatives import services as initiative_services
+    from initiatives.models import Initiative
+
+    draft = factories.initiative(branch_a, authors=[(member_a, 100)], entered_by=member_a.user)
+    for outsider in (officer_b, district):
+        with pytest.raises(PermissionDenied):
+            initiative_services.delete_draft(initiative=draft, user=outsider)
+    pk = draft.pk
+    initiative_services.delete_draft(initiative=draft, user=member_a.user)
+    assert not Initiative.objects.filter(pk=pk).exists()
+    assert list(AuditEvent.objects.filter(target_id=pk, target_type="initiatives.initiative")
+                .values_list("action", "actor")) == [("initiative.delete", member_a.user.pk)]
