@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from jobs import registry as job_registry
 from jobs import runner
 
-from . import backups, tallies
+from . import backups, permissions, tallies
 from .models import Programme
 from .reports import exports
 from .reports import registry as report_registry
@@ -55,7 +55,7 @@ def _report_form(user, params):
 
 
 def _authorize_export(user, params):
-    exports.require_reporter(user)
+    permissions.require(user, "initiatives.export_report")
 
 
 def start_export(user, report, query):

@@ -5,22 +5,17 @@ import logging
 import uuid
 from pathlib import Path
 
+import rules
 from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Count, Q
 
-from . import access
+from . import access, permissions
 from .collation import by_vietnamese
 from .models import Pledge, PledgeTarget, Status
 
 audit = logging.getLogger("portal.audit")
-
-
-def may_edit(user, branch):
-    """An officer edits their own branches' pledges; upper-union staff edit (adjust) any in their subtree."""
-    return access.oversees_branch(user, branch.pk)
 
 
 def pledge_of(branch, programme):
@@ -42,8 +37,7 @@ def save_pledge(*, branch, programme, user, targets, signed_on=None, document=No
                 kept_document_name=None):
     """Record `branch`'s pledge: `targets` is {period: initiatives}. `accepted` is the district's decision (None
     when an officer saves: if the officer changes a committed number, the district must accept it again)."""
-    if not may_edit(user, branch):
-        raise PermissionDenied
+    permissions.require(user, "initiatives.edit_pledge", branch)
     pledge, _created = Pledge.objects.select_for_update().get_or_create(branch=branch, programme=programme)
     existing = {t.period_id: t for t in pledge.targets.all()}
     changed = False
@@ -72,7 +66,7 @@ def acceptance_after(user, pledge, *, numbers_changed, decision=None):
     """Whether the district accepts the pledge after `user` saved it (site and admin alike): the district's own
     decision when it makes one; withdrawn when anyone else changed a committed number (the district must accept
     the new numbers); else as it was."""
-    if decision is not None and access.is_upper_reviewer_of(user, pledge.branch_id):
+    if decision is not None and rules.has_perm("initiatives.accept_pledge", user, pledge):
         return decision
     return False if numbers_changed else pledge.accepted_by_district
 
@@ -89,8 +83,7 @@ PENDING_SALT = "pledge-document-kept"
 def keep_document(*, branch, user, document):
     """Store a valid scanned pledge whose form had other errors, without touching the pledge on file: it is
     attached only when the form is saved. Returns a signed token for the form to post back."""
-    if not may_edit(user, branch):
-        raise PermissionDenied
+    permissions.require(user, "initiatives.edit_pledge", branch)
     name = default_storage.save(f"pledges/pending/{random_document_name(document).name}", document)
     return signing.dumps({"name": name, "branch": branch.pk, "user": user.pk}, salt=PENDING_SALT)
 
@@ -108,8 +101,7 @@ def kept_document(token, *, branch, user):
 
 @transaction.atomic
 def accept_pledge(*, pledge, user):
-    if not access.is_upper_reviewer_of(user, pledge.branch_id):
-        raise PermissionDenied
+    permissions.require(user, "initiatives.accept_pledge", pledge)
     Pledge.objects.filter(pk=pledge.pk).update(accepted_by_district=True, updated_by=user)
     audit.info("pledge=%s accepted user=%s", pledge.pk, user.pk)
 
@@ -150,7 +142,7 @@ def overview(user, programme):
             cells.append({"period": period, "pledged": pledged, "sent": done,
                           "share": done / pledged if pledged else None})
         rows.append({"branch": branch, "pledge": pledges.get(branch.pk), "periods": cells,
-                     "may_edit": may_edit(user, branch)})
+                     "may_edit": rules.has_perm("initiatives.edit_pledge", user, branch)})
     totals = []
     for index, period in enumerate(periods):
         pledged = sum(r["periods"][index]["pledged"] or 0 for r in rows if r["branch"].is_active)

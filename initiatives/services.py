@@ -2,11 +2,12 @@
 Status never changes here; that is `workflow.apply`. Novelty (similar initiatives) is `similarity`."""
 import uuid
 
+import rules
 from django.db import IntegrityError, transaction
 
 from portal_security.conflicts import retry_on_conflict
 
-from . import access, attachments
+from . import attachments
 from .models import Attachment, Initiative, Programme, Status
 
 
@@ -90,7 +91,7 @@ def _save_initiative(*, form, formset, user, new_files, kept_attachment_ids, att
         current = Initiative.objects.select_for_update().get(pk=initiative.pk)
         if is_second_post(current, form_token):
             raise AlreadySaved(current)
-        editable = access.can_edit_initiative(user, current)
+        editable = rules.has_perm("initiatives.change_initiative", user, current)
         if not editable or (seen_version and seen_version != version_of(current)):
             raise StaleEdit(current, editable=editable)
     if form_token:

@@ -9,13 +9,14 @@ may withdraw a proposal to complete it. Each move writes a NominationMove (who, 
 import logging
 from dataclasses import dataclass
 
+import rules
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from initiatives import access, duties
+from initiatives import duties
 from portal_security.conflicts import retry_on_conflict
 
 from .models import EXEMPLAR_STATUSES, Candidate, Nomination, NominationMove, NominationStatus, UpwardLevel
@@ -74,13 +75,12 @@ MOVES = {
 }
 
 
+# Who acts in each role is a rule of `permissions`: an officer of the branch, upper-union staff over it.
+ACTOR_PERMISSIONS = {OFFICER: "models_awards.move_as_branch_officer", DISTRICT: "models_awards.move_as_upper_union"}
+
+
 def roles_on(user, nomination):
-    roles = set()
-    if nomination.branch_id in access.officer_branch_ids(user):
-        roles.add(OFFICER)
-    if access.is_upper_reviewer_of(user, nomination.branch_id):
-        roles.add(DISTRICT)
-    return roles
+    return {role for role, perm in ACTOR_PERMISSIONS.items() if rules.has_perm(perm, user, nomination)}
 
 
 def may(user, nomination, action):
@@ -94,19 +94,6 @@ def may(user, nomination, action):
 
 def available_moves(user, nomination):
     return [move for action, move in MOVES.items() if may(user, nomination, action)]
-
-
-def can_edit(user, nomination):
-    """The officer edits while a draft; the district also while it is proposed."""
-    roles = roles_on(user, nomination)
-    if DISTRICT in roles:
-        return nomination.status in (S.DRAFT, S.PROPOSED)
-    return OFFICER in roles and nomination.status == S.DRAFT
-
-
-def can_delete(user, nomination):
-    """A draft, by whoever may edit it; anything proposed stays, as a record."""
-    return nomination.status == S.DRAFT and can_edit(user, nomination)
 
 
 def completeness_problems(nomination):
@@ -209,7 +196,7 @@ def apply(nomination, action, user, *, comment="", level=""):
 def set_published(nomination, publish, user):
     """The district shows an exemplar in the public showcase, or takes it out; recorded in the audit log (it
     makes a person's name and achievements public)."""
-    if not access.is_upper_reviewer_of(user, nomination.branch_id):
+    if not rules.has_perm("models_awards.publish_nomination", user, nomination):
         raise PermissionDenied
     if publish and nomination.status not in EXEMPLAR_STATUSES:
         raise TransitionError(_("Only an exemplar selected by the district can be published."))

@@ -2,8 +2,6 @@
 
 from django.db import transaction
 
-from initiatives import access
-
 from .models import AwardLevel, InitiativeScore, NominationCriterion
 
 
@@ -37,13 +35,6 @@ def save_score(*, candidate, scorer, novelty, applicability, benefit, comment=""
         defaults={"novelty": novelty, "applicability": applicability, "benefit": benefit, "comment": comment},
     )
     return score
-
-
-def can_edit_award(user, award):
-    """The district edits every award; an officer those their branch funds itself."""
-    if access.is_upper_reviewer_of(user, award.branch_id):
-        return True
-    return award.funded_by_branch and award.branch_id in access.officer_branch_ids(user)
 
 
 def apply_officer_limits(award):

@@ -18,7 +18,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import access
+from .. import access, permissions
 from ..reports import imports
 from ..reports.forms import ImportUploadForm
 from ..reports.import_templates import write_template
@@ -94,7 +94,7 @@ def _page(request, kind, form, plan=None, token=None, file_name=""):
 @login_required
 def import_page(request, kind):
     kind = _kind_or_404(kind)
-    imports.require_importer(request.user)
+    permissions.require(request.user, "initiatives.import_data")
     if request.method != "POST":
         return _page(request, kind, ImportUploadForm(user=request.user))
     form = ImportUploadForm(request.POST, request.FILES, user=request.user)
@@ -113,7 +113,7 @@ def import_page(request, kind):
 @require_POST
 def import_confirm(request, kind):
     kind = _kind_or_404(kind)
-    imports.require_importer(request.user)
+    permissions.require(request.user, "initiatives.import_data")
     token = request.POST.get("token", "")
     pending = request.session.get(_session_key(token)) if token.replace("-", "").replace("_", "").isalnum() else None
     path = _pending_dir() / f"{token}.xlsx"
@@ -161,7 +161,7 @@ def _answers(data):
 @login_required
 def import_template(request, kind):
     kind = _kind_or_404(kind)
-    imports.require_importer(request.user)
+    permissions.require(request.user, "initiatives.import_data")
     filename = "mau-danh-sach-doan-vien" if kind == imports.ROSTER else "mau-danh-sach-sang-kien"
     branches = list(access.branches_for(request.user).order_by("name").values_list("name", flat=True))
     return xlsx_response(lambda handle: write_template(handle, imports.FIELDS[kind], kind=kind, branches=branches),
