@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import access, notifications
+from . import access, notifications, permissions
 from .models import Branch, Member, MembershipRequest
 
 REGISTRATION_SALT = "initiatives.membership.registration"
@@ -97,8 +97,7 @@ def finish_registration(token, *, password):
 @transaction.atomic
 def confirm_request(request_obj, *, acting_user, member=None):
     """Link the account to `member` (or the request's chosen roster entry, or a new one)."""
-    if not access.membership_requests_for(acting_user).filter(pk=request_obj.pk).exists():
-        raise PermissionDenied
+    permissions.require(acting_user, "initiatives.change_membershiprequest", request_obj)
     member = member or request_obj.member
     if member is not None and member.branch_id != request_obj.branch_id:
         raise PermissionDenied(_("The roster entry belongs to another branch."))
@@ -124,8 +123,7 @@ def confirm_request(request_obj, *, acting_user, member=None):
 
 @transaction.atomic
 def refuse_request(request_obj, *, acting_user):
-    if not access.membership_requests_for(acting_user).filter(pk=request_obj.pk).exists():
-        raise PermissionDenied
+    permissions.require(acting_user, "initiatives.change_membershiprequest", request_obj)
     request_obj.state = MembershipRequest.State.REFUSED
     request_obj.decided_at = timezone.now()
     request_obj.decided_by = acting_user

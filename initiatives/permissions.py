@@ -157,6 +157,8 @@ PERMISSIONS = {
     "initiatives.change_federation": oversees_node,
     "initiatives.reorganise_federation": rules.is_superuser | (~is_own_top_node & oversees_node),
     "initiatives.reorganise_branch": is_upper_reviewer,
+    # Membership requests: confirmed or refused by the officers of its branch or of a body above it.
+    "initiatives.change_membershiprequest": oversees_branch_of,
     # Pledges. The pages and the admin are for those who oversee branches (rows scoped by access.branches_for);
     # one branch's pledge is edited by its officers and the upper-union staff over it, who alone accept, adjust
     # or delete it.

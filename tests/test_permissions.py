@@ -15,7 +15,7 @@ import rules
 from django.contrib.auth.models import Permission
 
 from initiatives import access, attachments, pledges, services, workflow
-from initiatives.models import BranchReport, Pledge, Programme, Status
+from initiatives.models import BranchReport, MembershipRequest, Pledge, Programme, Status
 from initiatives.reports import exports, imports, periodic
 from models_awards import nomination_workflow
 from models_awards import services as award_services
@@ -55,6 +55,7 @@ TABLE = [
     ("initiatives.reorganise_federation", "commune_x", {"province_officer"}),
     ("initiatives.reorganise_federation", "province", NOBODY),
     ("initiatives.reorganise_branch", "branch", UPPER_OVER_B),
+    ("initiatives.change_membershiprequest", "membership_request", OVER_B),
     ("initiatives.keep_pledges", None, WITH_BRANCHES),
     ("initiatives.edit_pledge", "branch", OVER_B),
     ("initiatives.edit_pledge", "pledge", OVER_B),
@@ -124,6 +125,7 @@ def objects(tree):
         "commune_x": tree["commune_x"],
         "province": tree["province"],
         "pledge": Pledge(branch=branch, programme=Programme.current()),
+        "membership_request": MembershipRequest(branch=branch, full_name="Lê Văn Hùng"),
         "draft_report": BranchReport(branch=branch, period=period),
         "submitted_report": BranchReport(branch=branch, period=period, state=BranchReport.State.SUBMITTED),
         "draft_nomination": helpers.nomination(branch),
