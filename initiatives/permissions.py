@@ -96,8 +96,9 @@ def oversees_branches(user):
 
 @rules.predicate
 def oversees_node(user, node):
-    """The union body lies in the subtree of one of `user`'s nodes (a superuser oversees every body)."""
-    return node is not None and access.nodes_for(user).filter(pk=node.pk).exists()
+    """The union body lies in the subtree of one of `user`'s nodes (a superuser oversees every body): its path
+    against the user's nodes, read once per request, no query."""
+    return node is not None and access.oversees_node(user, node)
 
 
 @rules.predicate
