@@ -5,10 +5,11 @@ import uuid
 import rules
 from django.db import IntegrityError, transaction
 
+from portal_security import audit
 from portal_security.conflicts import retry_on_conflict
 
-from . import attachments, programmes
-from .models import Attachment, Initiative, Status
+from . import attachments, permissions, programmes
+from .models import Attachment, Initiative
 
 
 class AlreadySaved(Exception):  # noqa: N818  (not an error: the form was posted twice)
@@ -164,8 +165,10 @@ def pending_attachments(user, attachment_ids):
     return list(Attachment.objects.filter(pk__in=attachment_ids, uploaded_by=user, initiative__isnull=True))
 
 
-def delete_draft(initiative):
-    """Delete a draft that was never submitted; the model refuses anything else (ProtectedError)."""
-    if initiative.status != Status.DRAFT:
-        raise ValueError("Only a draft can be deleted; a submitted initiative is only ever rejected.")
-    initiative.delete()
+def delete_draft(*, initiative, user):
+    """Delete a draft that was never submitted, as `user` (its author side or its branch's officer); the model
+    refuses anything else (ProtectedError). An audit row keeps who deleted which."""
+    permissions.require(user, "initiatives.delete_initiative", initiative)
+    with transaction.atomic(durable=True):
+        audit.record_change("initiative.delete", initiative, user=user, title=initiative.title)
+        initiative.delete()

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import access, attachments, eligibility, permissions, services, similarity, uploads, workflow
+from .. import access, attachments, eligibility, services, similarity, uploads, workflow
 from ..filters import InitiativeFilter
 from ..forms.initiative import (
     AttachmentEditForm,
@@ -341,8 +341,7 @@ def initiative_move(request, pk, action):
 @require_POST
 def initiative_delete(request, pk):
     initiative = get_object_or_404(access.initiatives_for(request.user), pk=pk)
-    permissions.require(request.user, "initiatives.delete_initiative", initiative)
-    services.delete_draft(initiative)
+    services.delete_draft(initiative=initiative, user=request.user)  # PermissionDenied for anyone else
     messages.success(request, _("The draft is deleted."))
     return redirect("initiative-list")
 
