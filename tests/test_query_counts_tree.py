@@ -13,10 +13,11 @@ from django.contrib import admin
 from django.core.cache import cache
 from django.test import Client
 
-from initiatives.models import Initiative, Status
+from initiatives.models import Initiative, Programme, ProgrammePeriod, Status
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+PROVINCE = "Liên đoàn Lao động tỉnh Quảng Trị"
 
 # Each branch's first initiative is submitted, so that every list and export has rows at both sizes.
 STATUSES = [Status.SUBMITTED, Status.BRANCH_APPROVED, Status.SENT_TO_PROVINCE, Status.DRAFT, Status.DISTRICT_VERIFIED]
@@ -60,6 +61,8 @@ def small_thresholds(monkeypatch, settings):
 
 
 def fill(branch, count):
+    """`count` initiatives in `branch`, counting for the province's programme."""
+    programme = Programme.objects.get(federation__name=PROVINCE)
     for number in range(count):
         status = STATUSES[number % len(STATUSES)]
         sent = datetime.date(2022, 3, 1 + number % 20) if status == Status.SENT_TO_PROVINCE else None
@@ -68,12 +71,21 @@ def fill(branch, count):
             authors=[(factories.member(branch, f"Nguyễn Văn {branch.pk}-{number}"), 60),
                      (factories.member(branch, f"Lê Thị {branch.pk}-{number}"), 40)],
         )
+    Initiative.objects.filter(branch=branch).update(programme=programme)  # the tallies follow (triggers)
 
 
 @pytest.fixture
 def tree(db):
     factories.node(None, "Liên đoàn Lao động tỉnh khác")  # another root: the province is not the whole portal
-    province = factories.node(None, "Liên đoàn Lao động tỉnh Quảng Trị", place_name="Quảng Trị")
+    province = factories.node(None, PROVINCE, place_name="Quảng Trị")
+    plan = Programme.current()  # the province runs a programme of its own, on the plan's dates
+    programme = Programme.objects.create(
+        name="Phong trào 2026", window_start=plan.window_start, window_end=plan.window_end,
+        research_applied_from=plan.research_applied_from, total_target=plan.total_target,
+        participation_target_rate=plan.participation_target_rate, federation=province)
+    for period in plan.periods.all():
+        ProgrammePeriod.objects.create(programme=programme, number=period.number, start=period.start,
+                                       end=period.end, target=period.target)
     level2 = factories.node(province, "Công đoàn khu vực 1")
     level3 = factories.node(level2, "Công đoàn xã 1.1")
     branch = factories.branch("CĐCS Trường Tiểu học 1.1.1", federation=level3)
