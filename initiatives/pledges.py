@@ -1,7 +1,6 @@
 """Emulation pledges (giao ước thi đua, plan III.1 and V.2): recording them, and the overview of every branch's
 pledge against what it sent and against the district's targets."""
 
-import logging
 import uuid
 from pathlib import Path
 
@@ -11,16 +10,21 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Sum
 
+from portal_security import audit
+
 from . import access
 from .collation import by_vietnamese
 from .models import Pledge, PledgeTarget, TallyBranchSent
-
-audit = logging.getLogger("portal.audit")
 
 
 def may_edit(user, branch):
     """An officer edits their own branches' pledges; upper-union staff edit (adjust) any in their subtree."""
     return access.oversees_branch(user, branch.pk)
+
+
+def may_accept(user, pledge):
+    """The district (of the pledge's branch) accepts a pledge."""
+    return access.is_upper_reviewer_of(user, pledge.branch_id)
 
 
 def pledge_of(branch, programme):
@@ -37,7 +41,7 @@ def random_document_name(uploaded):
     return uploaded
 
 
-@transaction.atomic
+@transaction.atomic  # not durable: the demo seed records its pledges inside its own transaction
 def save_pledge(*, branch, programme, user, targets, signed_on=None, document=None, accepted=None,
                 kept_document_name=None):
     """Record `branch`'s pledge: `targets` is {period: initiatives}. `accepted` is the district's decision (None
@@ -79,8 +83,8 @@ def acceptance_after(user, pledge, *, numbers_changed, decision=None):
 
 def audit_saved(pledge, user):
     targets = {t.period.number: t.initiatives for t in pledge.targets.select_related("period")}
-    audit.info("pledge=%s branch=%s targets=%s accepted=%s user=%s", pledge.pk, pledge.branch_id, targets,
-               pledge.accepted_by_district, user.pk)
+    audit.record_change("pledge.save", pledge, user=user, branch=pledge.branch_id, targets=targets,
+                        accepted=pledge.accepted_by_district)
 
 
 PENDING_SALT = "pledge-document-kept"
@@ -106,12 +110,13 @@ def kept_document(token, *, branch, user):
     return data.get("name")
 
 
-@transaction.atomic
 def accept_pledge(*, pledge, user):
-    if not access.is_upper_reviewer_of(user, pledge.branch_id):
+    """The district accepts the branch's pledge as it stands; an audit row records who and when."""
+    if not may_accept(user, pledge):
         raise PermissionDenied
-    Pledge.objects.filter(pk=pledge.pk).update(accepted_by_district=True, updated_by=user)
-    audit.info("pledge=%s accepted user=%s", pledge.pk, user.pk)
+    with transaction.atomic(durable=True):
+        Pledge.objects.filter(pk=pledge.pk).update(accepted_by_district=True, updated_by=user)
+        audit.record_change("pledge.accept", pledge, user=user, branch=pledge.branch_id)
 
 
 def overview(user, programme):
