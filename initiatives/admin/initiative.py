@@ -125,7 +125,7 @@ class StatusFilter(admin.SimpleListFilter):
 @admin.register(Initiative)
 class InitiativeAdmin(
     MoveActionsAdmin,
-    large_lists.QuickActionCheckbox, FoldedSearchMixin, BranchScopedAdmin, ScopedReadOnlyHistoryAdmin
+    FoldedSearchMixin, BranchScopedAdmin, ScopedReadOnlyHistoryAdmin
 ):
     folded_search_field = "search_text"
     search_fields = ("title",)
@@ -211,9 +211,6 @@ class InitiativeAdmin(
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         # No COUNT(*) over a million rows: the tallies' count, or a probe of the first keys (paging.py).
         return large_lists.paginator_for(request, queryset, per_page, orphans, allow_empty_first_page)
-
-    def get_changelist(self, request, **kwargs):
-        return large_lists.LargeChangeList
 
     def get_autocomplete_fields(self, request):
         return ("branch",) if large_lists.many(access.branches_for(request.user)) else ()
