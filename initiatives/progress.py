@@ -35,8 +35,7 @@ from .models import (
     Programme,
     ProgrammePeriod,
     Status,
-    TallyProgramme,
-    TallyTotal,
+    TallyCell,
 )
 from .text import fold
 
@@ -606,12 +605,11 @@ def headline(programme, *, today=None):
     periods = list(programme.periods.all())
     # From the tallies: the programme's cells, its participants, and the branches with something submitted.
     sent = Q(status=Status.SENT_TO_PROVINCE)
-    counts = TallyTotal.objects.filter(programme=programme).aggregate(
+    counts = TallyCell.objects.filter(programme=programme).aggregate(
         **{_period_key(p): Coalesce(Sum("n", filter=sent & Q(period=p.number)), 0) for p in periods},
         sent=Coalesce(Sum("n", filter=sent), 0),
     )
-    people = TallyProgramme.objects.filter(programme=programme).values_list("participants", flat=True).first()
-    counts["participants"] = people or 0
+    counts["participants"] = progress_counts.programme_participation(programme)[0]
     received = sum((F(f"t__{code}") for code in SUBMITTED_CODES[1:]), F(f"t__{SUBMITTED_CODES[0]}"))
     branches = (
         Branch.objects.filter(is_active=True)

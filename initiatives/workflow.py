@@ -179,10 +179,12 @@ def apply(
     seen_status = initiative.status
 
     with transaction.atomic():
-        # One lock order everywhere: the initiative's row, then the tallies' write lock (which a form's save takes
-        # in that order too, through the tally triggers). The other order deadlocked with a form's save.
-        current = Initiative.objects.select_for_update().select_related("programme", "branch").get(pk=initiative.pk)
-        tallies.take_write_lock()
+        # One lock order everywhere: the initiative's row, then its branch's tally lock (which a form's save takes
+        # in that order too, through the tally triggers). The other order deadlocked with a form's save. Only the
+        # initiative's row (of=self): locking its programme's row too made every move in the portal queue on it.
+        current = (Initiative.objects.select_for_update(of=("self",)).select_related("programme", "branch")
+                   .get(pk=initiative.pk))
+        tallies.take_branch_lock(current)
         roles = roles_on(user, current) & set(move.actors)
         if not roles:
             raise PermissionDenied(_("You may not make this move on this initiative."))
