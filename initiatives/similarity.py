@@ -14,8 +14,8 @@ docs/PERFORMANCE.md ("Novelty check").
 
 The score is the share of the smaller text's shingles that the two have in common (at least MIN_SHINGLES in the
 denominator, so that a few words in common are never a 100% match): a copy pasted inside a longer text scores as
-a copy. `index_initiative` is the one function that keeps the index up to date; it runs inline on every save
-(signals below) and could be moved into a background job as it is.
+a copy. `index_initiative` is the one function that keeps the index up to date; `initiatives.indexing` calls it
+on every save of the text, inline, or in a Celery worker after the commit where one runs.
 """
 
 import hashlib
@@ -27,11 +27,9 @@ from functools import cached_property
 
 from django.db import transaction
 from django.db.models import Count
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils.translation import gettext_lazy
 
-from .models import Attachment, AttachmentText, DismissedMatch, Initiative, SimilarityBand, SimilarityDocument
+from .models import AttachmentText, DismissedMatch, Initiative, SimilarityBand, SimilarityDocument
 from .text import fold
 
 log = logging.getLogger(__name__)
@@ -211,24 +209,6 @@ def index_initiative(initiative):
     SimilarityBand.objects.bulk_create(
         [SimilarityBand(initiative=initiative, key=key) for key in band_keys(shingle_set)]
     )
-
-
-_INDEXED_FIELDS = frozenset(TEXT_FIELDS)
-
-
-@receiver(post_save, sender=Initiative)
-def _initiative_saved(sender, instance, raw=False, update_fields=None, **kwargs):
-    if raw or (update_fields is not None and not _INDEXED_FIELDS & set(update_fields)):
-        return  # a status move or a counter: the text is unchanged
-    index_initiative(instance)
-
-
-@receiver(post_save, sender=Attachment)
-@receiver(post_delete, sender=Attachment)
-def _attachment_changed(sender, instance, raw=False, **kwargs):
-    if raw or instance.initiative_id is None:
-        return
-    index_initiative(instance.initiative_id)
 
 
 # --- matching --------------------------------------------------------------------------------------

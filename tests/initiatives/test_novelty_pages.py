@@ -195,3 +195,36 @@ def test_the_admin_offers_the_move_prefilled(login, district, original, copy_b):
                 {"confirm": "1", "duplicate_of": original.pk, "comment": "Chép lại."})
     copy_b.refresh_from_db()
     assert copy_b.duplicate_of == original
+
+
+# --- dismissing from the admin's review card --------------------------------------------------------
+
+
+def test_a_match_dismissed_from_the_admin_returns_there_and_is_gone(login, district, original, copy_b):
+    client = login(district)
+    change = f"/admin/initiatives/initiative/{copy_b.pk}/change/"
+    page = client.get(change).content.decode()
+    dismiss = f"/initiatives/{copy_b.pk}/similar/{original.pk}/dismiss/"
+    assert f'action="{dismiss}"' in page and f'data-number="{original.pk}"' in page
+    response = client.post(dismiss, {"reason": "Cùng một đề tài, hội đồng đã xét riêng từng đơn vị.", "next": change})
+    assert response.status_code == 302 and response.url == change
+    assert DismissedMatch.objects.filter(initiative=copy_b, other=original, dismissed_by=district).exists()
+    page = client.get(change).content.decode()
+    assert f'data-number="{original.pk}"' not in page
+    assert f"#{original.pk} sẽ không còn hiện là sáng kiến tương tự." in page
+
+
+def test_the_admin_dismiss_form_without_a_reason_says_why_and_keeps_the_match(login, district, original, copy_b):
+    client = login(district)
+    change = f"/admin/initiatives/initiative/{copy_b.pk}/change/"
+    response = client.post(f"/initiatives/{copy_b.pk}/similar/{original.pk}/dismiss/", {"reason": "  ", "next": change})
+    assert response.url == change
+    page = client.get(change).content.decode()
+    assert "Hãy nói vì sao" in page and f'data-number="{original.pk}"' in page
+    assert not DismissedMatch.objects.exists()
+
+
+def test_the_dismiss_form_never_redirects_off_the_site(login, district, original, copy_b):
+    response = login(district).post(f"/initiatives/{copy_b.pk}/similar/{original.pk}/dismiss/",
+                                    {"reason": "Không phải bản sao.", "next": "https://evil.example/admin/"})
+    assert response.status_code == 302 and response.url == f"/initiatives/{copy_b.pk}/#novelty"

@@ -113,3 +113,22 @@ def test_a_worker_killed_mid_export_is_replaced_and_the_export_completes(celery_
     job = Job.objects.get(pk=job_id)
     assert job.attempts == 2
     assert len(list_rows(b"".join(client.get(final["download_url"]).streaming_content))) == listed
+
+
+def test_the_novelty_index_keeps_up_in_a_worker_after_the_commit(celery_mode, branch_a, branch_b):
+    from initiatives import similarity
+    from initiatives.models import SimilarityDocument, Status
+    from tests import factories
+    from tests.initiatives import similarity_corpus as corpus
+
+    original = factories.initiative(branch_a, status=Status.SUBMITTED, **corpus.ORIGINAL)
+    copy = factories.initiative(branch_b, status=Status.SUBMITTED, **corpus.reordered())
+    indexed = SimilarityDocument.objects.filter(initiative__in=[original, copy])
+    assert not indexed.exists()  # the saves did not read and index the text themselves: that is queued
+    celery_mode()  # a worker starts and reads the queue
+    deadline = time.monotonic() + 90
+    while indexed.count() < 2:
+        assert time.monotonic() < deadline, "the worker did not index the saved initiatives"
+        time.sleep(0.2)
+    [match, *_] = similarity.similar_to(copy)
+    assert match.initiative == original and match.score > 0.7
