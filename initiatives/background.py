@@ -14,8 +14,7 @@ from django.utils.translation import gettext_lazy
 from jobs import registry as job_registry
 from jobs import runner
 
-from . import backups, tallies
-from .models import Programme
+from . import backups, programmes, tallies
 from .reports import exports
 from .reports import registry as report_registry
 from .reports.forms import ReportFilterForm
@@ -30,7 +29,7 @@ LISTS = {"initiatives", "programme"}
 
 def export_rows(user, report, filters):
     """How many initiatives the report lists, or None for a report that is not a list of them."""
-    programme = Programme.current()
+    programme = programmes.for_viewer(user)  # the programme the report is about (exports.current_programme)
     if report.key not in LISTS or programme is None:
         return None
     return exports.initiatives_for_report(user, filters, programme).count()

@@ -5,17 +5,19 @@ LĐLĐ tỉnh Quảng Trị (province) ─┬─ Công đoàn xã Cửa Tùng �
                                  ├─ Công đoàn phường Đông Hà ── 3 CĐCS
                                  ├─ Công đoàn xã Gio Linh ── 2 CĐCS
                                  └─ Công đoàn các Khu kinh tế tỉnh (industrial zones) ── 3 CĐCS
-The 2026 programme (rounds 01/01–30/06 and 01/07–31/12) is the province's. Accounts: `tinh` (province officer),
-`xa` (officer of Công đoàn xã Cửa Tùng), `canbo.cuatung` (officer of a branch under it). Running it again adds
-nothing twice."""
+The 2026 programme (rounds 01/01–30/06 and 01/07–31/12) is the province's. Công đoàn xã Cửa Tùng runs its own
+programme beside it (01/07/2025–31/12/2026), so its branches have two programmes open and their members choose where
+an initiative counts. Accounts: `tinh` (province officer), `xa` (officer of Công đoàn xã Cửa Tùng), `canbo.cuatung`
+(officer of a branch under it), `doanvien.cuatung` (a member of that branch). Running it again adds nothing twice."""
 
 import datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 
-from . import workflow
+from . import access, workflow
 from .models import (
     Branch,
     Category,
@@ -124,6 +126,7 @@ def seed_province(*, password, admin_user):
         ProgrammePeriod.objects.create(programme=programme, number=2, start=datetime.date(2026, 7, 1),
                                        end=datetime.date(2026, 12, 31), target=35)
 
+    _commune_programme(nodes[0])
     for index, (node_index, code, name, kind, members) in enumerate(NEW_BRANCHES):
         branch, created = Branch.objects.get_or_create(
             code=code, defaults={"name": name, "kind": kind, "member_count": members,
@@ -134,7 +137,32 @@ def seed_province(*, password, admin_user):
         branch.officers.add(officer)
         if created:
             _initiatives(branch, programme, officer, tinh, index)
+    _member(password)
     return province
+
+
+def _commune_programme(commune):
+    """The commune union's own programme, open beside the province's for the branches under it (started earlier,
+    so the province's stays the one its dashboards show first)."""
+    if Programme.objects.filter(federation=commune).exists():
+        return
+    programme = Programme.objects.create(
+        name="Phong trào “Sáng kiến vì đoàn viên” của Công đoàn xã Cửa Tùng (07/2025–12/2026)",
+        window_start=datetime.date(2025, 7, 1), window_end=datetime.date(2026, 12, 31),
+        research_applied_from=datetime.date(2025, 7, 1), total_target=8, participation_target_rate=Decimal("0.150"),
+        exemplar_first_year=2025, exemplar_last_year=2026, is_current=True, federation=commune)
+    ProgrammePeriod.objects.create(programme=programme, number=1, start=datetime.date(2025, 7, 1),
+                                   end=datetime.date(2026, 12, 31), target=8)
+
+
+def _member(password):
+    """`doanvien.cuatung`: a member of CĐCS Trường Mầm non Cửa Tùng, where two programmes are open."""
+    user = _user("doanvien.cuatung", password=password, first_name="Trang", last_name="Lê Thị Thu")
+    user.groups.add(Group.objects.get_or_create(name=access.MEMBER)[0])
+    if not Member.objects.filter(user=user).exists():
+        Member.objects.create(full_name="Lê Thị Thu Trang", branch=Branch.objects.get(code="mn-cua-tung"),
+                              position="Giáo viên mầm non", date_of_birth=datetime.date(1992, 5, 19), user=user,
+                              email=user.email)
 
 
 def _initiatives(branch, programme, officer, tinh, index):

@@ -5,9 +5,10 @@ Figures come from the per-branch tallies (TallyBranch), summed over the subtree 
 one grouped query for every child row, whatever the depth or the number of branches. A merged branch's row is
 folded into the branch it merged into from the merger's date (reorganisation.counting_branch)."""
 
-from django.db.models import Case, Count, F, FilteredRelation, IntegerField, Max, Q, Subquery, Sum, Value, When
+from django.db.models import Case, Count, F, FilteredRelation, IntegerField, Max, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, Substr
 
+from . import programmes
 from .models import Federation, Programme, Status
 
 SUBMITTED = [s for s in Status.values if s not in (Status.DRAFT,)]
@@ -16,17 +17,12 @@ APPROVED = [Status.BRANCH_APPROVED, Status.DISTRICT_VERIFIED, Status.SENT_TO_PRO
 
 def ancestor_paths(node):
     """The paths of the bodies from the root down to `node` (its own included)."""
-    return [node.path[:end] for end in range(Federation.steplen, len(node.path) + 1, Federation.steplen)]
+    return programmes.ancestor_paths(node.path)
 
 
 def covering_programmes(node):
-    """The programmes that cover `node`: run by it or by a body above it (a programme with no body is the
-    portal owner's, the first body set up), newest first. One query."""
-    owner_path = Subquery(Federation.objects.order_by("pk").values("path")[:1])
-    return (Programme.objects.annotate(owner_path=owner_path)
-            .filter(Q(federation__path__in=ancestor_paths(node))
-                    | Q(federation__isnull=True, owner_path__in=ancestor_paths(node)))
-            .order_by("-window_start", "-pk"))
+    """The programmes that cover `node`: run by it or by a body above it, newest first. One query."""
+    return programmes.covering(node)
 
 
 def programme_for(node, programmes=None):

@@ -6,8 +6,8 @@ from django.db import IntegrityError, transaction
 
 from portal_security.conflicts import retry_on_conflict
 
-from . import access, attachments
-from .models import Attachment, Initiative, Programme, Status
+from . import access, attachments, programmes
+from .models import Attachment, Initiative, Status
 
 
 class AlreadySaved(Exception):  # noqa: N818  (not an error: the form was posted twice)
@@ -98,7 +98,8 @@ def _save_initiative(*, form, formset, user, new_files, kept_attachment_ids, att
     initiative._history_user = user
     if initiative.pk is None:
         initiative.entered_by = user
-        initiative.programme = Programme.current()
+        if initiative.programme_id is None:  # the form sets it; else the branch's default
+            initiative.programme = programmes.default_for(initiative.branch)
         initiative.save()
     else:
         initiative.save(update_fields=[*owned_fields(form), "form_token", "updated_at"])

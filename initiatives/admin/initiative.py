@@ -19,10 +19,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from .. import access, attachments, eligibility, services, similarity, uploads, workflow
+from .. import access, attachments, eligibility, programmes, services, similarity, uploads, workflow
 from ..forms.choices import NamedBlankChoicesAdmin
 from ..forms.initiative import ReviewForm
-from ..models import Attachment, Initiative, InitiativeAuthor, Programme, ReviewNote, Status, StatusChange
+from ..forms.programme import ProgrammeChoiceMixin
+from ..models import Attachment, Initiative, InitiativeAuthor, ReviewNote, Status, StatusChange
 from . import large_lists
 from .history import ScopedReadOnlyHistoryAdmin, showing_history_entry
 from .organisation import FoldedSearchMixin
@@ -174,7 +175,8 @@ class InitiativeAdmin(
     fieldsets = (
         (
             None,
-            {"fields": ("branch", "title", "category", "field_of_work", "problem", "solution", "application_summary")},
+            {"fields": ("branch", "programme", "title", "category", "field_of_work", "problem", "solution",
+                        "application_summary")},
         ),
         (gettext_lazy("Recognition"), {"fields": ("recognition_body", "recognition_decision_no", "recognition_date")}),
         (
@@ -245,6 +247,8 @@ class InitiativeAdmin(
         if showing_history_entry(request):
             return super().get_readonly_fields(request, obj)  # a past version: every field read-only
         always = ("status", "sent_to_province_date", "entered_by")
+        if obj is not None and obj.was_submitted:
+            always = (*always, "programme")  # where it counts is settled when it is submitted
         if obj is None or access.can_edit_initiative(request.user, obj):
             upper = access.is_district(request.user) if obj is None else access.is_upper_reviewer_of(request.user, obj)
             district_only = () if upper else DISTRICT_ALWAYS_EDITABLE
@@ -300,7 +304,7 @@ class InitiativeAdmin(
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form_class = super().get_form(request, obj, change=change, **kwargs)
+        form_class = programme_limited(super().get_form(request, obj, change=change, **kwargs), request.user)
         if obj is None or request.method != "POST":
             return form_class
         seen = request.POST.get(VERSION_FIELD, "")
@@ -331,7 +335,8 @@ class InitiativeAdmin(
             obj.save(update_fields=[*services.owned_fields(form), "updated_at"])
             return
         obj.entered_by = request.user
-        obj.programme = Programme.current()
+        if obj.programme_id is None:  # the form chose it; else the branch's default
+            obj.programme = programmes.default_for(obj.branch)
         obj.form_token = _posted_token(request)
         super().save_model(request, obj, form, change)
 
@@ -518,6 +523,32 @@ class StatusChangeAdmin(BranchScopedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def programme_limited(form_class, user):
+    """The admin's form with the programme limited to those open for the user's branches, checked against the
+    chosen branch (forms.programme: the same as on the site)."""
+    if "programme" not in form_class.base_fields:
+        return form_class  # read-only: submitted, or not the user's to edit
+
+    class ProgrammeLimitedForm(ProgrammeChoiceMixin, form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            branches = access.branches_for(user).filter(is_active=True)
+            offer = programmes.offer_for_branches(branches)
+            if self.instance.pk:  # its own branch too (an inactive one, or outside the user's today)
+                offer.by_path.setdefault(self.instance.branch.federation.path,
+                                         programmes.offered_for(self.instance.branch, offer.day))
+            self.limit_programme(offer, branch=self.instance.branch if self.instance.branch_id else None)
+            if "branch" in self.fields:
+                self.fields["branch"].queryset = self.fields["branch"].queryset.select_related("federation")
+
+        def clean(self):
+            cleaned = super().clean()
+            self.check_programme()
+            return cleaned
+
+    return ProgrammeLimitedForm
 
 
 def _posted_token(request):

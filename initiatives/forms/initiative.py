@@ -9,12 +9,13 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from .. import access, uploads
+from .. import access, programmes, uploads
 from ..collation import by_vietnamese
 from ..models import Attachment, Branch, Initiative, InitiativeAuthor, Member
 from ..services import version_of
 from .choices import NamedBlankChoices, name_blank_choice
 from .fields import PortalDateField, portal_formfield
+from .programme import ProgrammeChoiceMixin
 from .widgets import DateTextInput
 
 DATE_WIDGET = DateTextInput()
@@ -25,7 +26,7 @@ FIELDSETS = [
     (
         "initiative",
         _("The initiative"),
-        ["branch", "title", "category", "field_of_work", "problem", "solution", "application_summary"],
+        ["branch", "programme", "title", "category", "field_of_work", "problem", "solution", "application_summary"],
     ),
     ("recognition", _("Recognition"), ["recognition_body", "recognition_decision_no", "recognition_date"]),
     (
@@ -48,7 +49,7 @@ class Section:
     open: bool
 
 
-class InitiativeForm(NamedBlankChoices, forms.ModelForm):
+class InitiativeForm(ProgrammeChoiceMixin, NamedBlankChoices, forms.ModelForm):
     # Hidden: the initiative's state when the form was shown (a form opened before a change is refused) and this
     # form's own token (posted twice, it saves once). services.save_initiative checks both.
     version = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -86,7 +87,18 @@ class InitiativeForm(NamedBlankChoices, forms.ModelForm):
             # A new instance's empty branch would override the field's initial value: set the form's own.
             self.initial["branch"] = branches[0].pk
             self.fields["branch"].widget = forms.HiddenInput()
+        self.limit_programme(programmes.offer_for_branches(list(branches)), branch=self.chosen_branch(branches))
         self.fields["economic_benefit_vnd"].help_text = _("Leave empty when it cannot be put in money.")
+
+    def chosen_branch(self, branches):
+        """The branch a new initiative is for as the form stands: posted, given, or the first allowed."""
+        wanted = self.data.get("branch") if self.is_bound else self.initial.get("branch")
+        return next((b for b in branches if str(b.pk) == str(wanted)), branches[0] if branches else None)
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_programme()
+        return cleaned
 
     def clean_form_token(self):
         try:
@@ -103,7 +115,8 @@ class InitiativeForm(NamedBlankChoices, forms.ModelForm):
             branches = [member.branch] if member else []
         if self.instance.pk and self.instance.branch not in branches:
             branches.append(self.instance.branch)
-        return Branch.objects.filter(pk__in=[b.pk for b in branches]).order_by(by_vietnamese("name"))
+        return (Branch.objects.filter(pk__in=[b.pk for b in branches]).select_related("federation")
+                .order_by(by_vietnamese("name")))
 
     def sections(self):
         """The parts of the form, in order. The first part is open, and any part with an error."""

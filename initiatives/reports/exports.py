@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import access, progress
+from .. import access, programmes, progress
 from ..collation import by_vietnamese
 from ..formatting import format_date, quarter_label
 from ..models import Category, InitiativeAuthor, Programme, Status
@@ -28,8 +28,9 @@ def require_reporter(user):
         raise PermissionDenied(_("Reports are for branch officers and the district office."))
 
 
-def current_programme():
-    programme = Programme.current()
+def current_programme(user=None):
+    """The programme a report is about: the viewer's (programmes.for_viewer), the portal owner's without one."""
+    programme = programmes.for_viewer(user) if user is not None else Programme.current()
     if programme is None:
         raise PermissionDenied(_("No programme is set up yet."))
     return programme
@@ -209,7 +210,7 @@ def add_initiative_list(book, user, filters, programme, *, sheet_name=None):
 
 def write_initiative_list(target, *, user, filters):
     require_reporter(user)
-    programme = current_programme()
+    programme = current_programme(user)
     book = wb.OfficialWorkbook(letterhead_for(user, branch=filters.branch))
     result = add_initiative_list(book, user, filters, programme)
     book.save(target)
@@ -298,7 +299,7 @@ def add_summary(book, user, filters, programme, figures=None, *, sheet_name=None
 
 def write_summary(target, *, user, filters):
     require_reporter(user)
-    programme = current_programme()
+    programme = current_programme(user)
     book = wb.OfficialWorkbook(letterhead_for(user, branch=filters.branch))
     result = add_summary(book, user, filters, programme)
     book.save(target)
@@ -369,7 +370,7 @@ def write_programme(target, *, user, filters):
     """The district's review report for a period or the whole programme (sơ kết, tổng kết): the key figures,
     the table by branch and the list of initiatives, as three sheets of one workbook."""
     require_reporter(user)
-    programme = current_programme()
+    programme = current_programme(user)
     figures = _figures(user, filters, programme)
     book = wb.OfficialWorkbook(letterhead_for(user, branch=filters.branch))
     today = format_date(figures["scope"]["today"])

@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .. import access
+from .. import access, programmes
 from ..collation import by_vietnamese
 from ..forms.choices import NamedBlankChoices
-from ..models import Programme, ProgrammePeriod, Status
+from ..models import ProgrammePeriod, Status
 from .registry import ReportFilters
 
 
@@ -23,7 +23,7 @@ class ReportFilterForm(NamedBlankChoices, forms.Form):
 
     def __init__(self, *args, user, kind, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
-        programme = programme or Programme.current()
+        programme = programme or programmes.for_viewer(user)
         self.fields["period"].queryset = (
             ProgrammePeriod.objects.filter(programme=programme) if programme else ProgrammePeriod.objects.none()
         )

@@ -21,8 +21,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import access, eligibility, workflow
-from ..models import ApplicationKind, Category, Initiative, InitiativeAuthor, Member, Programme
+from .. import access, eligibility, programmes, workflow
+from ..models import ApplicationKind, Category, Initiative, InitiativeAuthor, Member
 from ..text import fold, fold_for_index
 from . import columns, reading
 
@@ -215,7 +215,7 @@ class _Branches:
     """The branches a row may name: the user's, found by name or short code (diacritics ignored)."""
 
     def __init__(self, user, default):
-        self.allowed = list(access.branches_for(user))
+        self.allowed = list(access.branches_for(user).select_related("federation"))
         self.by_name = {}
         for branch in self.allowed:
             self.by_name[fold(branch.name)] = branch
@@ -378,8 +378,9 @@ def _max_length(name):
 def _plan_initiatives(plan, table, user, default_branch, answers):
     rows = _Rows(plan, table, columns.INITIATIVE_FIELDS)
     branches = _Branches(user, default_branch)
-    programme = Programme.current()
-    if programme is None:
+    # Each row counts for its branch's default programme (initiatives.programmes), read for every branch at once.
+    offer = programmes.offer_for_branches([*branches.allowed, *([default_branch] if default_branch else [])])
+    if not offer.programmes:
         plan.problems.append(Problem(None, "", _("No programme is set up yet: nothing can be imported.")))
         return
     roster = _Roster(user)
@@ -423,7 +424,12 @@ def _plan_initiatives(plan, table, user, default_branch, answers):
         if rows.failed or branch is None:
             continue
 
-        initiative = Initiative(programme=programme, branch=branch, **values)
+        programme = offer.default_for(branch)
+        if programme is None:
+            rows.problem("branch", _("No programme is open for this branch at the moment."))
+            continue
+        values["programme"] = programme
+        initiative = Initiative(branch=branch, **values)
         for problem in eligibility.check(initiative, authors=authors, programme=programme, today=today):
             rows.problem(ELIGIBILITY_COLUMNS.get(problem.field, "title"), problem.message)
         if rows.failed:
@@ -542,11 +548,10 @@ def _register_authors(plan, number, branch, authors):
 def _apply_initiatives(plan, user):
     created_members = {}
     count = 0
-    programme = Programme.current()  # read once: the import is one transaction
     for row in plan.rows:
-        values = dict(row.values)
+        values = dict(row.values)  # with the programme the plan chose for the row's branch
         authors = values.pop("authors")
-        initiative = Initiative(programme=programme, branch=row.branch, entered_by=user, **values)
+        initiative = Initiative(branch=row.branch, entered_by=user, **values)
         initiative._history_user = user
         initiative.save()
         for author in authors:

@@ -19,7 +19,7 @@ from ..forms.initiative import (
     ReviewForm,
     author_choices,
 )
-from ..models import Attachment, Initiative, Programme
+from ..models import Attachment, Initiative
 from ..paging import LargeListPaginator
 from ..selectors import initiative_detail_for, initiative_list_for, list_count
 from .downloads import private_download
@@ -226,7 +226,8 @@ def _edit(request, initiative):
             "initiative": initiative,
             "kept_attachments": kept_attachments,
             "problems": preview,
-            "programme": Programme.current(),
+            "programme": form.instance.programme if form.instance.programme_id else None,
+            "programme_to_choose": form.programme_to_choose,
             "novelty_warnings": similarity.author_warnings(user, initiative, similarity.typed_text(form.instance))
             if request.method == "POST" or initiative.pk
             else [],
@@ -271,7 +272,7 @@ def _preview_problems(form, formset, initiative):
 
 @login_required
 def initiative_create(request):
-    return _edit(request, Initiative(programme=Programme.current()))
+    return _edit(request, Initiative())  # the form sets the programme: the one open for the branch, or the choice
 
 
 @login_required
@@ -294,7 +295,7 @@ def initiative_edit(request, pk):
 def initiative_check(request):
     """The live eligibility panel: the same check as on save, on what is typed now."""
     pk = parse_id(request.POST.get("initiative_id"))
-    initiative = Initiative(programme=Programme.current())
+    initiative = Initiative()  # the form reads the chosen programme, else the branch's default
     if pk:
         initiative = get_object_or_404(access.initiatives_for(request.user), pk=pk)
     form = InitiativeForm(request.POST, instance=initiative, user=request.user)

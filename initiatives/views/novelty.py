@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import access, request_form, similarity
-from ..models import Initiative, Programme
+from ..models import Initiative
 from .params import parse_id
 
 # What the author's form sends: the fields the check reads (nothing else is needed, no file is uploaded).
@@ -32,7 +32,7 @@ def initiative_novelty(request):
     """The author's novelty warning: what is typed now against what the author may see and what was submitted to
     their branch. Polled by static/js/novelty.js."""
     pk = parse_id(request.POST.get("initiative_id"))
-    initiative = Initiative(programme=Programme.current())
+    initiative = Initiative()  # the check reads only the typed text
     if pk:
         initiative = get_object_or_404(access.initiatives_for(request.user), pk=pk)
     for name in TYPED_FIELDS:

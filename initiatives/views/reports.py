@@ -15,11 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import access, background, progress
+from .. import access, background, programmes, progress
 from ..models import BranchReport
 from ..reports import exports, periodic, registry
 from ..reports.forms import BranchReportForm, ReportFilterForm
-from .dashboard import current_programme
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -40,11 +39,12 @@ def xlsx_response(write, filename):
 def _cards(user, bound=None):
     """One card per report kind with its filter form; `bound` is (kind key, form) to show with its errors."""
     cards = []
+    programme = programmes.for_viewer(user)  # read once for every card
     for kind in registry.kinds():
         if bound is not None and bound[0] == kind.key:
             form = bound[1]
         else:
-            form = ReportFilterForm(user=user, kind=kind, auto_id=f"id_{kind.key}_%s")
+            form = ReportFilterForm(user=user, kind=kind, programme=programme, auto_id=f"id_{kind.key}_%s")
         cards.append({"kind": kind, "form": form})
     return cards
 
@@ -105,13 +105,15 @@ def start_export(request, kind):
 # -- the branches' periodic reports ----------------------------------------------------------------------
 
 
-def _periods():
-    programme = current_programme()
+def _periods(user):
+    programme = programmes.for_viewer(user)
+    if programme is None:
+        raise Http404("No programme.")
     return programme, list(programme.periods.all())
 
 
-def _period_or_404(period_id):
-    _programme, periods = _periods()
+def _period_or_404(user, period_id):
+    _programme, periods = _periods(user)
     for period in periods:
         if period.pk == period_id:
             return period
@@ -126,7 +128,7 @@ def _branch_or_404(user, branch_id):
 def branch_reports(request):
     """Officers: the reports of their branches; the district: which branches have reported for a period."""
     exports.require_reporter(request.user)
-    programme, periods = _periods()
+    programme, periods = _periods(request.user)
     chosen = request.GET.get("period")
     period = next((p for p in periods if str(p.pk) == chosen), None)
     if period is None:
@@ -149,7 +151,7 @@ def branch_reports(request):
 def branch_report(request, branch_id, period_id):
     exports.require_reporter(request.user)
     branch = _branch_or_404(request.user, branch_id)
-    period = _period_or_404(period_id)
+    period = _period_or_404(request.user, period_id)
     report = periodic.report_for(branch, period)
     report.branch, report.period = branch, period
     editable = periodic.may_edit(request.user, branch, report)
@@ -191,7 +193,7 @@ def branch_report(request, branch_id, period_id):
 def branch_report_reopen(request, branch_id, period_id):
     exports.require_reporter(request.user)
     branch = _branch_or_404(request.user, branch_id)
-    period = _period_or_404(period_id)
+    period = _period_or_404(request.user, period_id)
     report = get_object_or_404(BranchReport, branch=branch, period=period)
     try:
         periodic.reopen_report(user=request.user, report=report)
@@ -206,7 +208,7 @@ def branch_report_reopen(request, branch_id, period_id):
 def branch_report_download(request, branch_id, period_id):
     exports.require_reporter(request.user)
     branch = _branch_or_404(request.user, branch_id)
-    period = _period_or_404(period_id)
+    period = _period_or_404(request.user, period_id)
     report = periodic.report_for(branch, period)
     report.branch, report.period = branch, period
     return xlsx_response(lambda handle: periodic.write_report(handle, user=request.user, report=report),
@@ -216,6 +218,6 @@ def branch_report_download(request, branch_id, period_id):
 @login_required
 def period_download(request, period_id):
     exports.require_reporter(request.user)
-    period = _period_or_404(period_id)
+    period = _period_or_404(request.user, period_id)
     return xlsx_response(lambda handle: periodic.write_period(handle, user=request.user, period=period),
                          f"bao-cao-cdcs-giai-doan-{period.number}")

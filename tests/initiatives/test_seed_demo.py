@@ -34,7 +34,7 @@ def test_seed_demo_refuses_when_debug_is_off(settings, db):
     assert not get_user_model().objects.filter(username="doanvien").exists()
 
 
-def test_seed_demo_province_adds_the_2026_union_beside_vinh_linh(settings, db, client):
+def test_seed_demo_province_adds_the_2026_union_beside_vinh_linh(settings, db, client, monkeypatch):
     settings.DEBUG = True
     call_command("seed_demo")
     vinh_linh_sent = _district_sent(client, "vanphong")
@@ -63,6 +63,19 @@ def test_seed_demo_province_adds_the_2026_union_beside_vinh_linh(settings, db, c
     assert data["federation"]["id"] == province.pk and data["federation"]["programme"]["id"] == programme.pk
     assert len(data["children"]) == 4 and data["programme"]["sent"] == 9
     assert vinh_linh_sent >= _district_sent(client, "vanphong")
+    # Công đoàn xã Cửa Tùng runs a programme beside the province's: its branch's member chooses where it counts.
+    import datetime
+
+    from initiatives import programmes
+
+    monkeypatch.setattr(programmes, "today", lambda: datetime.date(2026, 3, 1))
+    trang = User.objects.get(username="doanvien.cuatung")
+    assert trang.check_password("VinhLinh@2021") and trang.member.branch.federation == commune
+    client.force_login(trang, backend="django.contrib.auth.backends.ModelBackend")
+    page = client.get("/initiatives/new/").content.decode()
+    choice = page[page.index('<select name="programme"'):]
+    choice = choice[:choice.index("</select>")]
+    assert programme.name in choice and "Công đoàn xã Cửa Tùng" in choice
 
 
 def _district_sent(client, username):

@@ -13,7 +13,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
-from initiatives.models import Branch, Programme, Status
+from initiatives import programmes
+from initiatives.models import Branch, Status
 from initiatives.reports import registry
 from initiatives.reports.exports import ReportFilterError
 
@@ -40,13 +41,13 @@ class Command(BaseCommand):
         ignored = [f"--{name}" for name, value in asked.items() if value is not None and name not in report.filters]
         if ignored:
             self.stderr.write(f"Note: the {kind} report does not take {', '.join(ignored)}; ignored.")
+        account = self._user(user)
         filters = registry.ReportFilters(
-            period=self._period(period) if "period" in report.filters else None,
+            period=self._period(period, account) if "period" in report.filters else None,
             branch=self._branch(branch) if "branch" in report.filters else None,
             status=(status or "") if "status" in report.filters else "",
             year=year if "year" in report.filters else None,
         )
-        account = self._user(user)
         try:
             rows = report.write(out, user=account, filters=filters)
         except PermissionDenied as error:
@@ -59,10 +60,10 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(f"Wrote {out} ({rows} rows)." if rows is not None else f"Wrote {out}."))
 
-    def _period(self, number):
+    def _period(self, number, account):
         if number is None:
             return None
-        programme = Programme.current()
+        programme = programmes.for_viewer(account)  # the programme the report is about
         period = programme.periods.filter(number=number).first() if programme else None
         if period is None:
             raise CommandError(f"The current programme has no period {number}.")
