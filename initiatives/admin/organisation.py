@@ -169,9 +169,6 @@ class MemberAdmin(FoldedSearchMixin, BranchScopedAdmin):
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         return large_lists.LargeListPaginator(queryset, per_page, orphans, allow_empty_first_page)
 
-    def get_changelist(self, request, **kwargs):
-        return large_lists.LargeChangeList
-
     def get_autocomplete_fields(self, request):
         return ("branch",) if large_lists.many(access.branches_for(request.user)) else ()
 
