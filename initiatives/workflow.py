@@ -5,6 +5,7 @@ people acting at once exactly one wins, writes the history row and the audit row
 transaction has committed.
 """
 
+import rules
 from django.core.exceptions import PermissionDenied  # noqa: F401  (callers catch workflow.PermissionDenied)
 from django.db import transaction
 from django.utils import timezone
@@ -109,15 +110,17 @@ MOVES = {
 
 # --- the machine -------------------------------------------------------------------------------------------------
 
+# Who acts in each role is a rule of `permissions`: the author side, an officer of the branch, upper-union staff
+# whose subtree holds the branch.
+ACTOR_PERMISSIONS = {
+    AUTHOR: "initiatives.move_as_author",
+    OFFICER: "initiatives.move_as_branch_officer",
+    DISTRICT: "initiatives.move_as_upper_union",
+}
+
+
 def roles_on(user, initiative):
-    roles = set()
-    if access.is_author_side(user, initiative):
-        roles.add(AUTHOR)
-    if initiative.branch_id in access.officer_branch_ids(user):
-        roles.add(OFFICER)
-    if access.is_upper_reviewer_of(user, initiative):  # upper-union staff whose subtree holds the branch
-        roles.add(DISTRICT)
-    return roles
+    return {role for role, perm in ACTOR_PERMISSIONS.items() if rules.has_perm(perm, user, initiative)}
 
 
 def locked(pk):
