@@ -124,10 +124,12 @@ def roles_on(user, initiative):
 
 
 def locked(pk):
-    # One lock order everywhere: the initiative's row, then the tallies' write lock (which a form's save takes in
-    # that order too, through the tally triggers). The other order deadlocked with a form's save.
-    current = Initiative.objects.select_for_update().select_related("programme", "branch").get(pk=pk)
-    tallies.take_write_lock()
+    # One lock order everywhere: the initiative's row, then its branch's tally lock (which a form's save takes in
+    # that order too, through the tally triggers). The other order deadlocked with a form's save. Only the
+    # initiative's row (of=self): locking its programme's row too made every move in the portal queue on it.
+    current = (Initiative.objects.select_for_update(of=("self",)).select_related("programme", "branch")
+               .get(pk=pk))
+    tallies.take_branch_lock(current)
     return current
 
 

@@ -27,6 +27,5 @@ from .tally import (  # noqa: F401
     TallyMember,
     TallyPerson,
     TallyProgramme,
-    TallyTotal,
 )
 from .target import ChildTarget  # noqa: F401

@@ -49,6 +49,8 @@ THIRD_PARTY_APPS = [
     "portal_security.apps.AxesConfig",  # django-axes, named in Vietnamese
     "csp",
     "treebeard",
+    # The tallies' triggers on PostgreSQL, declared with their models (initiatives/models/triggers.py).
+    "pgtrigger",
 ]
 LOCAL_APPS = [
     "initiatives",
