@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('initiatives', '0014_union_tree'),
+        ('initiatives', '0015_tally_triggers_per_branch'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
