@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal_security import audit
+
 from . import access, notifications
 from .models import Branch, Member, MembershipRequest
 
@@ -69,10 +71,19 @@ def read_registration(token):
     return {**data, "branch": branch}
 
 
-@transaction.atomic
+def may_decide(user, request_obj):
+    """An officer of the request's branch (or upper-union staff over it) confirms or refuses it."""
+    return access.membership_requests_for(user).filter(pk=request_obj.pk).exists()
+
+
 def finish_registration(token, *, password):
     """Create the account from a valid link and its pending request. Never grants staff access or any role
     beyond `member`. The branch's officers are told once it has committed."""
+    with transaction.atomic(durable=True):
+        return _finish_registration(token, password=password)
+
+
+def _finish_registration(token, *, password):
     data = read_registration(token)
     full_name = data["full_name"]
     parts = full_name.rsplit(" ", 1)
@@ -90,14 +101,15 @@ def finish_registration(token, *, password):
         position=data["position"],
         phone=data["phone"],
     )
+    audit.record_change("membership.request", request_obj, user=user, branch=request_obj.branch_id)
     transaction.on_commit(lambda: notifications.membership_requested(request_obj.pk))  # its officers confirm it
     return request_obj
 
 
-@transaction.atomic
+@transaction.atomic  # not durable: the admin's change page confirms inside its own transaction
 def confirm_request(request_obj, *, acting_user, member=None):
     """Link the account to `member` (or the request's chosen roster entry, or a new one)."""
-    if not access.membership_requests_for(acting_user).filter(pk=request_obj.pk).exists():
+    if not may_decide(acting_user, request_obj):
         raise PermissionDenied
     member = member or request_obj.member
     if member is not None and member.branch_id != request_obj.branch_id:
@@ -115,18 +127,21 @@ def confirm_request(request_obj, *, acting_user, member=None):
         member.email = request_obj.user.email
     member.save()
     request_obj.member = member
-    request_obj.state = MembershipRequest.State.CONFIRMED
-    request_obj.decided_at = timezone.now()
-    request_obj.decided_by = acting_user
-    request_obj.save()
+    _decided(request_obj, MembershipRequest.State.CONFIRMED, acting_user, member=member.pk)
     return member
 
 
-@transaction.atomic
 def refuse_request(request_obj, *, acting_user):
-    if not access.membership_requests_for(acting_user).filter(pk=request_obj.pk).exists():
+    if not may_decide(acting_user, request_obj):
         raise PermissionDenied
-    request_obj.state = MembershipRequest.State.REFUSED
+    with transaction.atomic(durable=True):
+        _decided(request_obj, MembershipRequest.State.REFUSED, acting_user)
+
+
+def _decided(request_obj, state, acting_user, **details):
+    request_obj.state = state
     request_obj.decided_at = timezone.now()
     request_obj.decided_by = acting_user
     request_obj.save()
+    verb = "confirm" if state == MembershipRequest.State.CONFIRMED else "refuse"
+    audit.record_change(f"membership.{verb}", request_obj, user=acting_user, **details)

@@ -1,7 +1,6 @@
 """Emulation pledges (giao ước thi đua, plan III.1 and V.2): recording them, and the overview of every branch's
 pledge against what it sent and against the district's targets."""
 
-import logging
 import uuid
 from pathlib import Path
 
@@ -9,18 +8,23 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Sum
+
+from portal_security import audit
 
 from . import access
 from .collation import by_vietnamese
-from .models import Pledge, PledgeTarget, Status
-
-audit = logging.getLogger("portal.audit")
+from .models import Pledge, PledgeTarget, TallyBranchSent
 
 
 def may_edit(user, branch):
     """An officer edits their own branches' pledges; upper-union staff edit (adjust) any in their subtree."""
     return access.oversees_branch(user, branch.pk)
+
+
+def may_accept(user, pledge):
+    """The district (of the pledge's branch) accepts a pledge."""
+    return access.is_upper_reviewer_of(user, pledge.branch_id)
 
 
 def pledge_of(branch, programme):
@@ -37,7 +41,7 @@ def random_document_name(uploaded):
     return uploaded
 
 
-@transaction.atomic
+@transaction.atomic  # not durable: the demo seed records its pledges inside its own transaction
 def save_pledge(*, branch, programme, user, targets, signed_on=None, document=None, accepted=None,
                 kept_document_name=None):
     """Record `branch`'s pledge: `targets` is {period: initiatives}. `accepted` is the district's decision (None
@@ -79,8 +83,8 @@ def acceptance_after(user, pledge, *, numbers_changed, decision=None):
 
 def audit_saved(pledge, user):
     targets = {t.period.number: t.initiatives for t in pledge.targets.select_related("period")}
-    audit.info("pledge=%s branch=%s targets=%s accepted=%s user=%s", pledge.pk, pledge.branch_id, targets,
-               pledge.accepted_by_district, user.pk)
+    audit.record_change("pledge.save", pledge, user=user, branch=pledge.branch_id, targets=targets,
+                        accepted=pledge.accepted_by_district)
 
 
 PENDING_SALT = "pledge-document-kept"
@@ -106,12 +110,13 @@ def kept_document(token, *, branch, user):
     return data.get("name")
 
 
-@transaction.atomic
 def accept_pledge(*, pledge, user):
-    if not access.is_upper_reviewer_of(user, pledge.branch_id):
+    """The district accepts the branch's pledge as it stands; an audit row records who and when."""
+    if not may_accept(user, pledge):
         raise PermissionDenied
-    Pledge.objects.filter(pk=pledge.pk).update(accepted_by_district=True, updated_by=user)
-    audit.info("pledge=%s accepted user=%s", pledge.pk, user.pk)
+    with transaction.atomic(durable=True):
+        Pledge.objects.filter(pk=pledge.pk).update(accepted_by_district=True, updated_by=user)
+        audit.record_change("pledge.accept", pledge, user=user, branch=pledge.branch_id)
 
 
 def overview(user, programme):
@@ -130,17 +135,13 @@ def overview(user, programme):
         ).values(
             "pledge__branch_id", "period_id", "initiatives")
     }
-    sent_filter = Q(status=Status.SENT_TO_PROVINCE)
-    sent = {
-        row["branch_id"]: row
-        for row in access.initiatives_for(user).filter(
-            programme=programme, branch__in=access.branches_for(user).values("pk")
-        ).order_by().values("branch_id").annotate(**{
-            f"p{p.number}": Count("pk", filter=sent_filter & Q(sent_to_province_date__gte=p.start,
-                                                               sent_to_province_date__lte=p.end))
-            for p in periods
-        })
-    }
+    # What each branch sent in each period (by date sent), from the tallies: never a row per initiative.
+    sent = {}
+    for branch_id, number, total in (
+        TallyBranchSent.objects.filter(programme=programme, branch__in=access.branches_for(user).values("pk"))
+        .values_list("branch_id", "period").annotate(total=Sum("sent")).order_by()
+    ):
+        sent.setdefault(branch_id, {})[f"p{number}"] = total
     rows = []
     for branch in branches:
         cells = []
@@ -149,8 +150,9 @@ def overview(user, programme):
             done = sent.get(branch.pk, {}).get(f"p{period.number}", 0)
             cells.append({"period": period, "pledged": pledged, "sent": done,
                           "share": done / pledged if pledged else None})
-        rows.append({"branch": branch, "pledge": pledges.get(branch.pk), "periods": cells,
-                     "may_edit": may_edit(user, branch)})
+        # Every branch listed is in the user's scope (branches_for), so they may edit each (may_edit), without a
+        # query per branch.
+        rows.append({"branch": branch, "pledge": pledges.get(branch.pk), "periods": cells, "may_edit": True})
     totals = []
     for index, period in enumerate(periods):
         pledged = sum(r["periods"][index]["pledged"] or 0 for r in rows if r["branch"].is_active)

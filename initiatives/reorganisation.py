@@ -70,6 +70,25 @@ def _fresh(node):
     return Federation.objects.get(pk=node.pk)
 
 
+# --- what a user may start from a body's page --------------------------------------------------------------
+
+# The changes a body's page offers, in the order it lists them (the site's forms and the admin's links use these).
+CREATE, RENAME, MOVE, MOVE_BRANCH, MERGE, DISSOLVE = "create", "rename", "move", "move-branch", "merge", "dissolve"
+CHANGES = (CREATE, RENAME, MOVE, MOVE_BRANCH, MERGE, DISSOLVE)
+
+
+def changes_allowed(user, node):
+    """The changes `user` may start from `node`: none outside their subtree or on a dissolved body; moving or
+    dissolving a body only below their own (one officer cannot move the body they work for). No query beyond the
+    user's nodes, read once per request."""
+    if node is None or node.dissolved_on is not None or not access.is_district(user):
+        return ()
+    if not access.oversees_node(user, node):
+        return ()
+    strictly = user.is_superuser or node.path not in access.node_scope(user).paths
+    return tuple(c for c in CHANGES if strictly or c not in (MOVE, DISSOLVE))
+
+
 # --- the changes ----------------------------------------------------------------------------------------------
 
 

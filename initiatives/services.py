@@ -2,12 +2,14 @@
 Status never changes here; that is `workflow.apply`. Novelty (similar initiatives) is `similarity`."""
 import uuid
 
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 
+from portal_security import audit
 from portal_security.conflicts import retry_on_conflict
 
 from . import access, attachments, programmes
-from .models import Attachment, Initiative, Status
+from .models import Attachment, Initiative
 
 
 class AlreadySaved(Exception):  # noqa: N818  (not an error: the form was posted twice)
@@ -163,8 +165,15 @@ def pending_attachments(user, attachment_ids):
     return list(Attachment.objects.filter(pk__in=attachment_ids, uploaded_by=user, initiative__isnull=True))
 
 
-def delete_draft(initiative):
-    """Delete a draft that was never submitted; the model refuses anything else (ProtectedError)."""
-    if initiative.status != Status.DRAFT:
-        raise ValueError("Only a draft can be deleted; a submitted initiative is only ever rejected.")
-    initiative.delete()
+def may_delete(user, initiative):
+    return access.can_delete_initiative(user, initiative)
+
+
+def delete_draft(*, initiative, user):
+    """Delete a draft that was never submitted, as `user` (its author side or its branch's officer); the model
+    refuses anything else (ProtectedError). An audit row keeps who deleted which."""
+    if not may_delete(user, initiative):
+        raise PermissionDenied
+    with transaction.atomic(durable=True):
+        audit.record_change("initiative.delete", initiative, user=user, title=initiative.title)
+        initiative.delete()

@@ -3,15 +3,17 @@
 A branch officer reviews what was submitted (or resubmitted) to their branches and confirms members asking to join;
 the district office verifies what the branches approved and sends what it verified to the province. Every
 queryset starts from access.py, so the scope (a branch, a subtree of unions, the whole district) is the one the
-user has everywhere else. `counts_for` asks the database a fixed number of questions, whatever the data.
+user has everywhere else. `counts_for` asks the database a fixed number of questions, whatever the data, and
+reads the per-branch tallies rather than the initiatives.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Sum
+from django.db.models.functions import Coalesce
 
 from . import access
-from .models import MembershipRequest, Status
+from .models import MembershipRequest, Status, TallyBranch
 
 # (key, status waiting) for the reviewers' and the district office's work on initiatives.
 OFFICER_WORK = (("to_review", Status.SUBMITTED),)
@@ -62,11 +64,14 @@ def counts_for(user):
     counts = {}
     work = _initiative_work(user)
     if work:
-        counts.update(
-            access.reviewable_initiatives_for(user)
-            .filter(status__in=[status for _key, status in work])
-            .aggregate(**{key: Count("pk", filter=Q(status=status)) for key, status in work})
-        )
+        # From the per-branch tallies (one row per programme and branch, kept by triggers), not by counting the
+        # initiatives: the menu shows these on every page, and a province's officer would count hundreds of
+        # thousands of rows each time. The same scope as the lists (access.branch_condition on the branch).
+        rows = TallyBranch.objects.all()
+        condition = access.branch_condition(user)
+        if condition is not None:
+            rows = rows.filter(condition)
+        counts.update(rows.aggregate(**{key: Coalesce(Sum(str(status)), 0) for key, status in work}))
     if user.is_authenticated and access.is_officer(user) and not access.is_district(user):
         counts["join_requests"] = _asks_to_join(user).count()
     return Counts(**counts)

@@ -31,6 +31,7 @@ class Job(models.Model):
     done = models.PositiveIntegerField(_("done"), default=0)
     total = models.PositiveIntegerField(_("total"), null=True, blank=True)
     message = models.TextField(_("message"), blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)  # what a job hands its page (an import's preview)
     file = models.FileField(_("file"), upload_to=job_file_path, blank=True, max_length=300)
     file_name = models.CharField(_("file name"), max_length=200, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)

@@ -2,7 +2,8 @@
 `initiatives/background.py`), so this app knows nothing of reports or tallies.
 
 `run(job, progress)` does the work as the job's owner; it calls `progress.set_total(n)` and
-`progress.advance(k)` as it goes, and `progress.save_file(name, handle)` for what the owner downloads.
+`progress.advance(k)` as it goes, `progress.save_file(name, handle)` for what the owner downloads and
+`progress.save_result(data)` for what the page shows when the job is done (an import's preview).
 `authorize(user, params)` raises PermissionDenied when the user may not start, or still have, that job; it is
 asked when the job starts and again on every download, so a file follows the owner's scope of today.
 """

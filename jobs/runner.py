@@ -93,6 +93,11 @@ class Progress:
             # cursor): the bar moves at the next beat. Nothing else depends on this write.
             logger.debug("job %s: progress not written this time", self.job.pk)
 
+    def save_result(self, result):
+        """Keep `result` (plain data) for the job's page."""
+        self.job.result = result
+        Job.objects.filter(pk=self.job.pk).update(result=result)
+
     def save_file(self, name, handle):
         self.job.file_name = name
         self.job.file.save(name, File(handle, name=name), save=False)

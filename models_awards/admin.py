@@ -3,7 +3,6 @@ an officer reaches only their branches' rows; status moves only through `nominat
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count
 from django.urls import reverse
 from django.utils.html import format_html
@@ -12,8 +11,10 @@ from django.utils.translation import gettext_lazy
 
 from initiatives import access
 from initiatives.admin import large_lists
+from initiatives.admin.moves import ADMIN_ROLES, MoveActionsAdmin
 from initiatives.admin.scoping import BranchScopedAdmin
 from initiatives.forms.choices import NamedBlankChoicesAdmin
+from transitions.admin_actions import apply_each, move_actions
 
 from . import nomination_workflow, selectors, services
 from .forms import RecipientFormMixin, criteria_for_user
@@ -123,15 +124,14 @@ class AwardAdminForm(RecipientAdminForm):
 
 
 @admin.register(Nomination)
-class NominationAdmin(SearchBoxesForLongLists, BranchScopedAdmin):
+class NominationAdmin(MoveActionsAdmin, SearchBoxesForLongLists, BranchScopedAdmin):
     form = NominationAdminForm
     list_display = ("__str__", "subject", "branch", "status", "upward_level", "is_published")
     list_filter = ("year", "subject", "status")
     list_select_related = ("branch", "member")
     search_fields = ("team_name", "member__full_name", "branch__name")
     inlines = [NominationCriterionInline, NominationMoveInline]
-    actions = ["propose_selected", "withdraw_selected", "shortlist_selected", "select_selected",
-               "recognise_selected", "reopen_selected"]
+    actions = move_actions(nomination_workflow.MACHINE, roles=ADMIN_ROLES)  # one per move with an admin label
     filter_horizontal = ("initiatives",)
 
     def scoped_queryset(self, user):
@@ -188,9 +188,6 @@ class NominationAdmin(SearchBoxesForLongLists, BranchScopedAdmin):
     def get_actions(self, request):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
-        if not access.is_district(request.user):
-            for name in ("shortlist_selected", "select_selected", "recognise_selected", "reopen_selected"):
-                actions.pop(name, None)
         return actions
 
     def save_model(self, request, obj, form, change):
@@ -202,46 +199,11 @@ class NominationAdmin(SearchBoxesForLongLists, BranchScopedAdmin):
                               messages.WARNING)
         super().save_model(request, obj, form, change)
 
-    def _move(self, request, queryset, action):
-        done = 0
-        for nomination in queryset:
-            try:
-                nomination_workflow.apply(nomination, action, request.user)
-                done += 1
-            except (nomination_workflow.TransitionError, PermissionDenied) as error:
-                self.message_user(request, f"{nomination}: {getattr(error, 'message', None) or error}",
-                                  messages.ERROR)
-        if done:
-            self.message_user(
-                request,
-                _("%(action)s: %(count)d nomination(s) done.") % {"action": nomination_workflow.MOVES[action].label,
-                                                                   "count": done},
-                messages.SUCCESS,
-            )
-
-    @admin.action(description=gettext_lazy("Propose the selected nominations to the district"))
-    def propose_selected(self, request, queryset):
-        self._move(request, queryset, "propose")
-
-    @admin.action(description=gettext_lazy("Withdraw the selected nominations to complete them"))
-    def withdraw_selected(self, request, queryset):
-        self._move(request, queryset, "withdraw")
-
-    @admin.action(description=gettext_lazy("Shortlist the selected nominations (district)"))
-    def shortlist_selected(self, request, queryset):
-        self._move(request, queryset, "shortlist")
-
-    @admin.action(description=gettext_lazy("Select the selected nominations as exemplars (district)"))
-    def select_selected(self, request, queryset):
-        self._move(request, queryset, "select")
-
-    @admin.action(description=gettext_lazy("Record the selected nominations as recognised (district)"))
-    def recognise_selected(self, request, queryset):
-        self._move(request, queryset, "recognise")
-
-    @admin.action(description=gettext_lazy("Reopen the selected declined nominations (district)"))
-    def reopen_selected(self, request, queryset):
-        self._move(request, queryset, "reopen")
+    def make_move(self, request, queryset, move):
+        """The moves that need nothing typed; a decline (its reason) or a proposal upward (its level) is made on
+        the nomination's page."""
+        apply_each(self, request, queryset, nomination_workflow.MACHINE, move,
+                   done=_("%(action)s: %(count)d nomination(s) done."))
 
 
 @admin.register(Award)

@@ -6,9 +6,6 @@ may decline at any step from proposed on, with a reason, and reopen a declined n
 may withdraw a proposal to complete it. Each move writes a NominationMove (who, when, from, to, comment).
 """
 
-import logging
-from dataclasses import dataclass
-
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -16,63 +13,79 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from initiatives import access, duties
-from portal_security.conflicts import retry_on_conflict
+from portal_security import audit
+from transitions.machine import Machine, Messages, Move, TransitionError
 
 from .models import EXEMPLAR_STATUSES, Candidate, Nomination, NominationMove, NominationStatus, UpwardLevel
 
-audit = logging.getLogger("portal.audit")
+__all__ = ["MOVES", "Move", "TransitionError", "apply", "available_moves", "can_delete", "can_edit", "may",
+           "set_published"]
 
 OFFICER, DISTRICT = "officer", "district"
 S = NominationStatus
 
 
-class TransitionError(Exception):
-    """A move that is not allowed now; the message is for people."""
+# --- what moves check and change ---------------------------------------------------------------------------------
 
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+def complete(step):
+    problems = completeness_problems(step.current)
+    if problems:
+        raise TransitionError(_("The nomination is not complete yet: %(problems)s") % {"problems": " ".join(problems)})
 
 
-@dataclass(frozen=True)
-class Move:
-    action: str
-    label: str
-    sources: tuple
-    target: str
-    actors: tuple
-    needs_comment: bool = False
-    needs_level: bool = False
+def leveled(step):
+    level = step.inputs.get("level") or ""
+    if level not in UpwardLevel.values:
+        raise TransitionError(_("Choose the body the nomination is proposed to."))
+    step.change(upward_level=level)
+
+
+def declined(step):
+    step.change(decline_reason=step.comment)
+
+
+def reopened(step):
+    step.change(decline_reason="", upward_level="")
+
+
+def unpublished_unless_exemplar(step):
+    if step.move.target not in EXEMPLAR_STATUSES:
+        step.change(is_published=False)  # only exemplars are ever shown to the public
+
+
+def before_the_panel(step):
+    """What a shortlisted nomination rests on goes before the scoring panel."""
+    current = step.current
+    for initiative_id in current.initiatives.values_list("pk", flat=True):
+        Candidate.objects.get_or_create(
+            year=current.year, initiative_id=initiative_id, defaults={"added_by": step.user}
+        )
 
 
 MOVES = {
     move.action: move
     for move in (
-        Move("propose", gettext_lazy("Propose to the district"), (S.DRAFT,), S.PROPOSED, (OFFICER, DISTRICT)),
-        Move("withdraw", gettext_lazy("Withdraw to complete"), (S.PROPOSED,), S.DRAFT, (OFFICER, DISTRICT)),
-        Move("shortlist", gettext_lazy("Shortlist"), (S.PROPOSED,), S.SHORTLISTED, (DISTRICT,)),
-        Move("select", gettext_lazy("Select as an exemplar"), (S.SHORTLISTED,), S.SELECTED, (DISTRICT,)),
-        Move(
-            "propose_upward",
-            gettext_lazy("Propose upward"),
-            (S.SELECTED,),
-            S.PROPOSED_UPWARD,
-            (DISTRICT,),
-            needs_level=True,
-        ),
-        Move("recognise", gettext_lazy("Record as recognised"), (S.PROPOSED_UPWARD,), S.RECOGNISED, (DISTRICT,)),
-        Move(
-            "decline",
-            gettext_lazy("Decline"),
-            (S.PROPOSED, S.SHORTLISTED, S.SELECTED, S.PROPOSED_UPWARD),
-            S.DECLINED,
-            (DISTRICT,),
-            needs_comment=True,
-        ),
-        Move("reopen", gettext_lazy("Reopen"), (S.DECLINED,), S.PROPOSED, (DISTRICT,)),
+        Move("propose", gettext_lazy("Propose to the district"), (S.DRAFT,), S.PROPOSED, (OFFICER, DISTRICT),
+             checks=(complete,), admin_label=gettext_lazy("Propose the selected nominations to the district")),
+        Move("withdraw", gettext_lazy("Withdraw to complete"), (S.PROPOSED,), S.DRAFT, (OFFICER, DISTRICT),
+             admin_label=gettext_lazy("Withdraw the selected nominations to complete them")),
+        Move("shortlist", gettext_lazy("Shortlist"), (S.PROPOSED,), S.SHORTLISTED, (DISTRICT,),
+             after=(before_the_panel,), admin_label=gettext_lazy("Shortlist the selected nominations (district)")),
+        Move("select", gettext_lazy("Select as an exemplar"), (S.SHORTLISTED,), S.SELECTED, (DISTRICT,),
+             admin_label=gettext_lazy("Select the selected nominations as exemplars (district)")),
+        Move("propose_upward", gettext_lazy("Propose upward"), (S.SELECTED,), S.PROPOSED_UPWARD, (DISTRICT,),
+             inputs=("level", "comment"), checks=(leveled,)),
+        Move("recognise", gettext_lazy("Record as recognised"), (S.PROPOSED_UPWARD,), S.RECOGNISED, (DISTRICT,),
+             admin_label=gettext_lazy("Record the selected nominations as recognised (district)")),
+        Move("decline", gettext_lazy("Decline"), (S.PROPOSED, S.SHORTLISTED, S.SELECTED, S.PROPOSED_UPWARD),
+             S.DECLINED, (DISTRICT,), needs_comment=True, inputs=("comment",), checks=(declined,)),
+        Move("reopen", gettext_lazy("Reopen"), (S.DECLINED,), S.PROPOSED, (DISTRICT,), checks=(reopened,),
+             admin_label=gettext_lazy("Reopen the selected declined nominations (district)")),
     )
 }
 
+
+# --- the machine -------------------------------------------------------------------------------------------------
 
 def roles_on(user, nomination):
     roles = set()
@@ -83,17 +96,48 @@ def roles_on(user, nomination):
     return roles
 
 
-def may(user, nomination, action):
-    """Whether `user` may make `action` on `nomination` in its present status."""
-    move = MOVES.get(action)
-    if move is None:
-        return False
-    return (bool(roles_on(user, nomination) & set(move.actors)) and nomination.status in move.sources
-            and duties.nomination_refusal(user, nomination, action, move.label) is None)
+def locked(pk):
+    # Lock the nomination's row only: PostgreSQL refuses FOR UPDATE over the nullable member join.
+    return Nomination.objects.select_for_update(of=("self",)).select_related("branch", "member").get(pk=pk)
 
 
-def available_moves(user, nomination):
-    return [move for action, move in MOVES.items() if may(user, nomination, action)]
+def recorded(step):
+    return NominationMove.objects.create(
+        nomination=step.current,
+        action=step.move.action,
+        from_status=step.from_status,
+        to_status=step.current.status,
+        upward_level=step.changes.get("upward_level", "") if step.move.action == "propose_upward" else "",
+        comment=step.comment,
+        actor=step.user,
+    )
+
+
+MACHINE = Machine(
+    name="nomination",
+    model=Nomination,
+    moves=MOVES.values(),
+    roles=roles_on,
+    refusal=duties.nomination_refusal,
+    lock=locked,
+    record=recorded,
+    checks=(unpublished_unless_exemplar,),
+    input_names=("level",),
+    messages=Messages(
+        denied=gettext_lazy("You may not make this move on this nomination."),
+        handled=gettext_lazy(
+            "This nomination has already been handled by someone else: it is now “%(status)s”. "
+            "Reload the page to see its present state."
+        ),
+        handled_again=gettext_lazy("This nomination has already been handled by someone else. Reload the page."),
+        not_possible=gettext_lazy("“%(action)s” is not possible while the nomination is “%(status)s”."),
+        comment=gettext_lazy("Write the reason, so that the branch knows why."),
+    ),
+)
+
+apply = MACHINE.apply
+may = MACHINE.may
+available_moves = MACHINE.available
 
 
 def can_edit(user, nomination):
@@ -121,98 +165,19 @@ def completeness_problems(nomination):
     return problems
 
 
-@retry_on_conflict  # a deadlock or serialization failure: the move is tried again, a few times
-def apply(nomination, action, user, *, comment="", level=""):
-    """Make `action` on `nomination` as `user`; returns the nomination as saved.
-
-    Raises TransitionError for a move not allowed now (with a message for people) and PermissionDenied
-    for a user who may never make it on this nomination.
-    """
-    move = MOVES.get(action)
-    if move is None:
-        raise TransitionError(_("Unknown action “%(action)s”.") % {"action": action})
-    comment = (comment or "").strip()
-    seen_status = nomination.status
-
-    with transaction.atomic():
-        # Lock the nomination's row only: PostgreSQL refuses FOR UPDATE over the nullable member join.
-        locked = Nomination.objects.select_for_update(of=("self",)).select_related("branch", "member")
-        current = locked.get(pk=nomination.pk)
-        if not roles_on(user, current) & set(move.actors):
-            raise PermissionDenied(_("You may not make this move on this nomination."))
-        own_case = duties.nomination_refusal(user, current, action, move.label)
-        if own_case:
-            raise TransitionError(own_case)
-        if current.status != seen_status:
-            raise TransitionError(
-                _(
-                    "This nomination has already been handled by someone else: it is now “%(status)s”. "
-                    "Reload the page to see its present state."
-                )
-                % {"status": current.get_status_display()}
-            )
-        if current.status not in move.sources:
-            raise TransitionError(
-                _("“%(action)s” is not possible while the nomination is “%(status)s”.")
-                % {"action": move.label, "status": current.get_status_display()}
-            )
-        if move.needs_comment and not comment:
-            raise TransitionError(_("Write the reason, so that the branch knows why."))
-        if move.needs_level and level not in UpwardLevel.values:
-            raise TransitionError(_("Choose the body the nomination is proposed to."))
-        if action == "propose":
-            problems = completeness_problems(current)
-            if problems:
-                raise TransitionError(
-                    _("The nomination is not complete yet: %(problems)s") % {"problems": " ".join(problems)}
-                )
-
-        from_status = current.status
-        changes = {"status": move.target, "updated_at": timezone.now()}
-        if move.needs_level:
-            changes["upward_level"] = level
-        if action == "decline":
-            changes["decline_reason"] = comment
-        if action == "reopen":
-            changes.update(decline_reason="", upward_level="")
-        if move.target not in EXEMPLAR_STATUSES:
-            changes["is_published"] = False  # only exemplars are ever shown to the public
-        # The conditional update makes exactly one of two concurrent moves win, SQLite included.
-        updated = Nomination.objects.filter(pk=current.pk, status=from_status).update(**changes)
-        if updated != 1:
-            raise TransitionError(_("This nomination has already been handled by someone else. Reload the page."))
-        for field, value in changes.items():
-            setattr(current, field, value)
-        NominationMove.objects.create(
-            nomination=current,
-            action=action,
-            from_status=from_status,
-            to_status=current.status,
-            upward_level=level if move.needs_level else "",
-            comment=comment,
-            actor=user,
-        )
-        if action == "shortlist":
-            # What a shortlisted nomination rests on goes before the scoring panel.
-            for initiative_id in current.initiatives.values_list("pk", flat=True):
-                Candidate.objects.get_or_create(
-                    year=current.year, initiative_id=initiative_id, defaults={"added_by": user}
-                )
-        audit.info(
-            "nomination=%s action=%s from=%s to=%s user=%s", current.pk, action, from_status, current.status, user.pk
-        )
-
-    nomination.__dict__.update({k: v for k, v in current.__dict__.items() if not k.startswith("_state")})
-    return current
+def may_publish(user, nomination):
+    """The district (of the nomination's branch) decides what the public sees."""
+    return access.is_upper_reviewer_of(user, nomination.branch_id)
 
 
 def set_published(nomination, publish, user):
-    """The district shows an exemplar in the public showcase, or takes it out; recorded in the audit log (it
-    makes a person's name and achievements public)."""
-    if not access.is_upper_reviewer_of(user, nomination.branch_id):
+    """The district shows an exemplar in the public showcase, or takes it out; an audit row records it (it makes a
+    person's name and achievements public)."""
+    if not may_publish(user, nomination):
         raise PermissionDenied
     if publish and nomination.status not in EXEMPLAR_STATUSES:
         raise TransitionError(_("Only an exemplar selected by the district can be published."))
-    Nomination.objects.filter(pk=nomination.pk).update(is_published=publish, updated_at=timezone.now())
-    nomination.is_published = publish
-    audit.info("nomination=%s published=%s user=%s", nomination.pk, publish, user.pk)
+    with transaction.atomic(durable=True):
+        Nomination.objects.filter(pk=nomination.pk).update(is_published=publish, updated_at=timezone.now())
+        nomination.is_published = publish
+        audit.record_change("nomination.publish" if publish else "nomination.unpublish", nomination, user=user)

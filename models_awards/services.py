@@ -1,21 +1,54 @@
-"""Writes of the awards app that are more than one row: a nomination with its criteria, a score."""
+"""Writes of the awards app that are more than one row: a nomination with its criteria, a score. Each takes plain
+values and the acting user, checks that user itself, and writes an audit row."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from initiatives import access
+from portal_security import audit
 
-from .models import AwardLevel, InitiativeScore, NominationCriterion
+from . import nomination_workflow, selectors
+from .models import AwardLevel, InitiativeScore, Nomination, NominationCriterion
+
+NOMINATION_FIELDS = ("year", "subject", "branch", "team_name", "member", "movement", "achievements")
 
 
-@transaction.atomic
-def save_nomination(*, form, criteria_met, user):
-    """Save the nomination from a valid NominationForm and replace the criteria it meets with
-    `criteria_met` ({criterion: evidence})."""
-    nomination = form.save(commit=False)
-    if nomination.pk is None:
-        nomination.created_by = user
-    nomination.save()
-    form.save_m2m()
+def may_save_nomination(user, nomination, branch):
+    """A new nomination for a branch the user oversees; an edit while the workflow lets the user edit it (as it is
+    stored: the instance may already carry what a form typed)."""
+    if nomination is not None:
+        stored = Nomination.objects.filter(pk=nomination.pk).first()
+        if stored is None or not nomination_workflow.can_edit(user, stored):
+            return False
+    return access.oversees_branch(user, branch.pk)
+
+
+def may_score(user, candidate):
+    """The district panel scores the candidates within its scope."""
+    return selectors.candidates_for(user).filter(pk=candidate.pk).exists()
+
+
+def save_nomination(*, user, criteria_met, nomination=None, initiatives=(), **fields):
+    """Create a nomination (`nomination` None) or edit one with `fields` (NOMINATION_FIELDS, `branch` required), the
+    initiatives it rests on, and the criteria it meets ({criterion: evidence}, replacing those it had)."""
+    unknown = set(fields) - set(NOMINATION_FIELDS)
+    if unknown:
+        raise TypeError(f"save_nomination takes no {', '.join(sorted(unknown))}")
+    if not may_save_nomination(user, nomination, fields["branch"]):
+        raise PermissionDenied
+    with transaction.atomic(durable=True):
+        if nomination is None:
+            nomination = Nomination(created_by=user)
+        for name, value in fields.items():
+            setattr(nomination, name, value)
+        nomination.save()
+        nomination.initiatives.set(initiatives)
+        _replace_criteria(nomination, criteria_met)
+        audit.record_change("nomination.save", nomination, user=user, criteria=sorted(c.pk for c in criteria_met))
+    return nomination
+
+
+def _replace_criteria(nomination, criteria_met):
     nomination.criteria_met.exclude(criterion__in=list(criteria_met)).delete()
     existing = {row.criterion_id: row for row in nomination.criteria_met.all()}
     for criterion, evidence in criteria_met.items():
@@ -25,17 +58,20 @@ def save_nomination(*, form, criteria_met, user):
         elif row.evidence != evidence:
             row.evidence = evidence
             row.save(update_fields=["evidence"])
-    return nomination
 
 
-@transaction.atomic
+@transaction.atomic  # not durable: the demo seed scores inside its own transaction
 def save_score(*, candidate, scorer, novelty, applicability, benefit, comment=""):
     """A panel member's scores for a candidate: one row each, updated when they score again."""
+    if not may_score(scorer, candidate):
+        raise PermissionDenied
     score, _created = InitiativeScore.objects.update_or_create(
         candidate=candidate,
         scorer=scorer,
         defaults={"novelty": novelty, "applicability": applicability, "benefit": benefit, "comment": comment},
     )
+    audit.record_change("candidate.score", candidate, user=scorer, novelty=novelty, applicability=applicability,
+                        benefit=benefit)
     return score
 
 

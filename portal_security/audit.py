@@ -1,4 +1,5 @@
-"""The audit log: every login, failed login, lock-out, unlock, logout and refused access, one line each.
+"""The audit log: every login, failed login, lock-out, unlock, logout and refused access, one line each; and every
+change a service makes on someone's behalf, as a row of the one audit table (`AuditEvent`) and a line.
 
 Written to the logger "portal.audit" as `audit event=... user="..." ip="..." at=...Z method=... path="..."`,
 with the same fields in `record.audit` for structured handlers. Times are UTC; text typed by the client
@@ -65,6 +66,22 @@ def record(event, request=None, *, user=None, username=None, **details):
     )
     logger.info("audit %s", text, extra={"audit": fields})
     return fields
+
+
+def record_change(action, target, *, user, **details):
+    """Write the audit row of a change `user` made to `target` (a saved model instance), in the change's own
+    transaction, and its log line. `action` is "<subject>.<verb>"; `details` are what the change was (JSON)."""
+    from .models import AuditEvent
+
+    event = AuditEvent.objects.create(
+        actor=user if user is not None and user.is_authenticated else None,
+        action=action,
+        target_type=target._meta.label_lower,
+        target_id=target.pk,
+        details=details,
+    )
+    record(action, user=user, target=f"{event.target_type}#{event.target_id}", **details)
+    return event
 
 
 @receiver(user_logged_in, dispatch_uid="portal_audit_login")

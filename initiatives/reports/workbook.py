@@ -7,33 +7,32 @@ real dates shown dd/mm/yyyy, amounts as numbers with a thousands format, and a t
 the recipients on the left and the signature block on the right. Print set-up is A4 landscape,
 fitted to the page width.
 
-The workbook is written in openpyxl's write-only mode: rows go to disk as they come, so a sheet
-of 100,000 rows costs no more memory than one of 100. Styles are prepared once per workbook and
-copied onto each cell, which is much faster than setting fonts and borders cell by cell.
+The workbook is written by XlsxWriter in its constant_memory mode: each row goes to a temporary
+file as soon as the next one starts, so a sheet of a million rows costs little more memory than
+one of 100 (only rows taller than a table row keep a few hundred bytes of bookkeeping). XlsxWriter
+rather than openpyxl's write-only mode: through their public APIs it writes three to four times as
+many rows per second, and it writes a formula together with its value (the totals), which openpyxl
+cannot. Each style is one XlsxWriter Format, made once per workbook.
 
 The elements of the administrative form itself (the motto, "Số:", "ngày … tháng … năm …",
 "TM.", "Nơi nhận:", "Lưu") are fixed by that form and are written in Vietnamese whatever the
 interface language; titles and column headings are interface text and go through gettext.
 """
 
+import datetime
 import math
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
-from types import SimpleNamespace
 
+import xlsxwriter
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.dimensions import RowDimension
-from openpyxl.worksheet.pagebreak import Break
-from openpyxl.worksheet.properties import PageSetupProperties
+from xlsxwriter.utility import xl_col_to_name
 
 from ..xml_safety import xml_safe
-from .cells import CachedFormula, PreparedStyle, formula_cell, value_cell
-from .row_xml import use_fast_rows
+from .cells import CachedFormula, clean_text, looks_like_formula
 
 MOTTO_COUNTRY = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -45,6 +44,7 @@ FILED = "- Lưu: VT, VP."
 FONT_NAME = "Times New Roman"
 PAPER_A4 = "9"  # the OOXML paper size code
 DATE_FORMAT = "dd/mm/yyyy"
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 # Money as 1.234.567 ₫ whatever the reader's locale: a "#,##0" format groups with the reader's own separator
 # (1,234,567 on an English system), and no format code spells a grouping character; so the dots are literal
 # text between digit groups, chosen by the amount's size with the format's two conditions. The value stays a
@@ -153,10 +153,11 @@ class SheetResult:
 
 
 def sheet_name(name, taken=()):
-    """A valid, unique sheet title: at most 31 characters, none of []:*?/\\."""
-    base = re.sub(r"[\[\]:*?/\\]", " ", xml_safe(name)).strip()[:31] or "Sheet"
+    """A valid sheet title, unique among `taken` (casefolded titles, as Excel compares them): at most 31
+    characters, none of []:*?/\\, no apostrophe at either end."""
+    base = re.sub(r"[\[\]:*?/\\]", " ", xml_safe(name)).strip().strip("'")[:31].strip("'") or "Sheet"
     candidate, n = base, 2
-    while candidate in taken:
+    while candidate.casefold() in taken:
         suffix = f" ({n})"
         candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
     return candidate
@@ -171,6 +172,8 @@ TABLE_ROW_HEIGHT = LINE_HEIGHT + 3  # a table row of one line
 BLANK_ROW_HEIGHT = 12
 SIGNATURE_LINE_HEIGHT = 18
 SIGNATURE_LINES = 7
+# Table rows fitted to their wrapped text (about 1,500 printed pages); rows after them keep the sheet's row height.
+FITTED_ROWS = 50_000
 
 # The printed page: A4 landscape with the margins below, measured through LibreOffice (tests/initiatives/
 # test_reports_printing.py). Every row has an explicit height, and the scale is fixed (not "fit to width", which
@@ -196,7 +199,7 @@ def money_style(value, large_style, style):
 
 
 class OfficialWorkbook:
-    """A write-only workbook whose sheets are official documents.
+    """A streamed workbook whose sheets are official documents.
 
     >>> book = OfficialWorkbook(Issuer.district(Federation.current()))
     >>> book.add_table("Danh sách", title=..., columns=[...], rows=iterator)
@@ -206,23 +209,33 @@ class OfficialWorkbook:
     def __init__(self, issuer, *, today=None):
         self.issuer = issuer
         self.today = today or timezone.localdate()
-        self.book = Workbook(write_only=True)
-        self._styles = {}
+        # XlsxWriter zips the workbook into its output when it is closed; the caller names the target only then.
+        self._output = tempfile.TemporaryFile()
+        self.book = xlsxwriter.Workbook(self._output, {
+            "constant_memory": True,
+            # Every value is written by its type (write_string, write_number…): nothing typed becomes a formula,
+            # a link or a number by the writer's guess.
+            "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+        })
+        self._formats = {}
         self._taken = set()
 
     # -- styles ---------------------------------------------------------------------------
 
-    def style(self, name):
-        """The prepared style array called `name` (built once per workbook)."""
-        if name not in self._styles:
-            scratch = Cell(SimpleNamespace(parent=self.book))
-            for attribute, value in STYLE_SPECS[name].items():
-                setattr(scratch, attribute, value)
-            self._styles[name] = PreparedStyle(scratch)
-        return self._styles[name]
-
-    def _cell(self, sheet, value, style, column):
-        return value_cell(sheet.ws, value, self.style(style), row=sheet.next_row, column=column)
+    def style(self, name, variant=None):
+        """The Format called `name` (made once per workbook); `variant` "quoted" adds the quote prefix (text that
+        looks like a formula), "date" and "datetime" a date format (a date in a column of another kind)."""
+        key = (name, variant)
+        if key not in self._formats:
+            spec = dict(STYLE_SPECS[name])
+            if variant == "quoted":
+                spec["quote_prefix"] = True
+            elif variant == "date":
+                spec["num_format"] = DATE_FORMAT
+            elif variant == "datetime":
+                spec["num_format"] = DATETIME_FORMAT
+            self._formats[key] = self.book.add_format(spec)
+        return self._formats[key]
 
     # -- sheets ---------------------------------------------------------------------------
 
@@ -237,40 +250,34 @@ class OfficialWorkbook:
         """
         issuer = issuer or self.issuer
         scale = print_scale(columns)
-        sheet = _Sheet(self.book.create_sheet(title=sheet_name(name, self._taken)),
-                       page_height=PAGE_BODY_HEIGHT * 100 / scale)
-        self._taken.add(sheet.ws.title)
+        title_name = sheet_name(name, self._taken)
+        self._taken.add(title_name.casefold())
+        sheet = _Sheet(self, self.book.add_worksheet(title_name), page_height=PAGE_BODY_HEIGHT * 100 / scale)
         layout = _Layout(columns)
         self._set_up_page(sheet.ws, columns, scale)
 
-        # Views are written with the first row, so the frozen pane is set before anything else.
         header_row = HEADING_ROWS + len(lines) + len(before) + 2  # then a blank row
-        sheet.ws.freeze_panes = f"A{header_row + 1}"
+        sheet.ws.freeze_panes(header_row, 0)
         if not sections:  # a table header repeated over the text sections would read oddly
-            sheet.ws.print_title_rows = f"{header_row}:{header_row}"
+            sheet.ws.repeat_rows(header_row - 1)
         self._write_heading(sheet, issuer, layout, title, lines, before)
         header_height = _header_height(columns)
-        sheet.append([self._cell(sheet, str(column.header), "table_header", index)
-                      for index, column in enumerate(columns, 1)],
-                     height=header_height)
+        sheet.append([(str(column.header), "table_header") for column in columns], height=header_height)
         if not sections:
-            sheet.pager.title_height = header_height  # repeated at the top of every later page
+            sheet.pager.title_height = as_written(header_height)  # repeated at the top of every later page
         first_data_row = sheet.next_row
 
         result = SheetResult(totals={i: 0 for i, column in enumerate(columns) if column.total})
-        styles = [self.style(COLUMN_STYLES[column.kind]) for column in columns]
+        styles = [COLUMN_STYLES[column.kind] for column in columns]
+        bold_styles = [name + "_bold" for name in styles]
         characters_per_line = [
             None if column.hidden or column.kind not in (TEXT, CENTER)
             else max(column.width - 1, 1) * CHARACTERS_PER_WIDTH
             for column in columns
         ]
-        ws = sheet.ws
-        bold_styles = [self.style(COLUMN_STYLES[column.kind] + "_bold") for column in columns]
         hidden = [column.hidden for column in columns]
         money = {index for index, column in enumerate(columns) if column.kind == MONEY}
-        large_money, large_money_bold = self.style("cell_money_large"), self.style("cell_money_large_bold")
         for values in rows:
-            row = sheet.next_row
             bold = isinstance(values, BoldRow)
             row_styles = bold_styles if bold else styles
             cells = []
@@ -279,18 +286,21 @@ class OfficialWorkbook:
                     cells.append(None)  # no border to draw in a hidden column
                     continue
                 if isinstance(value, Value):
-                    style = self.style(COLUMN_STYLES[value.kind])
+                    style = COLUMN_STYLES[value.kind]
                     value = value.value
                 else:
                     style = row_styles[index]
                     if index in money:
-                        style = money_style(value, large_money_bold if bold else large_money, style)
-                cells.append(value_cell(ws, value, style, row=row, column=index + 1))
+                        style = money_style(value, "cell_money_large_bold" if bold else "cell_money_large", style)
+                cells.append((value, style))
             for index in result.totals:
                 value = values[index]
                 if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
                     result.totals[index] += value
-            sheet.append(cells, height=row_height(values, characters_per_line), forget_height=True)
+            # A row fitted to its wrapped text costs XlsxWriter a few hundred bytes kept to the end; past
+            # FITTED_ROWS (a list nobody prints) rows keep the sheet's height, so memory stays flat.
+            fitted = result.rows < FITTED_ROWS and row_height(values, characters_per_line)
+            sheet.append(cells, height=fitted or TABLE_ROW_HEIGHT)
             result.rows += 1
         last_data_row = sheet.next_row - 1
 
@@ -314,51 +324,53 @@ class OfficialWorkbook:
             # it does not fit under what is already on the page, it takes the table's last row (and the totals
             # and notes after it) with it to the next page.
             keep_from = sheet.next_row - 1 if sections else max(last_data_row, first_data_row - 1)
-            sheet.keep_together(keep_from, BLANK_ROW_HEIGHT + SIGNATURE_LINES * SIGNATURE_LINE_HEIGHT)
+            sheet.keep_together(keep_from, as_written(BLANK_ROW_HEIGHT)
+                                + SIGNATURE_LINES * as_written(SIGNATURE_LINE_HEIGHT))
             sheet.append([], height=BLANK_ROW_HEIGHT)
             self._write_signature(sheet, issuer, layout)
         sheet.finish(layout)
         return result
 
     def save(self, target):
-        if not self.book.worksheets:
-            self.book.create_sheet(title="Sheet")
-        # Totals are formulas written with their values; a spreadsheet program recalculates them all on opening.
-        self.book.calculation.fullCalcOnLoad = True
-        self.book.save(target)
+        """Close the workbook and copy it to `target`, a path or a binary file. (A spreadsheet program
+        recalculates every formula on opening: XlsxWriter asks for it.)"""
+        if not self.book.worksheets():
+            self.book.add_worksheet("Sheet")
+        self.book.close()
+        self._output.seek(0)
+        try:
+            if isinstance(target, (str, bytes)) or hasattr(target, "__fspath__"):
+                with open(target, "wb") as handle:
+                    shutil.copyfileobj(self._output, handle)
+            else:
+                shutil.copyfileobj(self._output, target)
+        finally:
+            self._output.close()
 
     # -- parts of a sheet -----------------------------------------------------------------
 
     def _set_up_page(self, ws, columns, scale):
-        for index, column in enumerate(columns, 1):
-            dimension = ws.column_dimensions[get_column_letter(index)]
-            dimension.width = column.width
-            if column.hidden:
-                dimension.hidden = True
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = PAPER_A4
-        ws.page_setup.scale = scale
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=False)
-        ws.print_options.horizontalCentered = True
+        for index, column in enumerate(columns):
+            # A width as the file states it (what openpyxl reads back and the page is planned with): XlsxWriter
+            # takes pixels, 7 to a unit of width.
+            ws.set_column_pixels(index, index, int(column.width * 7), None, {"hidden": column.hidden})
+        ws.set_default_row(TABLE_ROW_HEIGHT)
+        ws.set_landscape()
+        ws.set_paper(PAPER_A4)
+        ws.set_print_scale(scale)
+        ws.center_horizontally()
         # Decree 30/2020: margins of 20-25 mm top and bottom, 30-35 mm left, 15-20 mm right.
-        ws.page_margins.left = 1.18
-        ws.page_margins.right = 0.59
-        ws.page_margins.top = 0.79
-        ws.page_margins.bottom = 0.79
-        ws.page_margins.header = 0.3
-        ws.page_margins.footer = 0.3
-        ws.oddFooter.center.text = "&P/&N"
-        ws.oddFooter.center.font = FONT_NAME
-        ws.oddFooter.center.size = 11
+        ws.set_margins(left=1.18, right=0.59, top=0.79, bottom=0.79)
+        ws.set_header("", {"margin": 0.3})
+        ws.set_footer(f'&C&"{FONT_NAME},Regular"&11&P/&N', {"margin": 0.3})
 
     def _merged_row(self, sheet, parts, height=None):
         """Append one row made of (first column, last column, value, style) parts, merging each part."""
-        row = sheet.next_row
         cells = {}
         for first, last, value, style in parts:
-            cells[first] = self._cell(sheet, value, style, first)
+            cells[first] = (value, style)
             if last > first:
-                sheet.ws.merged_cells.add(f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}")
+                sheet.merge(first, last, style)
         width = max(cells) if cells else 0
         sheet.append([cells.get(index) for index in range(1, width + 1)], height=height)
 
@@ -386,11 +398,10 @@ class OfficialWorkbook:
     def _write_totals(self, sheet, layout, columns, label, result, *, sums=(), data_rows=None):
         """The totals row: a column that sums the rows above is the workbook's own SUM (with its value now), so a
         clerk's correction of a row updates it; other totals (a rate, a count of distinct people) are values."""
-        ws = sheet.ws
         cells = []
         for index, column in enumerate(columns):
             if index == 0:
-                cells.append(self._cell(sheet, str(label), "total_label", 1))
+                cells.append((str(label), "total_label"))
             elif index in result.totals:
                 value = result.totals[index]
                 kind = value.kind if isinstance(value, Value) else column.kind
@@ -399,17 +410,13 @@ class OfficialWorkbook:
                 if kind == MONEY:
                     style_name = money_style(value, "total_money_large", style_name)
                 if index in sums and data_rows is not None:
-                    letter = get_column_letter(index + 1)
-                    formula = CachedFormula(f"SUM({letter}{data_rows[0]}:{letter}{data_rows[1]})", value)
-                    cells.append(formula_cell(ws, formula, self.style(style_name), row=sheet.next_row,
-                                              column=index + 1))
-                else:
-                    cells.append(self._cell(sheet, value, style_name, index + 1))
+                    letter = xl_col_to_name(index)
+                    value = CachedFormula(f"SUM({letter}{data_rows[0]}:{letter}{data_rows[1]})", value)
+                cells.append((value, style_name))
             else:
-                cells.append(self._cell(sheet, None, "total_label", index + 1))
-        row = sheet.next_row
+                cells.append((None, "total_label"))
         if layout.label_span > 1:
-            ws.merged_cells.add(f"A{row}:{get_column_letter(layout.label_span)}{row}")
+            sheet.merge(1, layout.label_span, "total_label")
         sheet.append(cells, height=20)
 
     def _write_wide_text(self, sheet, layout, text, style):
@@ -435,40 +442,72 @@ class OfficialWorkbook:
                              height=SIGNATURE_LINE_HEIGHT)
 
 
-class _Sheet:
-    """A write-only worksheet and the number of its next row (write-only sheets do not expose it)."""
+def as_written(height):
+    """A row height as the file will hold it: XlsxWriter keeps row heights in whole pixels (¾ point each)."""
+    return int(height * 4 / 3 + 0.5) * 0.75
 
-    def __init__(self, ws, page_height):
+
+class _Sheet:
+    """A worksheet being written top to bottom, the number of its next row (1-based, as Excel counts) and where
+    its pages break."""
+
+    def __init__(self, book, ws, page_height):
+        self.book = book
         self.ws = ws
         self.next_row = 1
-        self._heights = {}
         self.pager = _Pager(page_height)
-        # Every value arrives here already as a styled Cell. openpyxl's own conversion first tries each one as a
-        # plain value and falls back through an exception, which costs more than the rest of the row; hand the
-        # cells straight to the writer instead. (Should openpyxl rename this hook, its own path still works.)
-        ws._values_to_row = _cells_of_row
-        use_fast_rows(ws)  # and each row goes to disk as XML text (row_xml.py)
+        self.breaks = []
+        self._default_height = as_written(TABLE_ROW_HEIGHT)
 
-    def append(self, cells, height=None, forget_height=False):
-        # Every row has its height written, so that the pages break where `pager` expects.
-        height = height or (TABLE_ROW_HEIGHT if forget_height else (BLANK_ROW_HEIGHT if not cells else
-                                                                        TABLE_ROW_HEIGHT))
+    def merge(self, first, last, style):
+        """Merge columns `first`…`last` (1-based) of the row about to be appended, in `style` (the value is
+        written by `append`, by its type)."""
+        row = self.next_row - 1
+        self.ws.merge_range(row, first - 1, row, last - 1, None, self.book.style(style))
+
+    def append(self, cells, height=None):
+        """Write a row of (value, style name) pairs (None: no cell), `height` points high (every row has its
+        height, so that the pages break where `pager` expects)."""
+        height = as_written(height or (TABLE_ROW_HEIGHT if cells else BLANK_ROW_HEIGHT))
+        row = self.next_row - 1
         self.pager.add(self.next_row, height)
-        if height and forget_height:
-            # A table row: one dimension object per distinct height, shared, and dropped once the row is on
-            # disk, so memory stays flat and time short over 100,000 rows.
-            dimension = self._heights.get(height)
-            if dimension is None:
-                dimension = self._heights[height] = RowDimension(self.ws, index=0, ht=height)
-            self.ws.row_dimensions[self.next_row] = dimension
-            self.ws.append(cells)
-            del self.ws.row_dimensions[self.next_row]
-        else:
-            if height:
-                self.ws.row_dimensions[self.next_row].height = height
-            self.ws.append(cells)
+        if height != self._default_height:
+            self.ws.set_row(row, height)  # a table row of one line takes the sheet's default height
+        if not any(cells):
+            # A row with no cell is kept by a streamed sheet only if something is written in it.
+            self.ws.write_blank(row, 0, None, self.book.style("blank"))
+        for column, cell in enumerate(cells):
+            if cell is not None:
+                self._write(row, column, *cell)
         self.next_row += 1
 
+    def _write(self, row, column, value, style):
+        ws, book = self.ws, self.book
+        if value is None or value == "":
+            ws.write_blank(row, column, None, book.style(style))
+        elif isinstance(value, CachedFormula):
+            ws.write_formula(row, column, value, book.style(style), value.cached)
+        elif isinstance(value, bool):
+            ws.write_boolean(row, column, value, book.style(style))
+        elif isinstance(value, (int, float, Decimal)):
+            if math.isfinite(value):
+                ws.write_number(row, column, value, book.style(style))
+            else:
+                ws.write_blank(row, column, None, book.style(style))  # no cell holds NaN or infinity
+        elif isinstance(value, datetime.datetime):
+            # Excel has no time zones: show the local wall-clock time.
+            if timezone.is_aware(value):
+                value = timezone.localtime(value)
+            ws.write_datetime(row, column, value.replace(tzinfo=None), book.style(style, "datetime"))
+        elif isinstance(value, datetime.date):
+            dated = STYLE_SPECS[style].get("num_format") == DATE_FORMAT
+            ws.write_datetime(row, column, value, book.style(style, None if dated else "date"))
+        else:
+            text = clean_text(value)
+            quoted = looks_like_formula(text)
+            # Line breaks as a cell holds them (a form's textarea sends CR LF; a lone CR would be escaped).
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+            ws.write_string(row, column, text, book.style(style, "quoted" if quoted else None))
 
     def keep_together(self, first_row, block_height):
         """Before a block of `block_height` points is written: if it would not fit on the current page, or would
@@ -482,13 +521,15 @@ class _Sheet:
             kept = [pager.recent[-1][1]] if pager.recent else []
         if pager.page_starts_at(first_row):
             return  # already at the top of a page: breaking before it would change nothing
-        self.ws.row_breaks.append(Break(id=first_row - 1))
+        self.breaks.append(first_row - 1)  # a break under row first_row - 1
         pager.restart(pager.title_height + sum(kept), [(row, h) for row, h in pager.recent if row >= first_row])
 
     def finish(self, layout):
-        """The print area: the printed columns of every row (columns shown only on screen stay out)."""
-        last = get_column_letter(layout.printed_last)
-        self.ws.print_area = f"A1:{last}{max(self.next_row - 1, 1)}"
+        """The page breaks and the print area: the printed columns of every row (columns shown only on screen
+        stay out)."""
+        if self.breaks:
+            self.ws.set_h_pagebreaks(self.breaks)
+        self.ws.print_area(0, 0, max(self.next_row - 2, 0), layout.printed_last - 1)
 
 
 class _Pager:
@@ -526,14 +567,6 @@ class _Pager:
     def restart(self, used, rows):
         self.used, self.on_page = used, len(rows)
         self.page_start = rows[0][0] if rows else self.page_start
-
-
-def _cells_of_row(cells, row_index):
-    for column, cell in enumerate(cells, 1):
-        if cell is None:
-            continue
-        cell.row, cell.column = row_index, column
-        yield cell
 
 
 def row_height(values, characters_per_line):
@@ -621,65 +654,78 @@ def _header_height(columns):
     return max(20, LINE_HEIGHT * lines + 6)
 
 
-THIN = Side(style="thin", color="000000")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+# XlsxWriter format properties.
+BOX = {"border": 1, "border_color": "#000000"}  # thin, black, all four sides
 
 
-def _font(size=12, **kwargs):
-    return Font(name=FONT_NAME, size=size, **kwargs)
+def _font(size=12, *, bold=False, italic=False, underline=False):
+    spec = {"font_name": FONT_NAME, "font_size": size}
+    if bold:
+        spec["bold"] = True
+    if italic:
+        spec["italic"] = True
+    if underline:
+        spec["underline"] = 1
+    return spec
 
 
-def _align(horizontal="left", vertical="center", wrap=True, **kwargs):
-    return Alignment(horizontal=horizontal, vertical=vertical, wrap_text=wrap, **kwargs)
+def _align(horizontal="left", vertical="center", wrap=True, indent=0):
+    spec = {"align": horizontal, "valign": "vcenter" if vertical == "center" else vertical}
+    if wrap:
+        spec["text_wrap"] = True
+    if indent:
+        spec["indent"] = indent
+    return spec
 
 
 STYLE_SPECS = {
-    "body_upper": {"font": _font(12), "alignment": _align("center")},
-    "body": {"font": _font(12, bold=True), "alignment": _align("center")},
-    "reference": {"font": _font(12), "alignment": _align("center")},
-    "motto": {"font": _font(12, bold=True), "alignment": _align("center")},
-    "motto_line": {"font": _font(13, bold=True, underline="single"), "alignment": _align("center")},
-    "date_line": {"font": _font(12, italic=True), "alignment": _align("center")},
-    "title": {"font": _font(14, bold=True), "alignment": _align("center")},
-    "subtitle": {"font": _font(12, italic=True), "alignment": _align("center")},
-    "paragraph_bold": {"font": _font(12, bold=True), "alignment": _align("left")},
+    "body_upper": {**_font(12), **_align("center")},
+    "body": {**_font(12, bold=True), **_align("center")},
+    "reference": {**_font(12), **_align("center")},
+    "motto": {**_font(12, bold=True), **_align("center")},
+    "motto_line": {**_font(13, bold=True, underline=True), **_align("center")},
+    "date_line": {**_font(12, italic=True), **_align("center")},
+    "title": {**_font(14, bold=True), **_align("center")},
+    "subtitle": {**_font(12, italic=True), **_align("center")},
+    "paragraph_bold": {**_font(12, bold=True), **_align("left")},
     "table_header": {
-        "font": _font(11, bold=True),
-        "alignment": _align("center"),
-        "border": BOX,
-        "fill": PatternFill("solid", fgColor="E7EEF7"),
+        **_font(11, bold=True),
+        **_align("center"),
+        **BOX,
+        "pattern": 1, "bg_color": "#E7EEF7",
     },
-    "cell_text": {"font": _font(11), "alignment": _align("left"), "border": BOX},
-    "cell_center": {"font": _font(11), "alignment": _align("center"), "border": BOX},
-    "cell_index": {"font": _font(11), "alignment": _align("center"), "border": BOX, "number_format": "0"},
-    "cell_integer": {"font": _font(11), "alignment": _align("right"), "border": BOX, "number_format": INTEGER_FORMAT},
-    "cell_money": {"font": _font(11), "alignment": _align("right"), "border": BOX, "number_format": MONEY_FORMAT},
-    "cell_money_large": {"font": _font(11), "alignment": _align("right"), "border": BOX,
-                         "number_format": MONEY_FORMAT_LARGE},
-    "cell_date": {"font": _font(11), "alignment": _align("center"), "border": BOX, "number_format": DATE_FORMAT},
-    "cell_percent": {"font": _font(11), "alignment": _align("right"), "border": BOX, "number_format": PERCENT_FORMAT},
-    "cell_decimal": {"font": _font(11), "alignment": _align("right"), "border": BOX, "number_format": DECIMAL_FORMAT},
-    "total_label": {"font": _font(11, bold=True), "alignment": _align("center"), "border": BOX},
-    "total_integer": {"font": _font(11, bold=True), "alignment": _align("right"), "border": BOX,
-                      "number_format": INTEGER_FORMAT},
-    "total_money": {"font": _font(11, bold=True), "alignment": _align("right"), "border": BOX,
-                    "number_format": MONEY_FORMAT},
-    "total_money_large": {"font": _font(11, bold=True), "alignment": _align("right"), "border": BOX,
-                          "number_format": MONEY_FORMAT_LARGE},
-    "total_percent": {"font": _font(11, bold=True), "alignment": _align("right"), "border": BOX,
-                      "number_format": PERCENT_FORMAT},
-    "total_decimal": {"font": _font(11, bold=True), "alignment": _align("right"), "border": BOX,
-                      "number_format": DECIMAL_FORMAT},
-    "note": {"font": _font(11, italic=True), "alignment": _align("left", vertical="top")},
-    "section_heading": {"font": _font(12, bold=True), "alignment": _align("left")},
-    "paragraph": {"font": _font(12), "alignment": _align("justify", vertical="top", indent=1)},
-    "recipients_label": {"font": _font(11, bold=True, italic=True), "alignment": _align("left", wrap=False)},
-    "recipients": {"font": _font(11), "alignment": _align("left", wrap=False)},
-    "signature": {"font": _font(12, bold=True), "alignment": _align("center")},
+    "cell_text": {**_font(11), **_align("left"), **BOX},
+    "cell_center": {**_font(11), **_align("center"), **BOX},
+    "cell_index": {**_font(11), **_align("center"), **BOX, "num_format": "0"},
+    "cell_integer": {**_font(11), **_align("right"), **BOX, "num_format": INTEGER_FORMAT},
+    "cell_money": {**_font(11), **_align("right"), **BOX, "num_format": MONEY_FORMAT},
+    "cell_money_large": {**_font(11), **_align("right"), **BOX,
+                         "num_format": MONEY_FORMAT_LARGE},
+    "cell_date": {**_font(11), **_align("center"), **BOX, "num_format": DATE_FORMAT},
+    "cell_percent": {**_font(11), **_align("right"), **BOX, "num_format": PERCENT_FORMAT},
+    "cell_decimal": {**_font(11), **_align("right"), **BOX, "num_format": DECIMAL_FORMAT},
+    "total_label": {**_font(11, bold=True), **_align("center"), **BOX},
+    "total_integer": {**_font(11, bold=True), **_align("right"), **BOX,
+                      "num_format": INTEGER_FORMAT},
+    "total_money": {**_font(11, bold=True), **_align("right"), **BOX,
+                    "num_format": MONEY_FORMAT},
+    "total_money_large": {**_font(11, bold=True), **_align("right"), **BOX,
+                          "num_format": MONEY_FORMAT_LARGE},
+    "total_percent": {**_font(11, bold=True), **_align("right"), **BOX,
+                      "num_format": PERCENT_FORMAT},
+    "total_decimal": {**_font(11, bold=True), **_align("right"), **BOX,
+                      "num_format": DECIMAL_FORMAT},
+    "note": {**_font(11, italic=True), **_align("left", vertical="top")},
+    "section_heading": {**_font(12, bold=True), **_align("left")},
+    "paragraph": {**_font(12), **_align("justify", vertical="top", indent=1)},
+    "recipients_label": {**_font(11, bold=True, italic=True), **_align("left", wrap=False)},
+    "recipients": {**_font(11), **_align("left", wrap=False)},
+    "signature": {**_font(12, bold=True), **_align("center")},
 }
 
 for _name in [name for name in STYLE_SPECS if name.startswith("cell_")]:
-    STYLE_SPECS[_name + "_bold"] = {**STYLE_SPECS[_name], "font": _font(11, bold=True)}
+    STYLE_SPECS[_name + "_bold"] = {**STYLE_SPECS[_name], **_font(11, bold=True)}
+STYLE_SPECS["blank"] = _font(11)  # the one cell of an empty row
 
 COLUMN_STYLES = {
     TEXT: "cell_text",

@@ -13,6 +13,7 @@ from .. import access, dashboard_panels, node_figures, progress, reorganisation
 from ..dashboard_forms import DashboardFilterForm
 from ..models import Category, Programme, Status
 from ..paging import long_list
+from . import reorganisation as reorganisation_views
 from .params import parse_id, quarter_key
 
 
@@ -185,6 +186,7 @@ def dashboard(request):
         "reachable_nodes": reachable_nodes(request.user, figures["federation"]),
         # The children's table when bodies lie under this one (with branches only, the branch table says it all).
         "child_bodies": any(row["kind"] == "federation" for row in figures["children"]),
+        "reorganise_links": reorganisation_views.links_for(request.user, figures["federation_node"]),
         "history": node_history(figures.pop("federation_node")),
     })
 

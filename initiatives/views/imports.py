@@ -1,32 +1,35 @@
-"""Importing a roster or initiatives from Excel: upload → preview of every row's problems → confirm.
+"""Importing a roster or initiatives from Excel: upload → reading and checking in the background, with a
+progress bar → preview of every row's problems → confirm.
 
-The uploaded file waits for the confirmation under a random name outside the static files (MEDIA_ROOT/imports),
-known only to the session that uploaded it; it is read again on confirmation and deleted afterwards.
+The uploaded file waits for the confirmation in the storage (`reports/pending_imports.py`), in a folder of the
+uploader's, under a random name; a background job (`background.IMPORT_CHECK`, a Celery worker or a thread of
+this process) reads and checks it and keeps the preview as its result. The job is its owner's alone: the page,
+the status and the confirmation look it up among the user's own jobs. On confirmation the file is read again,
+imported in one transaction, and deleted.
 """
 
-import os
-import secrets
-import time
-from pathlib import Path
+from types import SimpleNamespace
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import access
-from ..reports import imports
+from jobs.models import Job
+from jobs.views import status as job_status
+
+from .. import access, background
+from ..reports import imports, pending_imports
 from ..reports.forms import ImportUploadForm
 from ..reports.import_templates import write_template
 from .reports import xlsx_response
 
 KINDS = {imports.ROSTER: "roster", imports.INITIATIVES: "initiatives"}
-PENDING_MAX_AGE = 24 * 3600
-PREVIEW_ROWS = 200
 MAX_ANSWERS = 1000
 
 
@@ -36,37 +39,18 @@ def _kind_or_404(kind):
     return kind
 
 
-def _pending_dir():
-    path = Path(settings.MEDIA_ROOT) / "imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+def _check_job(request, kind, job_id):
+    """The user's own check of a `kind` import, or 404 (another user's job, whatever its number)."""
+    if not str(job_id).isdigit():
+        raise Http404
+    job = get_object_or_404(Job.objects.filter(owner=request.user, kind=background.IMPORT_CHECK), pk=job_id)
+    if job.params.get("kind") != kind:
+        raise Http404
+    return job
 
 
-def _forget_old_files():
-    limit = time.time() - PENDING_MAX_AGE
-    for path in _pending_dir().glob("*.xlsx"):
-        try:
-            if path.stat().st_mtime < limit:
-                path.unlink()
-        except OSError:
-            pass
-
-
-def _session_key(token):
-    return f"reports-import-{token}"
-
-
-def _keep(request, kind, uploaded, branch):
-    _forget_old_files()
-    token = secrets.token_urlsafe(16)
-    path = _pending_dir() / f"{token}.xlsx"
-    uploaded.seek(0)
-    with open(path, "wb") as out:
-        for chunk in uploaded.chunks():
-            out.write(chunk)
-    request.session[_session_key(token)] = {
-        "kind": kind, "branch": branch.pk if branch else None, "name": uploaded.name[:200]}
-    return token
+def _check_url(kind, job):
+    return f"{reverse('import', kwargs={'kind': kind})}?job={job.pk}"
 
 
 def _titles(kind):
@@ -75,18 +59,35 @@ def _titles(kind):
     return _("Import initiatives"), _("Initiatives collected on paper, one per row, with their authors.")
 
 
-def _page(request, kind, form, plan=None, token=None, file_name=""):
+def _as_object(data):
+    """The job's preview (JSON) read as the page reads a plan: plan.problems, row.branch.name…"""
+    if isinstance(data, dict):
+        return SimpleNamespace(**{key: _as_object(value) for key, value in data.items()})
+    if isinstance(data, list):
+        return [_as_object(item) for item in data]
+    return data
+
+
+def _page(request, kind, form, job=None):
     title, lead = _titles(kind)
+    plan = _as_object(job.result) if job is not None and job.state == Job.State.DONE and job.result else None
+    token = None
+    if plan and plan.can_import and pending_imports.exists(request.user, job.params.get("file")):
+        token = job.pk
+    preview_rows = plan.rows if plan else []
     return render(request, "initiatives/reports/import.html", {
         "kind": kind,
         "title": title,
         "lead": lead,
         "form": form,
+        "job": job,
+        "job_status": job_status(job) if job is not None else None,
+        "check_url": _check_url(kind, job) if job is not None else "",
         "plan": plan,
         "token": token,
-        "file_name": file_name,
-        "preview_rows": plan.rows[:PREVIEW_ROWS] if plan else [],
-        "more_rows": max(len(plan.rows) - PREVIEW_ROWS, 0) if plan else 0,
+        "file_name": job.params.get("name", "") if job is not None else "",
+        "preview_rows": preview_rows,
+        "more_rows": max(plan.row_count - len(preview_rows), 0) if plan else 0,
         "max_rows": imports.MAX_ROWS[kind],
     })
 
@@ -96,17 +97,16 @@ def import_page(request, kind):
     kind = _kind_or_404(kind)
     imports.require_importer(request.user)
     if request.method != "POST":
-        return _page(request, kind, ImportUploadForm(user=request.user))
+        job = _check_job(request, kind, request.GET["job"]) if "job" in request.GET else None
+        return _page(request, kind, ImportUploadForm(user=request.user), job=job)
     form = ImportUploadForm(request.POST, request.FILES, user=request.user)
     if not form.is_valid():
         if form.branch_refused():
             raise Http404(_("No such branch among yours."))
         return _page(request, kind, form)
-    uploaded = form.cleaned_data["file"]
-    branch = form.cleaned_data.get("branch")
-    plan = imports.plan_import(kind, uploaded, user=request.user, default_branch=branch)
-    token = _keep(request, kind, uploaded, branch) if plan.can_import else None
-    return _page(request, kind, form, plan=plan, token=token, file_name=uploaded.name)
+    job = background.start_import_check(request.user, kind=kind, uploaded=form.cleaned_data["file"],
+                                        branch=form.cleaned_data.get("branch"))
+    return redirect(_check_url(kind, job))
 
 
 @login_required
@@ -114,31 +114,26 @@ def import_page(request, kind):
 def import_confirm(request, kind):
     kind = _kind_or_404(kind)
     imports.require_importer(request.user)
-    token = request.POST.get("token", "")
-    pending = request.session.get(_session_key(token)) if token.replace("-", "").replace("_", "").isalnum() else None
-    path = _pending_dir() / f"{token}.xlsx"
-    if not pending or pending.get("kind") != kind or not path.exists():
+    job = _check_job(request, kind, request.POST.get("token", ""))
+    name = job.params.get("file")
+    if job.state != Job.State.DONE or not pending_imports.exists(request.user, name):
         messages.warning(request, _("This import has already been done or has expired. Upload the file again to "
                                     "see what it would add."))
         return redirect("import", kind=kind)
-    branch = None
-    if pending.get("branch"):
-        branch = access.branches_for(request.user).filter(pk=pending["branch"]).first()
-        if branch is None:
-            raise Http404
     try:
-        with open(path, "rb") as handle:
-            uploaded = File(handle, name=pending.get("name") or path.name)
-            uploaded.size = os.path.getsize(path)
-            plan = imports.apply_import(kind, uploaded, user=request.user, default_branch=branch,
-                                        answers=_answers(request.POST),
+        branch = background.import_branch(request.user, job.params)
+    except PermissionDenied as refused:
+        raise Http404 from refused
+    try:
+        with pending_imports.open_file(request.user, name) as handle:
+            plan = imports.apply_import(kind, File(handle, name=job.params.get("name") or "import.xlsx"),
+                                        user=request.user, default_branch=branch, answers=_answers(request.POST),
                                         new_members_confirmed=request.POST.get("confirm_new_members") == "1")
     except imports.ImportRefused as refused:
         messages.error(request, refused.message)
         return redirect("import", kind=kind)
     finally:
-        request.session.pop(_session_key(token), None)
-    path.unlink(missing_ok=True)
+        pending_imports.discard(name)  # used once, whatever the outcome
     if plan.rows:
         messages.success(request, _("Imported %(count)s rows; %(skipped)s rows were already in the portal.") % {
             "count": len(plan.rows), "skipped": len(plan.skipped)})

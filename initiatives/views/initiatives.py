@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -344,9 +343,7 @@ def initiative_move(request, pk, action):
 @require_POST
 def initiative_delete(request, pk):
     initiative = get_object_or_404(access.initiatives_for(request.user), pk=pk)
-    if not access.can_delete_initiative(request.user, initiative):
-        raise PermissionDenied
-    services.delete_draft(initiative)
+    services.delete_draft(initiative=initiative, user=request.user)  # PermissionDenied for anyone else
     messages.success(request, _("The draft is deleted."))
     return redirect("initiative-list")
 

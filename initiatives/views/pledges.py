@@ -4,6 +4,7 @@ officer's own branches' pledges, the pledge form and the scanned pledge."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +15,8 @@ from ..dashboard_forms import PledgeForm
 from ..models import Pledge
 from .dashboard import current_programme
 from .downloads import private_download
+
+PLEDGES_PER_PAGE = 50
 
 
 def _branch(request, branch_id):
@@ -27,9 +30,13 @@ def pledge_list(request):
     if not access.oversees_branches(request.user):
         raise PermissionDenied
     programme = current_programme()
+    overview = pledges.overview(request.user, programme)
+    # A province has thousands of branches: the totals cover them all, the table shows a page of them.
+    page = Paginator(overview["rows"], PLEDGES_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "initiatives/dashboard_pledges.html", {
         "programme": programme,
-        "overview": pledges.overview(request.user, programme),
+        "overview": {**overview, "rows": page.object_list},
+        "page": page,
         "is_district": access.is_district(request.user),
         "definitions": progress.definitions(),
     })

@@ -9,6 +9,7 @@ import tempfile
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,6 +21,7 @@ from ..models import BranchReport
 from ..reports import exports, periodic, registry
 from ..reports.forms import BranchReportForm, ReportFilterForm
 
+BRANCH_REPORTS_PER_PAGE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -136,12 +138,16 @@ def branch_reports(request):
     if period is None:
         raise Http404
     rows = periodic.period_overview(request.user, period)
+    # A province has thousands of branches: the counts cover them all, the table shows a page of them.
+    page = Paginator(rows, BRANCH_REPORTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "initiatives/reports/branch_reports.html", {
         "programme": programme,
         "periods": periods,
         "period": period,
         "rows": [{"branch": branch, "report": report, "may_edit": periodic.may_edit(request.user, branch, report)}
-                 for branch, report in rows],
+                 for branch, report in page.object_list],
+        "page": page,
+        "query": f"period={period.pk}",
         "counts": periodic.overview_counts(rows),
         "is_district": access.is_district(request.user),
     })

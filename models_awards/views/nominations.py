@@ -96,7 +96,11 @@ def _edit(request, nomination):
                     % {"list": "; ".join(c.text[:60] for c in wrong)},
                 )
         if valid:
-            saved = services.save_nomination(form=form, criteria_met=met, user=user)
+            saved = services.save_nomination(
+                user=user, nomination=nomination if nomination.pk else None, criteria_met=met,
+                initiatives=form.cleaned_data["initiatives"],
+                **{name: form.cleaned_data[name] for name in services.NOMINATION_FIELDS if name in form.cleaned_data},
+            )
             if "propose" in request.POST and nomination_workflow.may(user, saved, "propose"):
                 try:
                     nomination_workflow.apply(saved, "propose", user)

@@ -1,5 +1,5 @@
 // A background job's page: polls its status JSON and moves the progress bar; when the job ends, shows the
-// download. No inline script (CSP): the page carries the status URL and its labels as data attributes.
+// download (or, when the card names a finished URL, goes there: an import's preview). No inline script (CSP): the page carries the status URL and its labels as data attributes.
 (function () {
   "use strict";
   var card = document.getElementById("job");
@@ -44,6 +44,7 @@
       .then(function (status) {
         paint(status);
         if (!status.finished) { window.setTimeout(poll, delay); }
+        else if (card.dataset.finishedUrl) { window.location.assign(card.dataset.finishedUrl); }
       })
       .catch(function () { delay = Math.min(delay * 2, 10000); window.setTimeout(poll, delay); });
   }

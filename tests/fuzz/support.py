@@ -91,8 +91,12 @@ def assert_handled(response, allowed):
 
 @contextmanager
 def rolled_back():
-    """One example's writes, undone afterwards (a savepoint inside the test's transaction)."""
-    with transaction.atomic():
+    """One example's writes, undone afterwards (a savepoint inside the test's transaction). Marked as Django's
+    TestCase marks its own transactions, so that a service's durable transaction may open inside it, as it does
+    inside the test's transaction."""
+    atomic = transaction.atomic()
+    atomic._from_testcase = True
+    with atomic:
         yield
         transaction.set_rollback(True)
 

@@ -27,6 +27,16 @@ def header_row(ws):
     return int(ws.freeze_panes.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) - 1
 
 
+def column_layout(ws):
+    """{column number: (width, hidden)} as the file states them (a <col> element may cover a range of columns of
+    the same width)."""
+    layout = {}
+    for dimension in ws.column_dimensions.values():
+        for index in range(dimension.min or 1, (dimension.max or dimension.min or 1) + 1):
+            layout[index] = (dimension.width, dimension.hidden)
+    return layout
+
+
 def table(ws):
     """(headings, data rows, totals row) of a report sheet: data rows are those numbered 1, 2, 3…"""
     start = header_row(ws)
@@ -100,3 +110,18 @@ def fill_template(ws, values, row=None):
     by_heading = {str(cell.value).rstrip(" *"): cell.column for cell in ws[header_row] if cell.value}
     for key, value in values.items():
         ws.cell(row=row or header_row + 1, column=by_heading[str(fields[key].header)], value=value)
+
+
+def checked(client, response):
+    """Follow an upload to its preview. The page answers by starting the file's check as a background job and
+    sending the browser to it (302 to ?job=N); the test's transaction never commits, so no thread starts: the
+    job runs here, as a worker would run it (on the test's own connection, which a worker would refresh), and the
+    page is read again as its progress bar would reload it."""
+    from unittest import mock
+
+    from jobs import runner
+
+    assert response.status_code == 302 and "?job=" in response["Location"], response.status_code
+    with mock.patch.object(runner, "close_old_connections"):
+        runner.execute(int(response["Location"].rsplit("=", 1)[1]))
+    return client.get(response["Location"])

@@ -241,17 +241,6 @@ def test_novelty_help_never_shows_another_branchs_drafts(login, officer_a, branc
     assert "nháp bên kia" not in page
 
 
-def test_row_checkboxes_are_the_html_django_draws(mine):
-    from django.contrib import admin
-
-    from initiatives.models import Initiative
-
-    Initiative.objects.filter(pk=mine.pk).update(title='Sáng kiến <"đặc biệt"> & mới')
-    mine.refresh_from_db()
-    quick = admin.site._registry[Initiative].action_checkbox(mine)
-    assert quick == admin.ModelAdmin.action_checkbox(admin.site._registry[Initiative], mine)
-
-
 def test_the_eligibility_column_judges_each_initiative_by_its_own_programme(login, district, branch_a, member_a):
     import datetime
 

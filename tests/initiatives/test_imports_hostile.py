@@ -15,7 +15,7 @@ from django.urls import reverse
 from initiatives.models import Member
 from initiatives.reports import columns, reading
 from tests.initiatives import hostile_workbooks as hostile
-from tests.initiatives.reports_support import XLSX
+from tests.initiatives.reports_support import XLSX, checked
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,8 @@ def officer_upload(officer_a, branch_a):
         client = Client(raise_request_exception=False)
         client.force_login(officer_a, backend="django.contrib.auth.backends.ModelBackend")
         file = SimpleUploadedFile("danh-sach.xlsx", data, content_type=XLSX)
-        response = client.post(reverse("import", args=["roster"]), {"file": file, "branch": branch_a.pk})
+        response = checked(client, client.post(reverse("import", args=["roster"]),
+                                               {"file": file, "branch": branch_a.pk}))
         assert response.status_code == 200, response.status_code
         plan = response.context["plan"]
         assert response.context["token"] is None and not plan.rows  # nothing to confirm

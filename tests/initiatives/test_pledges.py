@@ -4,6 +4,7 @@ import pytest
 from django import forms
 
 from initiatives.models import Pledge, PledgeTarget, Programme, Status
+from portal_security.models import AuditEvent
 from tests import factories
 from tests.initiatives.helpers import PDF_BYTES, pdf
 
@@ -186,8 +187,7 @@ def _admin_post_data(response):
     return data
 
 
-def test_an_officers_change_in_the_admin_asks_the_district_again(login, officer_a, branch_a, periods, caplog):
-    caplog.set_level("INFO", logger="portal.audit")
+def test_an_officers_change_in_the_admin_asks_the_district_again(login, officer_a, branch_a, periods):
     pledge = Pledge.objects.create(branch=branch_a, programme=Programme.current(), accepted_by_district=True)
     target = PledgeTarget.objects.create(pledge=pledge, period=periods[0], initiatives=3)
     client = login(officer_a)
@@ -198,4 +198,5 @@ def test_an_officers_change_in_the_admin_asks_the_district_again(login, officer_
     assert client.post(url, data).status_code == 302
     pledge.refresh_from_db()
     assert pledge.targets.get().initiatives == 7 and not pledge.accepted_by_district
-    assert f"pledge={pledge.pk}" in caplog.text and "accepted=False" in caplog.text
+    [event] = AuditEvent.objects.filter(target_type="initiatives.pledge", target_id=pledge.pk)
+    assert (event.action, event.actor, event.details["accepted"]) == ("pledge.save", officer_a, False)

@@ -11,7 +11,7 @@ from initiatives.models import Federation, Programme, ProgrammePeriod, Status
 from initiatives.reports import columns
 from initiatives.reports import workbook as wb
 from tests import factories
-from tests.initiatives.reports_support import no_formulas, sent, table, text_of, workbook_from
+from tests.initiatives.reports_support import column_layout, no_formulas, sent, table, text_of, workbook_from
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +121,7 @@ def test_the_layout_of_an_official_document(login, district, federation, data):
     # The re-import columns are in the file but hidden; the screen-only ones are outside the print area.
     hidden = [index for index in columns.list_order() if not columns.INITIATIVE_FIELDS[index].in_list]
     for position in range(len(columns.list_order()) - len(hidden), len(columns.list_order())):
-        assert ws.column_dimensions[get_column_letter(position + 1)].hidden
+        assert column_layout(ws)[position + 1][1]
     last_printed = get_column_letter(AT["sent_to_province_date"] + 1)
     assert ws.print_area == f"'{ws.title}'!$A$1:${last_printed}${ws.max_row}"
 

@@ -15,7 +15,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from initiatives.models import BranchReport, Federation, Programme, Status
 from initiatives.reports import workbook as wb
 from tests import factories
-from tests.initiatives.reports_support import no_formulas, sent, table, text_of, workbook_from
+from tests.initiatives.reports_support import column_layout, no_formulas, sent, table, text_of, workbook_from
 
 pytestmark = pytest.mark.django_db
 
@@ -55,11 +55,13 @@ def pages(ws):
     capacity = (595.3 - (ws.page_margins.top + ws.page_margins.bottom) * 72) / scale
     title_rows = ws.print_title_rows
     title = int(title_rows.split(":")[0].strip("$")) if title_rows else None
-    title_height = ws.row_dimensions[title].height if title else 0
+    title_height = (ws.row_dimensions[title].height or ws.sheet_format.defaultRowHeight) if title else 0
     breaks = {brk.id for brk in ws.row_breaks.brk}
     layout, page, used, on_page = {}, 1, 0, 0
     for row in range(1, ws.max_row + 1):
         height = ws.row_dimensions[row].height
+        if not height and ws.sheet_format.customHeight:
+            height = ws.sheet_format.defaultRowHeight  # the sheet's own row height, stated in the file
         assert height, f"row {row} has no height of its own: the pages would break elsewhere than planned"
         if used + height > capacity and on_page:
             page, used, on_page = page + 1, title_height, 0
@@ -102,8 +104,8 @@ def test_printed_text_is_at_least_10_points_and_fits_the_width(login, district, 
             scale = ws.page_setup.scale
             assert wb.MIN_SCALE <= scale <= 100 and not ws.sheet_properties.pageSetUpPr.fitToPage
             printed = print_area_columns(ws)
-            width = sum(ws.column_dimensions[get_column_letter(i)].width for i in range(1, printed + 1)
-                        if not ws.column_dimensions[get_column_letter(i)].hidden)
+            widths = column_layout(ws)
+            width = sum(widths[i][0] for i in range(1, printed + 1) if not widths[i][1])
             assert width * scale / 100 <= wb.PAGE_WIDTH_UNITS, (kind, ws.title, width, scale)
             for row in ws.iter_rows(max_col=printed):
                 for cell in row:

@@ -87,3 +87,29 @@ def test_running_it_twice_adds_more_without_clashing(db):
     seed(initiatives=50, branches=5, members=50)
     assert Branch.objects.count() == 10 and Initiative.objects.count() == 100
     assert Branch.objects.values("code").distinct().count() == 10
+
+
+def test_seed_bulk_tree_builds_the_four_level_shape_with_officers_at_each_level(db):
+    """`--tree 2,4`: a province over 2 bodies over 4 bodies over the branches, its own programme, an officer per
+    level who sees exactly that level's subtree."""
+    from initiatives import access
+    from initiatives.models import Federation
+
+    seed(initiatives=120, branches=12, members=240, tree=[2, 4])
+    province = Federation.objects.get(depth=1, name__contains="dữ liệu thử")
+    assert Federation.objects.filter(path__startswith=province.path, depth=2).count() == 2
+    assert Federation.objects.filter(path__startswith=province.path, depth=3).count() == 4
+    bulk = Branch.objects.filter(code__startswith="bulk-")
+    assert set(bulk.values_list("federation__depth", flat=True)) == {3}
+    assert bulk.values("federation").distinct().count() == 4  # spread over every body of the last level
+    programme = Programme.objects.get(federation=province)
+    assert Initiative.objects.filter(programme=programme).count() == 120
+    assert Programme.current().federation_id is None  # the portal owner's programme is still the current one
+    users = {u.username: u for u in get_user_model().objects.filter(username__startswith="bulk.")}
+    scopes = [access.branches_for(users[name]).count() for name in ("bulk.tinh", "bulk.cd2", "bulk.cd3", "bulk.cdcs")]
+    assert scopes == [12, 6, 3, 1]
+
+
+def test_seed_bulk_without_tree_keeps_the_branches_under_the_portal_owner(db):
+    seed(initiatives=10, branches=3, members=30)
+    assert set(Branch.objects.filter(code__startswith="bulk-").values_list("federation__depth", flat=True)) == {1}

@@ -141,7 +141,7 @@ def test_saving_through_the_form_service_and_changing_branch_and_category(branch
 
 def test_deleting_a_draft_and_the_imported_rows(branch_a, officer_a):
     draft = factories.initiative(branch_a)
-    services.delete_draft(draft)
+    services.delete_draft(initiative=draft, user=officer_a)
     assert_exact()
     assert branch_row(branch_a).draft == 0
     rows = [[1, "Sổ liên lạc điện tử", "Nguyễn Văn An (60%)", "Lê Thị Bình (40%)", "Giải pháp tác nghiệp", "Giáo dục",

@@ -10,17 +10,31 @@ initiatives sent to the province and the rest spread along the pipeline, dates i
 and periods, one to three authors from the branch's own roster. It adds to what is there (new branch codes
 start with "bulk-"); no account is created, no e-mail sent, no history row written. It reports progress as it
 goes, then refreshes the planner's statistics (and, on PostgreSQL, the visibility map: VACUUM ANALYZE).
+
+    manage.py seed_bulk --tree 20,200 --branches 10000 --initiatives 1000000 --members 500000
+
+`--tree` gives the union's 2026 shape instead of one flat district: a provincial federation (a new root beside
+the portal's owner) running a programme of its own, 20 bodies under it, 200 under those (spread evenly, each
+level's bodies taken in turn), and the branches spread evenly under the last level; the initiatives count for
+the province's programme. Officers for the benchmarks (no password: bench logins are forced): `bulk.tinh` of
+the province, `bulk.cd2` of the first body under it, `bulk.cd3` of that body's first child, `bulk.cdcs` of the
+branch under that one with the most initiatives. Without `--tree` the branches hang under the portal's owner as
+before.
 """
 
+import argparse
 import datetime
 import random
 import time
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
+from django.db.models import Count
 from django.utils import timezone
 
-from initiatives import demo_data, tallies, tally_sql
+from initiatives import access, demo_data, tallies, tally_sql
 from initiatives.bulk_rows import RowWriter, lock_and_next_id, reset_sequence
 from initiatives.models import (
     ApplicationKind,
@@ -35,6 +49,7 @@ from initiatives.models import (
     Pledge,
     PledgeTarget,
     Programme,
+    ProgrammePeriod,
     RecognitionBody,
     ResearchLevel,
     Status,
@@ -93,10 +108,26 @@ INITIATIVE_COLUMNS = [
 DEFAULTS = ("", "", "", "", "", False, "", False)
 MEMBER_COLUMNS = ["id", "full_name", "search_name", "branch_id", "position", "date_of_birth", "qualification", "phone",
                   "email", "is_active"]
+TREE_ROOT = {"name": "Liên đoàn Lao động tỉnh (dữ liệu thử)", "short_name": "LĐLĐ tỉnh (thử)",
+             "parent_name": "Tổng Liên đoàn Lao động Việt Nam", "place_name": "Quảng Trị", "chair_title": "Chủ tịch",
+             "chair_name": "Nguyễn Văn Thử"}
+# The bench's officers, from the top down: the province, its first body, that body's first child, a branch.
+TREE_OFFICERS = ("bulk.tinh", "bulk.cd2", "bulk.cd3", "bulk.cdcs")
 AUTHOR_COLUMNS = ["id", "initiative_id", "member_id", "share_percent", "is_lead", "order"]
 PROBLEM = "Cách làm cũ tốn thời gian và dễ sai sót."
 SOLUTION = "Tổ chức lại quy trình, áp dụng công cụ phù hợp với đơn vị."
 APPLICATION_SUMMARY = "Đã áp dụng tại đơn vị."
+
+
+def tree_widths(value):
+    """"20,200" → [20, 200]: how many union bodies at each level under the province."""
+    try:
+        widths = [int(part) for part in value.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError("give the number of bodies at each level, e.g. 20,200") from None
+    if not widths or any(w < 1 for w in widths):
+        raise argparse.ArgumentTypeError("each level needs at least one body")
+    return widths
 
 
 class Command(BaseCommand):
@@ -110,8 +141,11 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=20_000,
                             help="rows per COPY or INSERT batch, and between progress lines (default 20000)")
         parser.add_argument("--no-vacuum", action="store_true", help="skip VACUUM ANALYZE at the end (PostgreSQL)")
+        parser.add_argument("--tree", type=tree_widths, default=None, metavar="N2,N3,…",
+                            help="a province over N2 bodies over N3 bodies… over the branches (e.g. 20,200), with "
+                                 "a programme of its own and officers at each level (default: one flat district)")
 
-    def handle(self, *args, initiatives, branches, members, seed, batch_size, no_vacuum, **options):
+    def handle(self, *args, initiatives, branches, members, seed, batch_size, no_vacuum, tree, **options):
         if branches < 1 or members < branches or initiatives < 0 or batch_size < 1:
             raise CommandError("Give at least one branch, at least as many members as branches, and N ≥ 0.")
         programme = Programme.current()
@@ -121,10 +155,13 @@ class Command(BaseCommand):
         self.batch_size = batch_size
         self.started = time.monotonic()
         self.today = timezone.localdate()
-        self.programme = programme
-        self.periods = list(programme.periods.order_by("number"))
         self.names = {}
+        self.leaves = [Federation.current()]  # the nodes the branches hang under, in turn
         with transaction.atomic():
+            if tree is not None:
+                programme = self.seed_tree(tree, programme)
+            self.programme = programme
+            self.periods = list(programme.periods.order_by("number"))
             # The tallies' triggers would do a million small updates: off during the load (PostgreSQL), then one
             # recount of the programme, in the same transaction.
             with tallies.triggers_off():
@@ -135,6 +172,8 @@ class Command(BaseCommand):
             if connection.vendor == "postgresql":
                 tallies.rebuild([programme.pk])
                 self.say("tallies recounted")
+            if tree is not None:
+                self.seed_officers()
         self.refresh_statistics(vacuum=not no_vacuum)
         self.say(self.style.SUCCESS(
             f"Done: {branches} branches, {members} members, {initiatives} initiatives added "
@@ -163,6 +202,63 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
 
+    # --- the tree -------------------------------------------------------------------------------------------
+
+    def seed_tree(self, widths, model):
+        """The province (a root of its own), its programme (the owner's programme's window, periods and rules) and
+        `widths` levels of bodies under it, each level's bodies spread evenly over the level above.
+        Returns the province's programme."""
+        root = Federation.objects.filter(depth=1, name=TREE_ROOT["name"]).first()
+        if root is None:
+            root = Federation.objects.add_root(TREE_ROOT)
+        self.levels = [[root]]
+        for level, width in enumerate(widths, start=2):
+            parents = self.levels[-1]
+            made = []
+            for index in range(width):
+                parent = Federation.objects.get(pk=parents[index % len(parents)].pk)  # its numchild as it is now
+                number = index + 1
+                made.append(Federation.objects.add_child(parent, {
+                    "name": f"Công đoàn cấp {level} số {number:03d} (thử)", "short_name": f"CĐ {level}.{number:03d}",
+                    "place_name": PLACES[index % len(PLACES)], "chair_title": "Chủ tịch"}))
+            self.levels.append(made)
+            self.say(f"level {level}: {width} union bodies")
+        self.leaves = self.levels[-1]
+        programme = Programme.objects.filter(federation=root, is_current=True).order_by("pk").first()
+        if programme is None:
+            programme = Programme.objects.create(
+                name=f"{model.name} (LĐLĐ tỉnh, dữ liệu thử)", window_start=model.window_start,
+                window_end=model.window_end, research_applied_from=model.research_applied_from,
+                total_target=model.total_target, participation_target_rate=model.participation_target_rate,
+                exemplar_first_year=model.exemplar_first_year, exemplar_last_year=model.exemplar_last_year,
+                is_current=True, federation=root)
+            ProgrammePeriod.objects.bulk_create(
+                ProgrammePeriod(programme=programme, number=p.number, start=p.start, end=p.end, target=p.target)
+                for p in model.periods.order_by("number"))
+        return programme
+
+    def seed_officers(self):
+        """An officer at each level for the benchmarks: the province, its first body, that body's first child, and
+        the branch under that one with the most initiatives (upper-union staff are in the `district_office`
+        group; nobody gets a password)."""
+        node2 = self.levels[1][0] if len(self.levels) > 1 else self.levels[0][0]
+        node3 = next((n for n in self.levels[2] if n.path.startswith(node2.path)), node2) if len(self.levels) > 2 \
+            else node2
+        branch = (Branch.objects.filter(federation__path__startswith=node3.path, code__startswith=CODE_PREFIX)
+                  .annotate(n=Count("initiatives")).order_by("-n", "pk").first())
+        staff = Group.objects.get_or_create(name=access.DISTRICT_OFFICE)[0]
+        for username, target in zip(TREE_OFFICERS, (self.levels[0][0], node2, node3, branch), strict=True):
+            user, created = get_user_model().objects.get_or_create(username=username, defaults={"is_staff": True})
+            if created:
+                user.set_unusable_password()
+                user.save(update_fields=["password"])
+            if isinstance(target, Branch):
+                target.officers.add(user)
+            else:
+                user.groups.add(staff)
+                target.officers.add(user)
+        self.say(f"officers: {', '.join(TREE_OFFICERS)}")
+
     # --- branches and clusters ------------------------------------------------------------------------------
 
     def seed_branches(self, count):
@@ -177,7 +273,7 @@ class Command(BaseCommand):
                 clusters[(kind, number)] = EmulationCluster.objects.get_or_create(name=name)[0]
         seen = dict.fromkeys(KIND_WEIGHTS, 0)
         rows = []
-        owner = Federation.current()  # the plan's root node; the branches hang under it
+        leaves = self.leaves  # the plan's root node, or the last level of the tree: taken in turn
         for index, kind in enumerate(kinds):
             seen[kind] += 1
             cluster = clusters[(kind, (seen[kind] - 1) // BRANCHES_PER_CLUSTER + 1)]
@@ -186,7 +282,8 @@ class Command(BaseCommand):
             name = f"CĐCS {self.rng.choice(KIND_NAMES[kind])} {place} số {number}"
             rows.append(Branch(
                 name=name, code=f"{CODE_PREFIX}{number:06d}", kind=kind, cluster=cluster,
-                member_count=self.branch_size(kind), is_active=self.rng.random() > 0.02, federation=owner,
+                member_count=self.branch_size(kind), is_active=self.rng.random() > 0.02,
+                federation=leaves[index % len(leaves)],
             ))
         created = Branch.objects.bulk_create(rows, batch_size=5000)
         if any(b.pk is None for b in created):  # a database that does not return keys from bulk inserts
