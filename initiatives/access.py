@@ -1,7 +1,8 @@
-"""Who may see and do what: the one place for scoping.
+"""Who sees what: the one place for scoping.
 
 Every list, detail page, admin queryset, dashboard figure and export starts from the querysets
-here, so an officer of branch A never reaches branch B through any path.
+here, so an officer of branch A never reaches branch B through any path. What a user may do with one object
+(edit it, review it, hand it back...) is decided by the rules in `permissions.py`, built on the helpers here.
 
 The union is a tree (`Federation` nodes, django-treebeard's materialized path) with branches as its leaves:
 - an officer of a node (`Federation.officers`, in the `district_office` group: upper-union staff) sees and acts on
@@ -26,7 +27,6 @@ from .models import (
     InitiativeAuthor,
     Member,
     MembershipRequest,
-    Status,
 )
 
 MEMBER = "member"
@@ -107,7 +107,7 @@ def is_upper_staff(user):
 
 def is_district(user):
     """Upper-union staff with a scope: a superuser, or a staff member who is officer of at least one node. What
-    they may do is still bounded by that scope (`oversees_branch`)."""
+    they may do is still bounded by that scope (`in_upper_scope`)."""
     if not user.is_authenticated:
         return False
     return user.is_superuser or (is_upper_staff(user) and bool(node_scope(user).paths))
@@ -180,12 +180,20 @@ def oversees_branch(user, branch_id):
     """Whether `branch_id` lies in `user`'s scope as an officer (of the branch or of a node above it)."""
     if not user.is_authenticated or branch_id is None:
         return False
-    if sees_everything(user) or branch_id in officer_branch_ids(user):
+    return branch_id in officer_branch_ids(user) or in_upper_scope(user, branch_id)
+
+
+def in_upper_scope(user, branch_id):
+    """Whether `branch_id` lies in the subtree of one of `user`'s nodes as upper-union staff (a superuser's scope,
+    or nodes covering the whole tree, hold every branch)."""
+    if not user.is_authenticated:
+        return False
+    if sees_everything(user):
         return True
     paths = _upper_paths(user)
-    if not paths:
+    if not paths or branch_id is None:
         return False
-    cache = user.__dict__.setdefault("_portal_branch_in_scope", {})
+    cache = user.__dict__.setdefault("_portal_branch_in_nodes", {})
     if branch_id not in cache:
         cache[branch_id] = Branch.objects.filter(subtree_q(paths, "federation__"), pk=branch_id).exists()
     return cache[branch_id]
@@ -318,54 +326,6 @@ def reviewable_initiatives_for(user):
     """Initiatives `user` reviews as an officer of their branch or of a node above it (never those they only
     author)."""
     return _scoped(Initiative.objects.all(), user)
-
-
-def can_view_initiative(user, initiative):
-    return initiatives_for(user).filter(pk=initiative.pk).exists()
-
-
-def is_reviewer_of(user, initiative):
-    return oversees_branch(user, initiative.branch_id)
-
-
-def is_upper_reviewer_of(user, initiative_or_branch_id):
-    """Upper-union staff whose scope holds this initiative's (or this) branch: they verify, send and reopen."""
-    branch_id = getattr(initiative_or_branch_id, "branch_id", initiative_or_branch_id)
-    if not is_district(user):
-        return False
-    if sees_everything(user):
-        return True
-    paths = _upper_paths(user)
-    cache = user.__dict__.setdefault("_portal_branch_in_nodes", {})
-    if branch_id not in cache:
-        cache[branch_id] = Branch.objects.filter(subtree_q(paths, "federation__"), pk=branch_id).exists()
-    return cache[branch_id]
-
-
-def is_author_side(user, initiative):
-    """The person who entered it or one of its authors (with an account)."""
-    if not user.is_authenticated:
-        return False
-    if initiative.entered_by_id == user.pk:
-        return True
-    member = member_of(user)
-    return member is not None and initiative.authors.filter(member=member).exists()
-
-
-def can_edit_initiative(user, initiative):
-    """Fields can be changed while a draft or returned, by its author side or its branch's officer."""
-    if initiative.status not in (Status.DRAFT, Status.RETURNED):
-        return False
-    return is_author_side(user, initiative) or initiative.branch_id in officer_branch_ids(user)
-
-
-def can_delete_initiative(user, initiative):
-    """Only a draft that was never submitted can go; a submitted initiative is only ever rejected."""
-    return initiative.status == Status.DRAFT and not initiative.was_submitted and can_edit_initiative(user, initiative)
-
-
-def can_see_internal_notes(user, initiative):
-    return is_reviewer_of(user, initiative)
 
 
 def novelty_peers_for(user):

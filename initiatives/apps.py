@@ -9,7 +9,7 @@ class InitiativesConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from . import background, indexing, signals  # noqa: F401
+        from . import background, indexing, permissions, signals  # noqa: F401
         from .collation import register_sqlite_collation
 
         connection_created.connect(register_sqlite_collation, dispatch_uid="vietnamese-collation")

@@ -2,29 +2,20 @@
 one, replace one. Every change goes through here, from the site's form and from the admin alike.
 
 Who: the initiative's author side (who entered it, its authors) and its branch's officers, while it is a draft or
-returned (`access.can_edit_initiative`); anyone else gets PermissionDenied. A removed or replaced file is never
-deleted: its row keeps who removed it, when, and the file that replaced it, so the history shows it.
+returned (the rule "initiatives.change_initiative" of `permissions`); anyone else gets PermissionDenied. A removed
+or replaced file is never deleted: its row keeps who removed it, when, and the file that replaced it, so the
+history shows it.
 """
 
 import logging
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from . import access
+from . import permissions
 from .models import Attachment
 
 audit = logging.getLogger("portal.audit")
-
-
-def can_change_attachments(user, initiative):
-    return initiative is not None and access.can_edit_initiative(user, initiative)
-
-
-def _require(user, initiative):
-    if not can_change_attachments(user, initiative):
-        raise PermissionDenied("Files can be changed only by its author or branch officer, while a draft or returned.")
 
 
 def _current(attachment):
@@ -34,7 +25,7 @@ def _current(attachment):
 
 @transaction.atomic
 def do_add_attachment(*, initiative, uploaded, mime, kind, acting_user):
-    _require(acting_user, initiative)
+    permissions.require(acting_user, "initiatives.change_initiative", initiative)
     return _store(initiative, uploaded, mime, kind, acting_user)
 
 
@@ -50,7 +41,7 @@ def _store(initiative, uploaded, mime, kind, user):
 @transaction.atomic
 def do_set_attachment_kind(*, attachment, kind, acting_user):
     current = _current(attachment)
-    _require(acting_user, current.initiative)
+    permissions.require(acting_user, "initiatives.change_initiative", current.initiative)
     if kind in Attachment.Kind.values and current.removed_at is None and current.kind != kind:
         current.kind = kind
         current.save(update_fields=["kind"])
@@ -61,7 +52,7 @@ def do_set_attachment_kind(*, attachment, kind, acting_user):
 def do_remove_attachment(*, attachment, acting_user, replaced_by=None):
     """Take the file off the initiative; the row and the stored file stay for the history."""
     current = _current(attachment)
-    _require(acting_user, current.initiative)
+    permissions.require(acting_user, "initiatives.change_initiative", current.initiative)
     if current.removed_at is not None:
         return current  # already removed (by the other of two people acting at once)
     current.removed_at = timezone.now()
@@ -80,7 +71,7 @@ def do_remove_attachment(*, attachment, acting_user, replaced_by=None):
 def do_replace_attachment(*, attachment, uploaded, mime, acting_user, kind=None):
     """A new file in place of `attachment`, of the same kind unless told otherwise; the old one is removed."""
     current = _current(attachment)
-    _require(acting_user, current.initiative)
+    permissions.require(acting_user, "initiatives.change_initiative", current.initiative)
     new = _store(current.initiative, uploaded, mime, kind or current.kind, acting_user)
     do_remove_attachment(attachment=current, acting_user=acting_user, replaced_by=new)
     return new

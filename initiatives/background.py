@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from jobs import registry as job_registry
 from jobs import runner
 
-from . import access, backups, programmes, tallies
+from . import access, backups, permissions, programmes, tallies
 from .reports import exports, imports, pending_imports
 from .reports import registry as report_registry
 from .reports.forms import ReportFilterForm
@@ -58,7 +58,7 @@ def _report_form(user, params):
 
 
 def _authorize_export(user, params):
-    exports.require_reporter(user)
+    permissions.require(user, "initiatives.export_report")
 
 
 def start_export(user, report, query):
@@ -102,7 +102,7 @@ def import_branch(user, params):
 
 
 def _authorize_import(user, params):
-    imports.require_importer(user)
+    permissions.require(user, "initiatives.import_data")
     if params.get("kind") not in imports.FIELDS:
         raise PermissionDenied
     import_branch(user, params)

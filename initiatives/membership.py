@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from portal_security import audit
 
-from . import access, notifications
+from . import access, notifications, permissions
 from .models import Branch, Member, MembershipRequest
 
 REGISTRATION_SALT = "initiatives.membership.registration"
@@ -71,11 +71,6 @@ def read_registration(token):
     return {**data, "branch": branch}
 
 
-def may_decide(user, request_obj):
-    """An officer of the request's branch (or upper-union staff over it) confirms or refuses it."""
-    return access.membership_requests_for(user).filter(pk=request_obj.pk).exists()
-
-
 def finish_registration(token, *, password):
     """Create the account from a valid link and its pending request. Never grants staff access or any role
     beyond `member`. The branch's officers are told once it has committed."""
@@ -109,8 +104,7 @@ def _finish_registration(token, *, password):
 @transaction.atomic  # not durable: the admin's change page confirms inside its own transaction
 def confirm_request(request_obj, *, acting_user, member=None):
     """Link the account to `member` (or the request's chosen roster entry, or a new one)."""
-    if not may_decide(acting_user, request_obj):
-        raise PermissionDenied
+    permissions.require(acting_user, "initiatives.change_membershiprequest", request_obj)
     member = member or request_obj.member
     if member is not None and member.branch_id != request_obj.branch_id:
         raise PermissionDenied(_("The roster entry belongs to another branch."))
@@ -132,8 +126,7 @@ def confirm_request(request_obj, *, acting_user, member=None):
 
 
 def refuse_request(request_obj, *, acting_user):
-    if not may_decide(acting_user, request_obj):
-        raise PermissionDenied
+    permissions.require(acting_user, "initiatives.change_membershiprequest", request_obj)
     with transaction.atomic(durable=True):
         _decided(request_obj, MembershipRequest.State.REFUSED, acting_user)
 

@@ -4,27 +4,17 @@ pledge against what it sent and against the district's targets."""
 import uuid
 from pathlib import Path
 
+import rules
 from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Sum
 
 from portal_security import audit
 
-from . import access
+from . import access, permissions
 from .collation import by_vietnamese
 from .models import Pledge, PledgeTarget, TallyBranchSent
-
-
-def may_edit(user, branch):
-    """An officer edits their own branches' pledges; upper-union staff edit (adjust) any in their subtree."""
-    return access.oversees_branch(user, branch.pk)
-
-
-def may_accept(user, pledge):
-    """The district (of the pledge's branch) accepts a pledge."""
-    return access.is_upper_reviewer_of(user, pledge.branch_id)
 
 
 def pledge_of(branch, programme):
@@ -46,8 +36,7 @@ def save_pledge(*, branch, programme, user, targets, signed_on=None, document=No
                 kept_document_name=None):
     """Record `branch`'s pledge: `targets` is {period: initiatives}. `accepted` is the district's decision (None
     when an officer saves: if the officer changes a committed number, the district must accept it again)."""
-    if not may_edit(user, branch):
-        raise PermissionDenied
+    permissions.require(user, "initiatives.edit_pledge", branch)
     pledge, _created = Pledge.objects.select_for_update().get_or_create(branch=branch, programme=programme)
     existing = {t.period_id: t for t in pledge.targets.all()}
     changed = False
@@ -76,7 +65,7 @@ def acceptance_after(user, pledge, *, numbers_changed, decision=None):
     """Whether the district accepts the pledge after `user` saved it (site and admin alike): the district's own
     decision when it makes one; withdrawn when anyone else changed a committed number (the district must accept
     the new numbers); else as it was."""
-    if decision is not None and access.is_upper_reviewer_of(user, pledge.branch_id):
+    if decision is not None and rules.has_perm("initiatives.accept_pledge", user, pledge):
         return decision
     return False if numbers_changed else pledge.accepted_by_district
 
@@ -93,8 +82,7 @@ PENDING_SALT = "pledge-document-kept"
 def keep_document(*, branch, user, document):
     """Store a valid scanned pledge whose form had other errors, without touching the pledge on file: it is
     attached only when the form is saved. Returns a signed token for the form to post back."""
-    if not may_edit(user, branch):
-        raise PermissionDenied
+    permissions.require(user, "initiatives.edit_pledge", branch)
     name = default_storage.save(f"pledges/pending/{random_document_name(document).name}", document)
     return signing.dumps({"name": name, "branch": branch.pk, "user": user.pk}, salt=PENDING_SALT)
 
@@ -112,8 +100,7 @@ def kept_document(token, *, branch, user):
 
 def accept_pledge(*, pledge, user):
     """The district accepts the branch's pledge as it stands; an audit row records who and when."""
-    if not may_accept(user, pledge):
-        raise PermissionDenied
+    permissions.require(user, "initiatives.accept_pledge", pledge)
     with transaction.atomic(durable=True):
         Pledge.objects.filter(pk=pledge.pk).update(accepted_by_district=True, updated_by=user)
         audit.record_change("pledge.accept", pledge, user=user, branch=pledge.branch_id)
@@ -150,8 +137,8 @@ def overview(user, programme):
             done = sent.get(branch.pk, {}).get(f"p{period.number}", 0)
             cells.append({"period": period, "pledged": pledged, "sent": done,
                           "share": done / pledged if pledged else None})
-        # Every branch listed is in the user's scope (branches_for), so they may edit each (may_edit), without a
-        # query per branch.
+        # Every branch listed is in the user's scope (branches_for), so they may edit each ("initiatives.edit_pledge"),
+        # without a query per branch.
         rows.append({"branch": branch, "pledge": pledges.get(branch.pk), "periods": cells, "may_edit": True})
     totals = []
     for index, period in enumerate(periods):

@@ -35,8 +35,7 @@ from .models import (
     Programme,
     ProgrammePeriod,
     Status,
-    TallyProgramme,
-    TallyTotal,
+    TallyCell,
 )
 from .text import fold
 
@@ -606,12 +605,11 @@ def headline(programme, *, today=None):
     periods = list(programme.periods.all())
     # From the tallies: the programme's cells, its participants, and the branches with something submitted.
     sent = Q(status=Status.SENT_TO_PROVINCE)
-    counts = TallyTotal.objects.filter(programme=programme).aggregate(
+    counts = TallyCell.objects.filter(programme=programme).aggregate(
         **{_period_key(p): Coalesce(Sum("n", filter=sent & Q(period=p.number)), 0) for p in periods},
         sent=Coalesce(Sum("n", filter=sent), 0),
     )
-    people = TallyProgramme.objects.filter(programme=programme).values_list("participants", flat=True).first()
-    counts["participants"] = people or 0
+    counts["participants"] = progress_counts.programme_participation(programme)[0]
     received = sum((F(f"t__{code}") for code in SUBMITTED_CODES[1:]), F(f"t__{SUBMITTED_CODES[0]}"))
     branches = (
         Branch.objects.filter(is_active=True)
@@ -644,3 +642,21 @@ def headline(programme, *, today=None):
         },
         "definitions": definitions(),
     }
+
+
+def headline_cached(programme, *, today=None):
+    """`headline`, remembered in the cache until anything it counts changes: keyed, as the dashboard's figures, by
+    the versions of every branch's tallies and the programme's (one small query on a hit). The whole programme's
+    figures are its branches' rows added up (no portal-wide row: issue 14), worth counting once per change."""
+    today = today or timezone.localdate()
+    seconds = cache_seconds()
+    if not seconds:
+        return headline(programme, today=today)
+    state = progress_counts.versions(Scope(programme=programme, branches=Branch.objects.none(), every_branch=True))
+    material = repr(("headline", programme.pk, state, today.isoformat(), get_language()))
+    key = "progress:" + hashlib.sha256(material.encode()).hexdigest()
+    figures = cache.get(key)
+    if figures is None:
+        figures = headline(programme, today=today)
+        cache.set(key, figures, seconds)
+    return figures

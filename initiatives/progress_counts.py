@@ -17,9 +17,9 @@ from .models import (
     TallyBranch,
     TallyBranchSent,
     TallyCell,
+    TallyMember,
     TallyPerson,
     TallyProgramme,
-    TallyTotal,
 )
 
 STATUS_CODES = tuple(Status.values)
@@ -53,13 +53,12 @@ def versions(scope):
 
 
 def cells(scope):
-    """[(category, status, sent_month, period, n)] over the scope."""
+    """[(category, status, sent_month, period, n)] over the scope: its branches' cells added up."""
+    rows = TallyCell.objects.filter(programme=scope.programme)
     branch_ids = _branch_ids(scope)
-    if branch_ids is None:
-        rows = TallyTotal.objects.filter(programme=scope.programme).exclude(n=0)
-        return list(rows.values_list("category", "status", "sent_month", "period", "n"))
-    rows = (TallyCell.objects.filter(programme=scope.programme, branch_id__in=branch_ids)
-            .values_list("category", "status", "sent_month", "period").annotate(total=Sum("n")).order_by())
+    if branch_ids is not None:
+        rows = rows.filter(branch_id__in=branch_ids)
+    rows = rows.values_list("category", "status", "sent_month", "period").annotate(total=Sum("n")).order_by()
     return [row for row in rows if row[4]]
 
 
@@ -151,12 +150,19 @@ def pledges_by_period(scope, focus, elapsed):
 def participation(scope):
     """(participants, authors): members counted once over the scope."""
     if scope.every_branch:
-        row = TallyProgramme.objects.filter(programme=scope.programme).values_list("participants", "authors").first()
-        return row or (0, 0)
+        return programme_participation(scope.programme)
     counts = TallyPerson.objects.filter(programme=scope.programme, branch_id__in=_branch_ids(scope)).aggregate(
         participants=Count("member_id", distinct=True, filter=Q(credited__gt=0)),
         authors=Count("member_id", distinct=True, filter=Q(authored__gt=0)),
     )
+    return counts["participants"], counts["authors"]
+
+
+def programme_participation(programme):
+    """(participants, authors) of the whole programme: the members' rows with a credited (an authored) approved
+    initiative, each member once whatever their branches."""
+    counts = TallyMember.objects.filter(programme=programme).aggregate(
+        participants=Count("pk", filter=Q(credited__gt=0)), authors=Count("pk", filter=Q(authored__gt=0)))
     return counts["participants"], counts["authors"]
 
 

@@ -16,13 +16,13 @@ branch's `federation`), and writes one `Reorganisation` row (what, when it took 
 
 import datetime
 
+import rules
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import access
 from .models import Branch, Federation, Reorganisation
 
 Kind = Reorganisation.Kind
@@ -44,20 +44,11 @@ def _check_common(acting_user, effective_on, reason):
         raise ReorganisationError(_("Say why (the decision or the reason for the change)."))
 
 
-def _oversees_node(user, node):
-    """The node lies in `user`'s subtree (a superuser oversees every node)."""
-    return access.nodes_for(user).filter(pk=node.pk).exists()
-
-
-def _oversees_strictly(user, node):
-    """The node lies strictly below one of `user`'s own nodes: they may move or dissolve it (not their own)."""
-    if user.is_authenticated and user.is_superuser:
-        return True
-    return node.path not in access.node_scope(user).paths and _oversees_node(user, node)
-
-
-def _require(condition):
-    if not condition:
+def _require(user, *checks):
+    """Every (permission, object) of `checks` holds for `user` (the rules of `permissions`): a body in their subtree
+    ("initiatives.change_federation"), strictly below their own nodes ("initiatives.reorganise_federation"), a
+    branch under their nodes ("initiatives.reorganise_branch")."""
+    if not all(rules.has_perm(perm, user, obj) for perm, obj in checks):
         raise PermissionDenied(_("This change reaches outside the union bodies you oversee."))
 
 
@@ -80,12 +71,11 @@ CHANGES = (CREATE, RENAME, MOVE, MOVE_BRANCH, MERGE, DISSOLVE)
 def changes_allowed(user, node):
     """The changes `user` may start from `node`: none outside their subtree or on a dissolved body; moving or
     dissolving a body only below their own (one officer cannot move the body they work for). No query beyond the
-    user's nodes, read once per request."""
-    if node is None or node.dissolved_on is not None or not access.is_district(user):
+    user's nodes, read once per request (the rules "initiatives.change_federation" and
+    "initiatives.reorganise_federation", which the services check again)."""
+    if node is None or node.dissolved_on is not None or not rules.has_perm("initiatives.change_federation", user, node):
         return ()
-    if not access.oversees_node(user, node):
-        return ()
-    strictly = user.is_superuser or node.path not in access.node_scope(user).paths
+    strictly = rules.has_perm("initiatives.reorganise_federation", user, node)
     return tuple(c for c in CHANGES if strictly or c not in (MOVE, DISSOLVE))
 
 
@@ -97,7 +87,7 @@ def do_create_node(*, parent, acting_user, effective_on, reason, name, short_nam
                    chair_title="Chủ tịch", chair_name=""):
     """A new union body under `parent` (a commune, ward, sector or industrial-zone union)."""
     _check_common(acting_user, effective_on, reason)
-    _require(_oversees_node(acting_user, parent))
+    _require(acting_user, ("initiatives.change_federation", parent))
     node = Federation.objects.add_child(_fresh(parent), {
         "name": name.strip(), "short_name": short_name.strip(), "place_name": place_name.strip(),
         "chair_title": chair_title, "chair_name": chair_name,
@@ -110,7 +100,7 @@ def do_create_node(*, parent, acting_user, effective_on, reason, name, short_nam
 @transaction.atomic
 def do_rename_node(*, node, acting_user, effective_on, reason, name, short_name=None):
     _check_common(acting_user, effective_on, reason)
-    _require(_oversees_node(acting_user, node))
+    _require(acting_user, ("initiatives.change_federation", node))
     node = Federation.objects.select_for_update().get(pk=node.pk)
     old_name = node.name
     node.name = name.strip()
@@ -127,7 +117,7 @@ def do_move_node(*, node, new_parent, acting_user, effective_on, reason):
     """The body and everything under it go under `new_parent` (one update of the paths of its subtree)."""
     _check_common(acting_user, effective_on, reason)
     node, new_parent = _fresh(node), _fresh(new_parent)
-    _require(_oversees_strictly(acting_user, node) and _oversees_node(acting_user, new_parent))
+    _require(acting_user, ("initiatives.reorganise_federation", node), ("initiatives.change_federation", new_parent))
     if new_parent.path.startswith(node.path):
         raise ReorganisationError(_("A union body cannot be moved under itself or under one of its own bodies."))
     old_parent = Federation.objects.get_parent(node)
@@ -144,7 +134,7 @@ def do_move_branch(*, branch, to_node, acting_user, effective_on, reason):
     """The branch goes under another body; its initiatives, members and pledges go with it."""
     _check_common(acting_user, effective_on, reason)
     branch = Branch.objects.select_for_update().get(pk=branch.pk)
-    _require(access.is_upper_reviewer_of(acting_user, branch.pk) and _oversees_node(acting_user, to_node))
+    _require(acting_user, ("initiatives.reorganise_branch", branch), ("initiatives.change_federation", to_node))
     if branch.federation_id == to_node.pk:
         raise ReorganisationError(_("The branch is already under %(node)s.") % {"node": to_node.name})
     from_node_id = branch.federation_id
@@ -165,7 +155,7 @@ def do_merge_branches(*, branch, into, acting_user, effective_on, reason):
     # Both rows locked, in key order: two mergers of the same pair cannot deadlock.
     locked = {b.pk: b for b in Branch.objects.select_for_update().filter(pk__in=[branch.pk, into.pk]).order_by("pk")}
     branch, into = locked[branch.pk], locked[into.pk]
-    _require(access.is_upper_reviewer_of(acting_user, branch.pk) and access.is_upper_reviewer_of(acting_user, into.pk))
+    _require(acting_user, ("initiatives.reorganise_branch", branch), ("initiatives.reorganise_branch", into))
     if branch.merged_into_id is not None:
         raise ReorganisationError(_("This branch has already merged into another."))
     if into.merged_into_id is not None:
@@ -185,7 +175,8 @@ def do_dissolve_node(*, node, taken_over_by, acting_user, effective_on, reason):
     its officers, and stays in the history."""
     _check_common(acting_user, effective_on, reason)
     node, taken_over_by = _fresh(node), _fresh(taken_over_by)
-    _require(_oversees_strictly(acting_user, node) and _oversees_node(acting_user, taken_over_by))
+    _require(acting_user, ("initiatives.reorganise_federation", node),
+             ("initiatives.change_federation", taken_over_by))
     if taken_over_by.path.startswith(node.path):
         raise ReorganisationError(_("The body that takes over cannot be the dissolved one or one of its own."))
     if node.dissolved_on is not None:

@@ -1,7 +1,16 @@
-"""The three roles as Django groups and the admin permissions each holds.
+"""The three roles as Django groups, and the admin pages each role opens.
 
-Each app may declare `ROLE_PERMISSIONS` in its own `roles.py`; `ensure_roles` gathers them all
-after every migrate, so the groups always match the code.
+A role is a group: `member`, `branch_officer`, `district_office` (upper-union staff). What a group holds are
+Django's model permissions, which only say which admin pages the role opens (the ModelBackend reads them); they
+are declared once, as the table below (a model, then the actions of branch officers and of upper-union staff),
+and each app may declare its own table in its own `roles.py` (`admin_permissions`); `ensure_roles` gathers them
+all after every migrate, so the groups always match the code.
+
+Nothing else about who may do what is here. Which rows a user reaches is `access.py`; what they may do with one
+row (change this initiative, accept this pledge, hand back this report) is the rules of `permissions.py`, which
+the admin asks beside these. The table cannot be derived from the rules: a rule speaks of one object and one
+user, and says nothing about which pages a role opens (a branch officer deletes a draft on the site, never in
+the admin; upper-union staff change no attachment there).
 """
 
 from importlib import import_module
@@ -10,62 +19,33 @@ from django.apps import apps
 
 from .access import BRANCH_OFFICER, DISTRICT_OFFICE, MEMBER
 
-ROLE_PERMISSIONS = {
-    MEMBER: [],
-    BRANCH_OFFICER: [
-        "initiatives.view_branch",
-        "initiatives.change_branch",
-        "initiatives.view_member",
-        "initiatives.add_member",
-        "initiatives.change_member",
-        "initiatives.view_membershiprequest",
-        "initiatives.change_membershiprequest",
-        "initiatives.view_initiative",
-        "initiatives.add_initiative",
-        "initiatives.change_initiative",
-        "initiatives.view_initiativeauthor",
-        "initiatives.add_initiativeauthor",
-        "initiatives.change_initiativeauthor",
-        "initiatives.delete_initiativeauthor",
-        "initiatives.view_attachment",
-        "initiatives.add_attachment",
-        "initiatives.change_attachment",  # its kind, or a replacement file (initiatives.attachments)
-        "initiatives.delete_attachment",
-        "initiatives.view_reviewnote",
-        "initiatives.add_reviewnote",
-        "initiatives.view_statuschange",
-    ],
-    DISTRICT_OFFICE: [
-        "initiatives.view_federation",
-        "initiatives.change_federation",
-        "initiatives.view_emulationcluster",
-        "initiatives.add_emulationcluster",
-        "initiatives.change_emulationcluster",
-        "initiatives.view_branch",
-        "initiatives.add_branch",
-        "initiatives.change_branch",
-        "initiatives.view_member",
-        "initiatives.add_member",
-        "initiatives.change_member",
-        "initiatives.view_membershiprequest",
-        "initiatives.change_membershiprequest",
-        "initiatives.view_programme",
-        "initiatives.view_programmeperiod",
-        "initiatives.view_initiative",
-        "initiatives.add_initiative",
-        "initiatives.change_initiative",
-        "initiatives.view_initiativeauthor",
-        "initiatives.add_initiativeauthor",
-        "initiatives.change_initiativeauthor",
-        "initiatives.delete_initiativeauthor",
-        "initiatives.view_attachment",
-        "initiatives.add_attachment",
-        "initiatives.delete_attachment",
-        "initiatives.view_reviewnote",
-        "initiatives.add_reviewnote",
-        "initiatives.view_statuschange",
-    ],
-}
+
+def admin_permissions(app_label, table):
+    """{role: ["app.action_model", ...]} from {model: (branch officers' actions, upper-union staff's actions)},
+    each a string of space-separated actions ("view add change delete")."""
+    return {
+        role: [f"{app_label}.{action}_{model}" for model, actions in table.items() for action in actions[i].split()]
+        for i, role in enumerate((BRANCH_OFFICER, DISTRICT_OFFICE))
+    }
+
+
+ADMIN_PAGES = {
+    # model               branch officers               upper-union staff
+    "federation":         ("",                          "view change"),
+    "emulationcluster":   ("",                          "view add change"),
+    "branch":             ("view change",               "view add change"),
+    "member":             ("view add change",           "view add change"),
+    "membershiprequest":  ("view change",               "view change"),
+    "programme":          ("",                          "view"),
+    "programmeperiod":    ("",                          "view"),
+    "initiative":         ("view add change",           "view add change"),
+    "initiativeauthor":   ("view add change delete",    "view add change delete"),
+    "attachment":         ("view add change delete",    "view add delete"),  # change: its kind, a replacement
+    "reviewnote":         ("view add",                  "view add"),
+    "statuschange":       ("view",                      "view"),
+}  # fmt: skip
+
+ROLE_PERMISSIONS = {MEMBER: [], **admin_permissions("initiatives", ADMIN_PAGES)}
 
 
 def collected_permissions():

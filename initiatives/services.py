@@ -2,13 +2,13 @@
 Status never changes here; that is `workflow.apply`. Novelty (similar initiatives) is `similarity`."""
 import uuid
 
-from django.core.exceptions import PermissionDenied
+import rules
 from django.db import IntegrityError, transaction
 
 from portal_security import audit
 from portal_security.conflicts import retry_on_conflict
 
-from . import access, attachments, programmes
+from . import attachments, permissions, programmes
 from .models import Attachment, Initiative
 
 
@@ -92,7 +92,7 @@ def _save_initiative(*, form, formset, user, new_files, kept_attachment_ids, att
         current = Initiative.objects.select_for_update().get(pk=initiative.pk)
         if is_second_post(current, form_token):
             raise AlreadySaved(current)
-        editable = access.can_edit_initiative(user, current)
+        editable = rules.has_perm("initiatives.change_initiative", user, current)
         if not editable or (seen_version and seen_version != version_of(current)):
             raise StaleEdit(current, editable=editable)
     if form_token:
@@ -165,15 +165,10 @@ def pending_attachments(user, attachment_ids):
     return list(Attachment.objects.filter(pk__in=attachment_ids, uploaded_by=user, initiative__isnull=True))
 
 
-def may_delete(user, initiative):
-    return access.can_delete_initiative(user, initiative)
-
-
 def delete_draft(*, initiative, user):
     """Delete a draft that was never submitted, as `user` (its author side or its branch's officer); the model
     refuses anything else (ProtectedError). An audit row keeps who deleted which."""
-    if not may_delete(user, initiative):
-        raise PermissionDenied
+    permissions.require(user, "initiatives.delete_initiative", initiative)
     with transaction.atomic(durable=True):
         audit.record_change("initiative.delete", initiative, user=user, title=initiative.title)
         initiative.delete()

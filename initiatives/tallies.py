@@ -1,7 +1,7 @@
-"""The tallies (models/tally.py) from Python: install their triggers, recount them, check them.
+"""The tallies (models/tally.py) from Python: recount them, check them, take a branch's lock.
 
-Triggers keep the tallies in step inside every write's own transaction (tally_sql.py says how). This module is
-for the moments around that: the migration that installs them, `manage.py rebuild_tallies`, a bulk load that
+Triggers keep the tallies in step inside every write's own transaction (tally_sql.py says how; models/triggers.py
+declares them). This module is for the moments around that: `manage.py rebuild_tallies`, a bulk load that
 switches the triggers off and recounts once at the end, and the tests and the command's --check that compare
 the running counts with a recount from scratch.
 """
@@ -18,20 +18,16 @@ from .models import (
     TallyCreditedSent,
     TallyMember,
     TallyPerson,
-    TallyProgramme,
-    TallyTotal,
 )
 
 # Each table's key and counted columns, for comparing running counts with a recount.
 TABLES = {
     TallyCell: (("programme_id", "branch_id", "category", "status", "sent_month", "period"), ("n",)),
-    TallyTotal: (("programme_id", "category", "status", "sent_month", "period"), ("n",)),
     TallyBranch: (("programme_id", "branch_id"), (*tally_sql.STATUSES, "participants", "authors")),
     TallyBranchSent: (("programme_id", "branch_id", "sent_quarter", "period"), ("sent", "benefit")),
     TallyCreditedSent: (("programme_id", "member_id"), ("sent", "benefit")),
     TallyPerson: (("programme_id", "branch_id", "member_id"), ("authored", "credited")),
     TallyMember: (("programme_id", "member_id"), ("authored", "credited")),
-    TallyProgramme: (("programme_id",), ("participants", "authors")),
 }
 
 
@@ -50,8 +46,11 @@ def rebuild(programme_ids=None, using=None):
         programme_ids = programme_ids_in(conn)
     dialect = tally_sql.Dialect(conn.vendor)
     with transaction.atomic(using=conn.alias):
-        for programme_id in programme_ids:
-            _execute(tally_sql.recount_statements(dialect, int(programme_id)), conn)
+        for programme_id in sorted(int(p) for p in programme_ids):
+            # The programme's lock, exclusively: its writers wait until the recount is in (tally_sql's lock order).
+            _execute([f"SELECT pg_advisory_xact_lock({tally_sql.PROGRAMME_LOCK}, {programme_id})"]
+                     if conn.vendor == "postgresql" else [], conn)
+            _execute(tally_sql.recount_statements(dialect, programme_id), conn)
         if everything:  # and nothing left of programmes that are gone
             known = ", ".join(str(int(p)) for p in programme_ids) or "NULL"
             _execute([f"DELETE FROM {table} WHERE programme_id NOT IN ({known})" for table in tally_sql.TABLES],
@@ -106,9 +105,13 @@ def differences():
             if running.get(key) != recounted.get(key)}
 
 
-def take_write_lock(using="default"):
-    """On PostgreSQL, the transaction lock every tally writer takes first (see tally_sql.WRITE_LOCK_KEY)."""
+def take_branch_lock(initiative, using="default"):
+    """On PostgreSQL, the locks a tally writer of this initiative takes before any tally row: its programme's
+    (shared) and its branch's (see tally_sql's lock order). Writes to other branches never wait for them."""
     conn = connections[using]
     if conn.vendor == "postgresql":
         with conn.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [tally_sql.WRITE_LOCK_KEY])
+            cursor.execute("SELECT pg_advisory_xact_lock_shared(%s, (%s %% %s)::integer), "
+                           "pg_advisory_xact_lock(%s, (%s %% %s)::integer)",
+                           [tally_sql.PROGRAMME_LOCK, initiative.programme_id, tally_sql.LOCK_KEY_SPACE,
+                            tally_sql.BRANCH_LOCK, initiative.branch_id, tally_sql.LOCK_KEY_SPACE])

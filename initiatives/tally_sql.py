@@ -1,17 +1,29 @@
 """The SQL that keeps the tallies (initiatives/models/tally.py): triggers, and the full recount.
 
-One description, written out for PostgreSQL (PL/pgSQL functions) and SQLite (trigger bodies): the statements
-are the same; only the date arithmetic and the trigger wrapping differ.
+One description, written out for PostgreSQL (PL/pgSQL functions, declared with their models through
+django-pgtrigger: models/triggers.py) and SQLite (trigger bodies, installed by a migration that holds them as
+literals): the statements are the same; only the date arithmetic, the locks and the trigger wrapping differ.
 
 Every trigger adds what a row contributes after the write and takes away what it contributed before, in one
-INSERT … ON CONFLICT DO UPDATE per table, its rows in key order (so that two transactions take the rows' locks in
-the same order and cannot deadlock on them). Distinct counts (members credited once in a branch, once in the
-programme) move when a member's own count crosses zero, read back from the row just updated, which this
-transaction holds locked. On PostgreSQL the author triggers first lock their initiative's row, so that an author
-added while another transaction approves the initiative is counted exactly once, and they lock it before the
-tallies' write lock: every writer takes the initiative's row first, then the tallies (workflow.apply too).
+INSERT … ON CONFLICT DO UPDATE per table, its rows in key order. Every row a write touches is keyed by its
+initiative's branch (cells, the branch's row, its sent quarters, its people) or by one of its own authors (a member's
+row): no row is shared by the whole portal, and whole-programme figures are sums of those rows, read when shown
+(progress_counts). Distinct counts within a branch (members credited once in it) move when a member's own count
+crosses zero, read back from the row just updated, which this transaction holds locked.
 
-Changing what is counted (a new status, another key) needs a migration that runs `install` again.
+Locks on PostgreSQL, always in this order, so that two writers never wait for each other in opposite orders:
+1. the initiative's row (workflow.apply and the form's save lock it; the author triggers lock it too, so that an
+   author added while another transaction approves the initiative is counted exactly once);
+2. the programme's lock in shared mode (writers never wait for each other on it; a recount of the programme, after
+   a period's dates change or by `rebuild_tallies`, takes it exclusively);
+3. the branch's lock (a transaction-level advisory lock keyed by the branch): writes to one branch queue, writes to
+   different branches never wait for one another; an initiative moved between two branches takes both, lower
+   id first;
+4. the tally rows, in key order.
+
+Changing what is counted (a new status, another key) changes the functions: `makemigrations` then writes the
+PostgreSQL triggers again (django-pgtrigger compares them), and the SQLite ones need a migration holding the new
+statements (tests/initiatives/test_tally_triggers.py compares the installed ones with these).
 """
 
 from .models.initiative import APPROVED_STATUSES, Status
@@ -23,20 +35,22 @@ SENT = str(Status.SENT_TO_PROVINCE)
 INITIATIVE = "initiatives_initiative"
 AUTHOR = "initiatives_initiativeauthor"
 PERIOD = "initiatives_programmeperiod"
+PLEDGE = "initiatives_pledge"
+TARGET = "initiatives_pledgetarget"
 CELL = "initiatives_tally_cell"
-TOTAL = "initiatives_tally_total"
 BRANCH = "initiatives_tally_branch"
 BRANCH_SENT = "initiatives_tally_branch_sent"
 PERSON = "initiatives_tally_person"
 MEMBER = "initiatives_tally_member"
 CREDITED_SENT = "initiatives_tally_credited_sent"
 PROGRAMME = "initiatives_tally_programme"
-TABLES = (CELL, TOTAL, BRANCH, BRANCH_SENT, CREDITED_SENT, PERSON, MEMBER, PROGRAMME)
+TABLES = (CELL, BRANCH, BRANCH_SENT, CREDITED_SENT, PERSON, MEMBER, PROGRAMME)
 BULK_LOAD = "tally.bulk_load"  # PostgreSQL setting: 'on' for the rest of a transaction that recounts at the end
-# Writers of the district-wide tally rows take this transaction lock before any tally row, so that two concurrent
-# writes never lock those rows in opposite orders (they deadlocked under load); an initiative's row is locked before
-# it, never after. Reads never wait for it.
-WRITE_LOCK_KEY = 7_406_251
+# The two kinds of transaction-level advisory locks (pg_advisory_xact_lock(kind, id)): a programme's, shared by
+# its writers and exclusive for a recount; a branch's, taken by every write counted in that branch.
+PROGRAMME_LOCK = 7406
+BRANCH_LOCK = 7407
+LOCK_KEY_SPACE = 2147483647  # ids folded into the lock's 32-bit key (two ids 2^31 apart share a lock: harmless)
 
 # The initiative's columns that change what it contributes.
 COUNTED_COLUMNS = ("programme_id", "branch_id", "category", "status", "sent_to_province_date", "credited_author_id",
@@ -64,6 +78,32 @@ class Dialect:
         if self.vendor == "postgresql":
             return f"(EXTRACT(YEAR FROM {date})::integer * 10 + EXTRACT(QUARTER FROM {date})::integer)"
         return f"(CAST(strftime('%Y', {date}) AS INTEGER) * 10 + (CAST(strftime('%m', {date}) AS INTEGER) + 2) / 3)"
+
+    def locks(self, kind, ids, *, shared=False, exclusive_kind=None):
+        """PostgreSQL: take the advisory locks of `kind` on these ids (SQL expressions, one or two), lower first;
+        SQLite has one writer at a time and needs none."""
+        if self.vendor != "postgresql":
+            return []
+        function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+
+        def lock(expression):
+            return f"PERFORM {function}({kind}, (({expression}) % {LOCK_KEY_SPACE})::integer)"
+
+        if len(ids) == 1:
+            return [lock(ids[0])]
+        first, second = ids
+        return [lock(f"LEAST({first}, {second})"),
+                f"IF ({first}) IS DISTINCT FROM ({second}) THEN {lock(f'GREATEST({first}, {second})')}; END IF"]
+
+    def row_locks(self, table, ids):
+        """PostgreSQL: lock these rows of `table` (SQL expressions of their ids), in the order of their ids."""
+        if self.vendor != "postgresql":
+            return []
+        return [f"PERFORM 1 FROM {table} WHERE id IN ({', '.join(ids)}) ORDER BY id FOR UPDATE"]
+
+    def writer_locks(self, programmes, branches):
+        """What every tally writer takes before its rows: its programmes' locks shared, then its branches'."""
+        return [*self.locks(PROGRAMME_LOCK, programmes, shared=True), *self.locks(BRANCH_LOCK, branches)]
 
 
 # --- what one initiative row contributes ---------------------------------------------------------------------
@@ -128,7 +168,6 @@ def initiative_statements(dialect, sides):
     return [
         _upsert(CELL, ["programme_id", "branch_id", "category", "status", "sent_month", "period"],
                 {"n": "SUM(d)"}, cells),
-        _upsert(TOTAL, ["programme_id", "category", "status", "sent_month", "period"], {"n": "SUM(d)"}, cells),
         # Every write moves the branch's version and stamp: cached figures of a scope holding it are stale.
         _upsert(BRANCH, ["programme_id", "branch_id"], {**statuses, "version": "COUNT(*)"}, cells,
                 zeros=("participants", "authors"), stamp=dialect.now()),
@@ -151,38 +190,35 @@ def author_statements(dialect, sides):
 
 
 def people_statements(dialect, source):
-    """Authorships (initiative approved, member) added or taken away by `source`, then the distinct counts."""
+    """Authorships (initiative approved, member) added or taken away by `source`, then the distinct counts of the
+    branch (a member counted once in it). The programme's are counted when shown, from the members' rows."""
 
     def crossing(delta, column):
         # +1 when this write took the member's count from 0 to 1, -1 when from 1 to 0.
         return (f"SUM(CASE WHEN x.{delta} = 1 AND p.{column} = 1 THEN 1 "
                 f"WHEN x.{delta} = -1 AND p.{column} = 0 THEN -1 ELSE 0 END)")
 
-    def counters(table, target, key):
-        keys = ", ".join(f"x.{k}" for k in key)
-        joined = " AND ".join(f"p.{k} = x.{k}" for k in (*key, "member_id"))
-        per_member = (f"SELECT {', '.join(key)}, member_id, SUM(d) AS da, SUM(d * credited) AS dc "
-                      f"FROM ({source}) s GROUP BY {', '.join(key)}, member_id")
-        branch = target == BRANCH
-        zeros = ", ".join("0" for _ in STATUSES) + ", " if branch else ""
-        columns = ", ".join([*key, *(STATUSES if branch else []), "participants", "authors", "version", "changed"])
-        # A branch's version and stamp move with its people; the programme's are for other writes (tally_bump).
-        version, changed = ("COUNT(*)", dialect.now()) if branch else ("0", "0")
-        moved = f", version = {target}.version + excluded.version, changed = excluded.changed" if branch else ""
-        return (f"INSERT INTO {target} ({columns}) SELECT {keys}, {zeros}{crossing('dc', 'credited')}, "
-                f"{crossing('da', 'authored')}, {version}, {changed} FROM ({per_member}) x "
-                f"JOIN {table} p ON {joined} WHERE true "
+    key = ["programme_id", "branch_id"]
+    keys = ", ".join(f"x.{k}" for k in key)
+    joined = " AND ".join(f"p.{k} = x.{k}" for k in (*key, "member_id"))
+    per_member = (f"SELECT {', '.join(key)}, member_id, SUM(d) AS da, SUM(d * credited) AS dc "
+                  f"FROM ({source}) s GROUP BY {', '.join(key)}, member_id")
+    zeros = ", ".join("0" for _ in STATUSES)
+    columns = ", ".join([*key, *STATUSES, "participants", "authors", "version", "changed"])
+    # A branch's version and stamp move with its people.
+    counters = (f"INSERT INTO {BRANCH} ({columns}) SELECT {keys}, {zeros}, {crossing('dc', 'credited')}, "
+                f"{crossing('da', 'authored')}, COUNT(*), {dialect.now()} FROM ({per_member}) x "
+                f"JOIN {PERSON} p ON {joined} WHERE true "
                 f"GROUP BY {keys} ORDER BY {keys} ON CONFLICT ({', '.join(key)}) DO UPDATE SET "
-                f"participants = {target}.participants + excluded.participants, "
-                f"authors = {target}.authors + excluded.authors{moved}")
-
+                f"participants = {BRANCH}.participants + excluded.participants, "
+                f"authors = {BRANCH}.authors + excluded.authors, version = {BRANCH}.version + excluded.version, "
+                f"changed = excluded.changed")
     return [
         _upsert(PERSON, ["programme_id", "branch_id", "member_id"],
                 {"authored": "SUM(d)", "credited": "SUM(d * credited)"}, source),
-        counters(PERSON, BRANCH, ["programme_id", "branch_id"]),
+        counters,
         _upsert(MEMBER, ["programme_id", "member_id"], {"authored": "SUM(d)", "credited": "SUM(d * credited)"},
                 source),
-        counters(MEMBER, PROGRAMME, ["programme_id"]),
     ]
 
 
@@ -199,10 +235,6 @@ def recount_statements(dialect, programme, *, period_dependent_only=False):
         f"INSERT INTO {CELL} (programme_id, branch_id, category, status, sent_month, period, n) "
         f"SELECT i.programme_id, i.branch_id, i.category, i.status, {month_key(dialect, 'i')}, {period_key('i')}, "
         f"COUNT(*) FROM {INITIATIVE} i WHERE i.programme_id = {p} GROUP BY 1, 2, 3, 4, 5, 6",
-        f"DELETE FROM {TOTAL} WHERE programme_id = {p}",
-        f"INSERT INTO {TOTAL} (programme_id, category, status, sent_month, period, n) "
-        f"SELECT programme_id, category, status, sent_month, period, SUM(n) FROM {CELL} WHERE programme_id = {p} "
-        f"GROUP BY programme_id, category, status, sent_month, period",
         f"DELETE FROM {BRANCH_SENT} WHERE programme_id = {p}",
         f"INSERT INTO {BRANCH_SENT} (programme_id, branch_id, sent_quarter, period, sent, benefit) "
         f"SELECT i.programme_id, i.branch_id, {dialect.quarter('i.sent_to_province_date')}, {period_of('i')}, "
@@ -238,15 +270,12 @@ def recount_statements(dialect, programme, *, period_dependent_only=False):
         f"AND p.branch_id = {BRANCH}.branch_id AND p.authored > 0) WHERE programme_id = {p}",
         # The programme's row is kept, not replaced: its version only ever grows, so that figures cached before the
         # recount (whose branch versions started again from 0) are never taken for the new ones.
-        f"INSERT INTO {PROGRAMME} (programme_id, participants, authors, version, changed) "
-        f"SELECT {p}, COALESCE(SUM(CASE WHEN credited > 0 THEN 1 ELSE 0 END), 0), "
-        f"COALESCE(SUM(CASE WHEN authored > 0 THEN 1 ELSE 0 END), 0), 1, {dialect.now()} FROM {MEMBER} "
-        f"WHERE programme_id = {p} ON CONFLICT (programme_id) DO UPDATE SET participants = excluded.participants, "
-        f"authors = excluded.authors, version = {PROGRAMME}.version + 1, changed = excluded.changed",
+        f"INSERT INTO {PROGRAMME} (programme_id, version, changed) VALUES ({p}, 1, {dialect.now()}) "
+        f"ON CONFLICT (programme_id) DO UPDATE SET version = {PROGRAMME}.version + 1, changed = excluded.changed",
     ]
 
 
-# --- installing the triggers ---------------------------------------------------------------------------------
+# --- the triggers --------------------------------------------------------------------------------------------
 
 
 def _changed(columns):
@@ -254,12 +283,13 @@ def _changed(columns):
 
 
 PERIOD_COLUMNS = ("programme_id", "number", "start", '"end"')
-# Tables whose rows the dashboard's figures also show (names, clusters, pledges, targets, periods): any write
-# to them moves every programme's version, so that no cached figures outlive them.
-SHOWN_TABLES = {"tally_branch_bump": "initiatives_branch", "tally_cluster_bump": "initiatives_emulationcluster",
-                "tally_pledge_bump": "initiatives_pledge", "tally_target_bump": "initiatives_pledgetarget",
-                "tally_period_bump": PERIOD}
+# Tables whose rows the dashboard's figures also show, written by the district's staff (branches, clusters,
+# periods): any write to them moves every programme's version, so that no cached figures outlive them. A branch's
+# pledge and targets move that branch's version only (tally_pledge_bump, tally_target_bump).
+PROGRAMME_WIDE = {"tally_branch_bump": "initiatives_branch", "tally_cluster_bump": "initiatives_emulationcluster",
+                  "tally_period_bump": PERIOD}
 PROGRAMME_TABLE = "initiatives_programme"
+BOTH = [("OLD", -1), ("NEW", 1)]
 
 
 def bump(dialect):
@@ -267,80 +297,124 @@ def bump(dialect):
 
 
 def programme_row(dialect, programme):
-    return (f"INSERT INTO {PROGRAMME} (programme_id, participants, authors, version, changed) "
-            f"VALUES ({programme}, 0, 0, 1, {dialect.now()}) ON CONFLICT (programme_id) DO UPDATE SET "
-            f"version = {PROGRAMME}.version + 1, changed = excluded.changed")
+    return (f"INSERT INTO {PROGRAMME} (programme_id, version, changed) VALUES ({programme}, 1, {dialect.now()}) "
+            f"ON CONFLICT (programme_id) DO UPDATE SET version = {PROGRAMME}.version + 1, "
+            f"changed = excluded.changed")
 
 
-def _events(dialect):
-    """(table, trigger name, {event: statements}, {event: condition}) for each trigger."""
-    both = [("OLD", -1), ("NEW", 1)]
-    shown = [(table, name, {event: [bump(dialect)] for event in ("INSERT", "UPDATE", "DELETE")}, {})
-             for name, table in SHOWN_TABLES.items()]
-    return [*shown,
+def branch_bump(dialect, source):
+    """Move the version and stamp of the branches' rows named by `source` (rows of programme_id, branch_id)."""
+    key = "programme_id, branch_id"
+    zeros = ", ".join("0" for _ in STATUSES)
+    return (f"INSERT INTO {BRANCH} ({key}, {', '.join(STATUSES)}, participants, authors, version, changed) "
+            f"SELECT {key}, {zeros}, 0, 0, 1, {dialect.now()} FROM ({source}) x WHERE true GROUP BY {key} "
+            f"ORDER BY {key} ON CONFLICT ({key}) DO UPDATE SET version = {BRANCH}.version + 1, "
+            f"changed = excluded.changed")
+
+
+def _of_initiative(column, row):
+    return f"(SELECT {column} FROM {INITIATIVE} WHERE id = {row}.initiative_id)"
+
+
+def _of_pledge(column, row):
+    return f"(SELECT {column} FROM {PLEDGE} WHERE id = {row}.pledge_id)"
+
+
+def _per_event(writer, sides_of):
+    """{event: statements} from writer(sides) for INSERT (NEW), UPDATE (OLD and NEW) and DELETE (OLD)."""
+    return {"INSERT": writer(sides_of["INSERT"]), "UPDATE": writer(sides_of["UPDATE"]),
+            "DELETE": writer(sides_of["DELETE"])}
+
+
+SIDES = {"INSERT": [("NEW", 1)], "UPDATE": BOTH, "DELETE": [("OLD", -1)]}
+
+
+def specs(dialect):
+    """(table, trigger name, {event: statements}, {event: condition}) for each row trigger: on PostgreSQL the
+    statements of an event begin with its locks (see the module's docstring)."""
+
+    def initiative(sides):
+        rows = [r for r, _sign in sides]
+        return [*dialect.writer_locks([f"{r}.programme_id" for r in rows], [f"{r}.branch_id" for r in rows]),
+                *initiative_statements(dialect, sides)]
+
+    def author(sides):
+        rows = [r for r, _sign in sides]
+        return [*dialect.row_locks(INITIATIVE, [f"{r}.initiative_id" for r in rows]),
+                *dialect.writer_locks([_of_initiative("programme_id", r) for r in rows],
+                                      [_of_initiative("branch_id", r) for r in rows]),
+                *author_statements(dialect, sides)]
+
+    def pledge(sides):
+        rows = [r for r, _sign in sides]
+        source = " UNION ALL ".join(f"SELECT {r}.programme_id AS programme_id, {r}.branch_id AS branch_id"
+                                    for r in rows)
+        return [*dialect.writer_locks([f"{r}.programme_id" for r in rows], [f"{r}.branch_id" for r in rows]),
+                branch_bump(dialect, source)]
+
+    def target(sides):
+        rows = [r for r, _sign in sides]
+        source = " UNION ALL ".join(f"SELECT programme_id, branch_id FROM {PLEDGE} WHERE id = {r}.pledge_id"
+                                    for r in rows)
+        return [*dialect.writer_locks([_of_pledge("programme_id", r) for r in rows],
+                                      [_of_pledge("branch_id", r) for r in rows]),
+                branch_bump(dialect, source)]
+
+    def period(sides):
+        rows = [r for r, _sign in sides]
+        return [*dialect.locks(PROGRAMME_LOCK, [f"{r}.programme_id" for r in rows]),
+                *(statement for r in rows
+                  for statement in recount_statements(dialect, f"{r}.programme_id", period_dependent_only=True))]
+
+    programme_wide = [(table, name, {event: [bump(dialect)] for event in SIDES}, {})
+                      for name, table in PROGRAMME_WIDE.items()]
+    return [
+        *programme_wide,
         (PROGRAMME_TABLE, "tally_programme_bump",
          {"INSERT": [programme_row(dialect, "NEW.id")], "UPDATE": [bump(dialect)], "DELETE": [bump(dialect)]}, {}),
-        (INITIATIVE, "tally_initiative", {
-            "INSERT": initiative_statements(dialect, [("NEW", 1)]),
-            "UPDATE": initiative_statements(dialect, both),
-            "DELETE": initiative_statements(dialect, [("OLD", -1)]),
-        }, {"UPDATE": _changed(COUNTED_COLUMNS)}),
-        (AUTHOR, "tally_author", {
-            "INSERT": author_statements(dialect, [("NEW", 1)]),
-            "UPDATE": author_statements(dialect, both),
-            "DELETE": author_statements(dialect, [("OLD", -1)]),
-        }, {"UPDATE": _changed(("initiative_id", "member_id"))}),
-        (PERIOD, "tally_period", {
-            "INSERT": recount_statements(dialect, "NEW.programme_id", period_dependent_only=True),
-            "UPDATE": [*recount_statements(dialect, "OLD.programme_id", period_dependent_only=True),
-                       *recount_statements(dialect, "NEW.programme_id", period_dependent_only=True)],
-            "DELETE": recount_statements(dialect, "OLD.programme_id", period_dependent_only=True),
-        }, {"UPDATE": _changed(PERIOD_COLUMNS)}),
+        (INITIATIVE, "tally_initiative", _per_event(initiative, SIDES), {"UPDATE": _changed(COUNTED_COLUMNS)}),
+        (AUTHOR, "tally_author", _per_event(author, SIDES), {"UPDATE": _changed(("initiative_id", "member_id"))}),
+        (PERIOD, "tally_period", _per_event(period, SIDES), {"UPDATE": _changed(PERIOD_COLUMNS)}),
+        (PLEDGE, "tally_pledge_bump", _per_event(pledge, SIDES), {}),
+        (TARGET, "tally_target_bump", _per_event(target, SIDES), {}),
     ]
 
 
-def _initiative_row_lock():
-    """An author trigger locks its initiative's row before the tallies' write lock: the one lock order of every
-    writer (the initiative's row, then the tallies), so that an author written while a move runs on the same
-    initiative is counted once, and the two never wait for each other in opposite orders."""
-    return (f"IF TG_OP = 'INSERT' THEN PERFORM 1 FROM {INITIATIVE} WHERE id = NEW.initiative_id FOR UPDATE;\n"
-            f"ELSIF TG_OP = 'DELETE' THEN PERFORM 1 FROM {INITIATIVE} WHERE id = OLD.initiative_id FOR UPDATE;\n"
-            f"ELSE PERFORM 1 FROM {INITIATIVE} WHERE id IN (OLD.initiative_id, NEW.initiative_id) "
-            "ORDER BY id FOR UPDATE;\nEND IF;\n")
+TRUNCATE = "tally_truncate"  # PostgreSQL: TRUNCATE (how Django's test runner empties tables) fires no row trigger
 
 
-def install_statements(vendor):
-    dialect = Dialect(vendor)
-    statements = list(uninstall_statements(vendor))
-    for table, name, events, conditions in _events(dialect):
-        if vendor == "postgresql":
-            body = []
-            for index, (event, lines) in enumerate(events.items()):
-                keyword = "IF" if index == 0 else "ELSIF"
-                condition = f" AND {conditions[event]}" if event in conditions else ""
-                body.append(f"{keyword} TG_OP = '{event}'{condition} THEN\n" +
-                            "".join(f"{line};\n" for line in lines))
-            skip = (f"IF current_setting('{BULK_LOAD}', true) = 'on' THEN RETURN NULL; END IF;\n"
-                    f"{_initiative_row_lock() if table == AUTHOR else ''}"
-                    f"PERFORM pg_advisory_xact_lock({WRITE_LOCK_KEY});\n")
+def pg_functions():
+    """{trigger name: (table, the body of its PL/pgSQL function)}: what models/triggers.py declares to
+    django-pgtrigger, which wraps each body in its function and writes it into the migrations."""
+    dialect = Dialect("postgresql")
+    functions = {}
+    for table, name, events, conditions in specs(dialect):
+        body = [f"IF current_setting('{BULK_LOAD}', true) = 'on' THEN RETURN NULL; END IF;\n"]
+        for index, (event, lines) in enumerate(events.items()):
+            keyword = "IF" if index == 0 else "ELSIF"
+            condition = f" AND {conditions[event]}" if event in conditions else ""
+            body.append(f"{keyword} TG_OP = '{event}'{condition} THEN\n" + "".join(f"{line};\n" for line in lines))
+        functions[name] = (table, "".join(body) + "END IF;\nRETURN NULL;")
+    functions[TRUNCATE] = (INITIATIVE, "".join(f"{line};\n" for line in cleared_statements(dialect))
+                           + "RETURN NULL;")
+    return functions
+
+
+def sqlite_install_statements():
+    """SQLite: the triggers, one per table and event (a migration holds them as literals; see 0015)."""
+    statements = list(sqlite_uninstall_statements())
+    for table, name, events, conditions in specs(Dialect("sqlite")):
+        for event, lines in events.items():
+            when = f" WHEN {conditions[event]}" if event in conditions else ""
             statements.append(
-                f"CREATE FUNCTION {name}_fn() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n{skip}"
-                + "".join(body) + "END IF;\nRETURN NULL;\nEND\n$$")
-            statements.append(f"CREATE TRIGGER {name} AFTER INSERT OR UPDATE OR DELETE ON {table} "
-                              f"FOR EACH ROW EXECUTE FUNCTION {name}_fn()")
-        else:
-            for event, lines in events.items():
-                when = f" WHEN {conditions[event]}" if event in conditions else ""
-                statements.append(
-                    f"CREATE TRIGGER {name}_{event.lower()} AFTER {event} ON {table} FOR EACH ROW{when}\nBEGIN\n"
-                    + "".join(f"{line};\n" for line in lines) + "END")
-    if vendor == "postgresql":
-        # TRUNCATE (how Django's test runner empties PostgreSQL tables) fires no row trigger.
-        statements.append("CREATE FUNCTION tally_truncate_fn() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
-                          + "".join(f"{line};\n" for line in cleared_statements(dialect)) + "RETURN NULL;\nEND\n$$")
-        statements.append(f"CREATE TRIGGER tally_truncate AFTER TRUNCATE ON {INITIATIVE} "
-                          "FOR EACH STATEMENT EXECUTE FUNCTION tally_truncate_fn()")
+                f"CREATE TRIGGER {name}_{event.lower()} AFTER {event} ON {table} FOR EACH ROW{when}\nBEGIN\n"
+                + "".join(f"{line};\n" for line in lines) + "END")
     return statements
+
+
+def sqlite_uninstall_statements():
+    names = [name for _table, name, _events, _conditions in specs(Dialect("sqlite"))]
+    return [f"DROP TRIGGER IF EXISTS {name}_{event}" for name in names for event in ("insert", "update", "delete")]
 
 
 def cleared_statements(dialect):
@@ -348,19 +422,8 @@ def cleared_statements(dialect):
     return [
         *(f"DELETE FROM {table}" for table in TABLES if table != PROGRAMME),
         f"DELETE FROM {PROGRAMME} WHERE programme_id NOT IN (SELECT id FROM {PROGRAMME_TABLE})",
-        f"UPDATE {PROGRAMME} SET participants = 0, authors = 0, version = version + 1, changed = {dialect.now()}",
+        f"UPDATE {PROGRAMME} SET version = version + 1, changed = {dialect.now()}",
     ]
-
-
-def uninstall_statements(vendor):
-    tables = {"tally_initiative": INITIATIVE, "tally_author": AUTHOR, "tally_period": PERIOD,
-              "tally_programme_bump": PROGRAMME_TABLE, **SHOWN_TABLES}
-    names = tuple(tables)
-    if vendor == "postgresql":
-        return [f"DROP TRIGGER IF EXISTS tally_truncate ON {INITIATIVE}", "DROP FUNCTION IF EXISTS tally_truncate_fn()",
-                *(statement for name in names for statement in (
-                    f"DROP TRIGGER IF EXISTS {name} ON {tables[name]}", f"DROP FUNCTION IF EXISTS {name}_fn()"))]
-    return [f"DROP TRIGGER IF EXISTS {name}_{event}" for name in names for event in ("insert", "update", "delete")]
 
 
 def trigger_switch_statements(vendor, enabled):

@@ -5,6 +5,7 @@ people acting at once exactly one wins, writes the history row and the audit row
 transaction has committed.
 """
 
+import rules
 from django.core.exceptions import PermissionDenied  # noqa: F401  (callers catch workflow.PermissionDenied)
 from django.db import transaction
 from django.utils import timezone
@@ -109,22 +110,26 @@ MOVES = {
 
 # --- the machine -------------------------------------------------------------------------------------------------
 
+# Who acts in each role is a rule of `permissions`: the author side, an officer of the branch, upper-union staff
+# whose subtree holds the branch.
+ACTOR_PERMISSIONS = {
+    AUTHOR: "initiatives.move_as_author",
+    OFFICER: "initiatives.move_as_branch_officer",
+    DISTRICT: "initiatives.move_as_upper_union",
+}
+
+
 def roles_on(user, initiative):
-    roles = set()
-    if access.is_author_side(user, initiative):
-        roles.add(AUTHOR)
-    if initiative.branch_id in access.officer_branch_ids(user):
-        roles.add(OFFICER)
-    if access.is_upper_reviewer_of(user, initiative):  # upper-union staff whose subtree holds the branch
-        roles.add(DISTRICT)
-    return roles
+    return {role for role, perm in ACTOR_PERMISSIONS.items() if rules.has_perm(perm, user, initiative)}
 
 
 def locked(pk):
-    # One lock order everywhere: the initiative's row, then the tallies' write lock (which a form's save takes in
-    # that order too, through the tally triggers). The other order deadlocked with a form's save.
-    current = Initiative.objects.select_for_update().select_related("programme", "branch").get(pk=pk)
-    tallies.take_write_lock()
+    # One lock order everywhere: the initiative's row, then its branch's tally lock (which a form's save takes in
+    # that order too, through the tally triggers). The other order deadlocked with a form's save. Only the
+    # initiative's row (of=self): locking its programme's row too made every move in the portal queue on it.
+    current = (Initiative.objects.select_for_update(of=("self",)).select_related("programme", "branch")
+               .get(pk=pk))
+    tallies.take_branch_lock(current)
     return current
 
 

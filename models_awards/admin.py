@@ -1,6 +1,7 @@
 """Admin of nominations, awards, criteria, the scoring sheet and the thresholds, scoped like the initiatives:
 an officer reaches only their branches' rows; status moves only through `nomination_workflow`."""
 
+import rules
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Avg, Count
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from initiatives import access
 from initiatives.admin import large_lists
 from initiatives.admin.moves import ADMIN_ROLES, MoveActionsAdmin
-from initiatives.admin.scoping import BranchScopedAdmin
+from initiatives.admin.scoping import BranchScopedAdmin, ChangeableWithParentInline
 from initiatives.forms.choices import NamedBlankChoicesAdmin
 from transitions.admin_actions import apply_each, move_actions
 
@@ -49,7 +50,10 @@ class SearchBoxesForLongLists:
         return tuple(name for name, queryset in choices.items() if large_lists.many(queryset))
 
 
-class NominationCriterionInline(NamedBlankChoicesAdmin, admin.TabularInline):
+class NominationCriterionInline(ChangeableWithParentInline):
+    """The criteria a nomination meets: changed by whoever may change the nomination."""
+
+    parent_permission = "models_awards.change_nomination"
     model = NominationCriterion
     extra = 1
     fields = ("criterion", "evidence")
@@ -58,18 +62,6 @@ class NominationCriterionInline(NamedBlankChoicesAdmin, admin.TabularInline):
         if db_field.name == "criterion":
             kwargs["queryset"] = criteria_for_user(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def _editable(self, request, obj):
-        return obj is None or nomination_workflow.can_edit(request.user, obj)
-
-    def has_add_permission(self, request, obj=None):
-        return self._editable(request, obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._editable(request, obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._editable(request, obj) and super().has_delete_permission(request, obj)
 
 
 class NominationMoveInline(NamedBlankChoicesAdmin, admin.TabularInline):
@@ -145,7 +137,7 @@ class NominationAdmin(MoveActionsAdmin, SearchBoxesForLongLists, BranchScopedAdm
 
     def get_readonly_fields(self, request, obj=None):
         always = ("status", "upward_level", "decline_reason", "site_page")
-        if obj is None or nomination_workflow.can_edit(request.user, obj):
+        if obj is None or rules.has_perm("models_awards.change_nomination", request.user, obj):
             return always
         return (*always, *NOMINATION_FIELDS)
 
@@ -177,13 +169,14 @@ class NominationAdmin(MoveActionsAdmin, SearchBoxesForLongLists, BranchScopedAdm
         if obj is None:
             return True
         # The district may still publish an exemplar; otherwise only what can be edited.
-        return nomination_workflow.can_edit(request.user, obj) or (
-            obj.is_exemplar and access.is_upper_reviewer_of(request.user, obj.branch_id))
+        return rules.has_perm("models_awards.change_nomination", request.user, obj) or (
+            obj.is_exemplar and rules.has_perm("models_awards.publish_nomination", request.user, obj))
 
     def has_delete_permission(self, request, obj=None):
         if obj is None:
             return False  # no bulk delete
-        return nomination_workflow.can_delete(request.user, obj) and super().has_delete_permission(request, obj)
+        return rules.has_perm("models_awards.delete_nomination", request.user, obj) and super().has_delete_permission(
+            request, obj)
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -221,7 +214,7 @@ class AwardAdmin(SearchBoxesForLongLists, BranchScopedAdmin):
         return selectors.awards_for(user)
 
     def get_readonly_fields(self, request, obj=None):
-        if access.is_district(request.user):
+        if rules.has_perm("models_awards.record_any_award", request.user):  # may for some: upper-union staff
             return ()
         return ("level", "funded_by_branch", "is_published")
 
@@ -238,14 +231,14 @@ class AwardAdmin(SearchBoxesForLongLists, BranchScopedAdmin):
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or services.can_edit_award(request.user, obj))
+        return allowed and (obj is None or rules.has_perm("models_awards.change_award", request.user, obj))
 
     def has_delete_permission(self, request, obj=None):
-        upper = access.is_district(request.user) if obj is None else access.is_upper_reviewer_of(request.user, obj)
+        upper = rules.has_perm("models_awards.record_any_award", request.user, obj)
         return upper and super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
-        if not access.is_upper_reviewer_of(request.user, obj.branch_id):
+        if not rules.has_perm("models_awards.record_any_award", request.user, obj):
             services.apply_officer_limits(obj)
         if not change:
             obj.recorded_by = request.user

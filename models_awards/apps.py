@@ -11,6 +11,7 @@ class ModelsAwardsConfig(AppConfig):
         from initiatives import dashboard_panels
         from initiatives.reports.registry import ReportKind, register
 
+        from . import permissions  # noqa: F401  (registers the app's rules)
         from .dashboard import exemplar_panel
         from .reports import write_exemplars
 

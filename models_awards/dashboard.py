@@ -3,14 +3,14 @@
 Registered with `initiatives.dashboard_panels` from AppConfig.ready(); two queries whatever the data.
 """
 
-from initiatives import access
+import rules
 
 from . import exemplars, selectors
 
 
 def exemplar_panel(request, scope):
     user = request.user
-    if not access.oversees_branches(user) or scope.programme is None:
+    if not rules.has_perm("initiatives.view_dashboard", user) or scope.programme is None:
         return None
     nominations = selectors.nominations_for(user)
     if not scope.whole_district:

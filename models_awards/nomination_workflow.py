@@ -6,19 +6,20 @@ may decline at any step from proposed on, with a reason, and reopen a declined n
 may withdraw a proposal to complete it. Each move writes a NominationMove (who, when, from, to, comment).
 """
 
+import rules
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from initiatives import access, duties
+from initiatives import duties
 from portal_security import audit
 from transitions.machine import Machine, Messages, Move, TransitionError
 
 from .models import EXEMPLAR_STATUSES, Candidate, Nomination, NominationMove, NominationStatus, UpwardLevel
 
-__all__ = ["MOVES", "Move", "TransitionError", "apply", "available_moves", "can_delete", "can_edit", "may",
+__all__ = ["MOVES", "Move", "TransitionError", "apply", "available_moves", "may",
            "set_published"]
 
 OFFICER, DISTRICT = "officer", "district"
@@ -87,13 +88,12 @@ MOVES = {
 
 # --- the machine -------------------------------------------------------------------------------------------------
 
+# Who acts in each role is a rule of `permissions`: an officer of the branch, upper-union staff over it.
+ACTOR_PERMISSIONS = {OFFICER: "models_awards.move_as_branch_officer", DISTRICT: "models_awards.move_as_upper_union"}
+
+
 def roles_on(user, nomination):
-    roles = set()
-    if nomination.branch_id in access.officer_branch_ids(user):
-        roles.add(OFFICER)
-    if access.is_upper_reviewer_of(user, nomination.branch_id):
-        roles.add(DISTRICT)
-    return roles
+    return {role for role, perm in ACTOR_PERMISSIONS.items() if rules.has_perm(perm, user, nomination)}
 
 
 def locked(pk):
@@ -140,19 +140,6 @@ may = MACHINE.may
 available_moves = MACHINE.available
 
 
-def can_edit(user, nomination):
-    """The officer edits while a draft; the district also while it is proposed."""
-    roles = roles_on(user, nomination)
-    if DISTRICT in roles:
-        return nomination.status in (S.DRAFT, S.PROPOSED)
-    return OFFICER in roles and nomination.status == S.DRAFT
-
-
-def can_delete(user, nomination):
-    """A draft, by whoever may edit it; anything proposed stays, as a record."""
-    return nomination.status == S.DRAFT and can_edit(user, nomination)
-
-
 def completeness_problems(nomination):
     """What a nomination lacks before it can be proposed, as messages for people."""
     problems = []
@@ -165,15 +152,10 @@ def completeness_problems(nomination):
     return problems
 
 
-def may_publish(user, nomination):
-    """The district (of the nomination's branch) decides what the public sees."""
-    return access.is_upper_reviewer_of(user, nomination.branch_id)
-
-
 def set_published(nomination, publish, user):
     """The district shows an exemplar in the public showcase, or takes it out; an audit row records it (it makes a
     person's name and achievements public)."""
-    if not may_publish(user, nomination):
+    if not rules.has_perm("models_awards.publish_nomination", user, nomination):
         raise PermissionDenied
     if publish and nomination.status not in EXEMPLAR_STATUSES:
         raise TransitionError(_("Only an exemplar selected by the district can be published."))

@@ -1,11 +1,10 @@
 """The exemplar and award lists of a year as an official workbook (DESIGN section 7), in the shared layout of
 `initiatives.reports.workbook`. Registered as the report kind "exemplars" from AppConfig.ready()."""
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from initiatives import access
+from initiatives import permissions
 from initiatives.collation import by_vietnamese
 from initiatives.models import Initiative
 from initiatives.reports import workbook as wb
@@ -103,8 +102,7 @@ def award_rows(awards, *, grouped=False):
 
 def write_exemplars(target, *, user, filters):
     """Two sheets for the year: the exemplars selected (or further on) and the awards made."""
-    if not access.oversees_branches(user):
-        raise PermissionDenied(_("Reports are for branch officers and the district office."))
+    permissions.require(user, "initiatives.export_report")
     # One year, or with no year chosen every year of the programme, year by year (never an empty "this year").
     year = filters.year
     branch_filter = {"branch": filters.branch} if filters.branch is not None else {}

@@ -1,32 +1,21 @@
-"""Admin permissions of the awards app for each role (gathered by initiatives.roles.ensure_roles).
+"""The admin pages of the awards app each role opens (gathered by initiatives.roles.ensure_roles; see its docstring).
 
-Which rows each user reaches, and which moves they may make, is decided by `initiatives.access` and
-`nomination_workflow`; these are only the admin's model-level switches.
+Which rows each user reaches, and what they may do with each, is decided by `initiatives.access`,
+`models_awards.permissions` and the nomination workflow; these are only the admin's model-level switches.
 """
 
-from initiatives.access import BRANCH_OFFICER, DISTRICT_OFFICE
+from initiatives.roles import admin_permissions
 
+ADMIN_PAGES = {
+    # model                     branch officers             upper-union staff
+    "nomination":               ("view add change delete",  "view add change delete"),
+    "nominationcriterion":      ("view add change delete",  "view add change delete"),
+    "nominationmove":           ("view",                    "view"),
+    "criterion":                ("view",                    "view add change delete"),
+    "award":                    ("view add change",         "view add change delete"),
+    "candidate":                ("",                        "view add delete"),
+    "initiativescore":          ("",                        "view add change"),
+    "creativelabourthreshold":  ("",                        "view add change"),
+}  # fmt: skip
 
-def _perms(model, *actions):
-    return [f"models_awards.{action}_{model}" for action in actions]
-
-
-ROLE_PERMISSIONS = {
-    BRANCH_OFFICER: [
-        *_perms("nomination", "view", "add", "change", "delete"),
-        *_perms("nominationcriterion", "view", "add", "change", "delete"),
-        *_perms("nominationmove", "view"),
-        *_perms("criterion", "view"),
-        *_perms("award", "view", "add", "change"),
-    ],
-    DISTRICT_OFFICE: [
-        *_perms("nomination", "view", "add", "change", "delete"),
-        *_perms("nominationcriterion", "view", "add", "change", "delete"),
-        *_perms("nominationmove", "view"),
-        *_perms("criterion", "view", "add", "change", "delete"),
-        *_perms("award", "view", "add", "change", "delete"),
-        *_perms("candidate", "view", "add", "delete"),
-        *_perms("initiativescore", "view", "add", "change"),
-        *_perms("creativelabourthreshold", "view", "add", "change"),
-    ],
-}
+ROLE_PERMISSIONS = admin_permissions("models_awards", ADMIN_PAGES)

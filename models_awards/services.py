@@ -1,13 +1,14 @@
 """Writes of the awards app that are more than one row: a nomination with its criteria, a score. Each takes plain
 values and the acting user, checks that user itself, and writes an audit row."""
 
+import rules
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from initiatives import access
 from portal_security import audit
 
-from . import nomination_workflow, selectors
+from . import selectors
 from .models import AwardLevel, InitiativeScore, Nomination, NominationCriterion
 
 NOMINATION_FIELDS = ("year", "subject", "branch", "team_name", "member", "movement", "achievements")
@@ -18,7 +19,7 @@ def may_save_nomination(user, nomination, branch):
     stored: the instance may already carry what a form typed)."""
     if nomination is not None:
         stored = Nomination.objects.filter(pk=nomination.pk).first()
-        if stored is None or not nomination_workflow.can_edit(user, stored):
+        if stored is None or not rules.has_perm("models_awards.change_nomination", user, stored):
             return False
     return access.oversees_branch(user, branch.pk)
 
@@ -73,13 +74,6 @@ def save_score(*, candidate, scorer, novelty, applicability, benefit, comment=""
     audit.record_change("candidate.score", candidate, user=scorer, novelty=novelty, applicability=applicability,
                         benefit=benefit)
     return score
-
-
-def can_edit_award(user, award):
-    """The district edits every award; an officer those their branch funds itself."""
-    if access.is_upper_reviewer_of(user, award.branch_id):
-        return True
-    return award.funded_by_branch and award.branch_id in access.officer_branch_ids(user)
 
 
 def apply_officer_limits(award):

@@ -6,6 +6,7 @@ both with an intermediate page for the comment and the approver's attestations.
 
 import uuid
 
+import rules
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -30,14 +31,21 @@ from . import large_lists
 from .history import ScopedReadOnlyHistoryAdmin, showing_history_entry
 from .moves import ADMIN_ROLES, MoveActionsAdmin
 from .organisation import FoldedSearchMixin
-from .scoping import BranchScopedAdmin
+from .scoping import BranchScopedAdmin, ChangeableWithParentInline
 
 VERSION_FIELD = "_portal_version"  # the change page's hidden field: the initiative's state when it was opened
 TOKEN_FIELD = "_portal_form_token"  # the add page's hidden field: a second post of one form saves nothing
 DISTRICT_ALWAYS_EDITABLE = ("national_portal_upload_date", "national_portal_reference", "is_published")
 
 
-class AuthorInline(NamedBlankChoicesAdmin, admin.TabularInline):
+class WhileChangeableInline(ChangeableWithParentInline):
+    """The initiative's own rows (its authors, its files): added and changed by whoever may change the initiative
+    (author side or branch officer, while a draft or returned), as the services that save them check."""
+
+    parent_permission = "initiatives.change_initiative"
+
+
+class AuthorInline(WhileChangeableInline):
     model = InitiativeAuthor
     extra = 1
     fields = ("member", "share_percent", "is_lead", "order")
@@ -51,18 +59,6 @@ class AuthorInline(NamedBlankChoicesAdmin, admin.TabularInline):
         if db_field.name == "member":
             kwargs["queryset"] = access.members_for(request.user).filter(is_active=True).select_related("branch")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def _editable(self, request, obj):
-        return obj is None or access.can_edit_initiative(request.user, obj)
-
-    def has_add_permission(self, request, obj=None):
-        return self._editable(request, obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._editable(request, obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._editable(request, obj) and super().has_delete_permission(request, obj)
 
 
 class AttachmentForm(forms.ModelForm):
@@ -79,7 +75,7 @@ class AttachmentForm(forms.ModelForm):
         return uploaded
 
 
-class AttachmentInline(NamedBlankChoicesAdmin, admin.TabularInline):
+class AttachmentInline(WhileChangeableInline):
     model = Attachment
     form = AttachmentForm
     extra = 0
@@ -93,28 +89,10 @@ class AttachmentInline(NamedBlankChoicesAdmin, admin.TabularInline):
         return format_html('<a href="{}">{}</a>', reverse("attachment-download", args=[obj.pk]), obj.original_name)
 
     def get_readonly_fields(self, request, obj=None):
-        if obj is not None and not access.can_edit_initiative(request.user, obj):
-            return ("kind", "download")
-        return self.readonly_fields
+        return self.readonly_fields if self._changeable(request, obj) else ("kind", "download")
 
     def get_fields(self, request, obj=None):
-        if obj is not None and not access.can_edit_initiative(request.user, obj):
-            return ("kind", "download")
-        return self.fields
-
-    # Who may add, retype, replace or remove a file is the attachments service's rule (author side or branch officer,
-    # while a draft or returned): the inline offers only what the service will do.
-    def _changeable(self, request, obj):
-        return obj is None or attachments.can_change_attachments(request.user, obj)
-
-    def has_add_permission(self, request, obj=None):
-        return self._changeable(request, obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._changeable(request, obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._changeable(request, obj) and super().has_delete_permission(request, obj)
+        return self.fields if self._changeable(request, obj) else ("kind", "download")
 
 
 class ReviewNoteInline(NamedBlankChoicesAdmin, admin.StackedInline):
@@ -243,19 +221,20 @@ class InitiativeAdmin(
         always = ("status", "sent_to_province_date", "entered_by")
         if obj is not None and obj.was_submitted:
             always = (*always, "programme")  # where it counts is settled when it is submitted
-        if obj is None or access.can_edit_initiative(request.user, obj):
-            upper = access.is_district(request.user) if obj is None else access.is_upper_reviewer_of(request.user, obj)
+        upper = rules.has_perm("initiatives.publish_initiative", request.user, obj)  # without obj: may for some
+        if obj is None or rules.has_perm("initiatives.change_initiative", request.user, obj):
             district_only = () if upper else DISTRICT_ALWAYS_EDITABLE
             return (*always, *district_only)
         every_field = [f for _name, opts in self.fieldsets for f in opts["fields"]]
-        if access.is_upper_reviewer_of(request.user, obj):
+        if upper:
             return [f for f in every_field if f not in DISTRICT_ALWAYS_EDITABLE]
         return every_field
 
     def has_delete_permission(self, request, obj=None):
         if obj is None:
             return False  # no bulk delete: a submitted initiative is never deleted, only rejected
-        return access.can_delete_initiative(request.user, obj) and super().has_delete_permission(request, obj)
+        return rules.has_perm("initiatives.delete_initiative", request.user, obj) and super().has_delete_permission(
+            request, obj)
 
     def get_actions(self, request):
         actions = super().get_actions(request)

@@ -1,5 +1,6 @@
 """Admin of the federation, branches, rosters, membership requests and programmes."""
 
+import rules
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -8,7 +9,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .. import access, membership
+from .. import access, membership, permissions
 from ..collation import by_vietnamese
 from ..forms.choices import NamedBlankChoicesAdmin
 from ..models import Branch, EmulationCluster, Federation, Member, MembershipRequest, Programme, ProgrammePeriod
@@ -48,11 +49,11 @@ class FederationAdmin(NamedBlankChoicesAdmin, admin.ModelAdmin):
         form = super().get_form(request, obj, change=change, **kwargs)
         if "parent" in form.base_fields:
             form.base_fields["parent"].queryset = access.nodes_for(request.user).order_by("path")
-            form.base_fields["parent"].required = not request.user.is_superuser
+            form.base_fields["parent"].required = not rules.has_perm("initiatives.add_top_federation", request.user)
         return form
 
     def has_add_permission(self, request):
-        return access.is_district(request.user) and super().has_add_permission(request)
+        return rules.has_perm("initiatives.add_under_own_nodes", request.user) and super().has_add_permission(request)
 
     def has_delete_permission(self, request, obj=None):
         return False  # a body is dissolved as a reorganisation, with its history; never deleted
@@ -88,8 +89,8 @@ class FederationAdmin(NamedBlankChoicesAdmin, admin.ModelAdmin):
             super().save_model(request, obj, form, change)
             return
         parent = form.cleaned_data.get("parent")
-        if parent is None and not request.user.is_superuser:
-            raise PermissionDenied
+        if parent is None:
+            permissions.require(request.user, "initiatives.add_top_federation")
         if parent is not None:
             Federation.objects.add_child(parent, instance=obj)
         else:
@@ -125,13 +126,13 @@ class BranchAdmin(BranchScopedAdmin):
         return access.branches_for(user)
 
     def get_readonly_fields(self, request, obj=None):
-        if access.is_district(request.user) if obj is None else access.is_upper_reviewer_of(request.user, obj.pk):
+        if rules.has_perm("initiatives.set_up_branch", request.user, obj):  # without obj: may for some
             return ()
         # An officer keeps the member count and nothing else of the branch's set-up.
         return ("name", "code", "federation", "kind", "cluster", "is_active", "officers")
 
     def has_add_permission(self, request):
-        return access.is_district(request.user) and super().has_add_permission(request)
+        return rules.has_perm("initiatives.add_under_own_nodes", request.user) and super().has_add_permission(request)
 
 
 class FoldedSearchMixin:

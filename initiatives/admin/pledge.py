@@ -1,6 +1,7 @@
 """Emulation pledges in the admin: officers keep their own branches' pledges, the district sees, adjusts and
 accepts every branch's. The site's pledge pages do the same through `initiatives.pledges`."""
 
+import rules
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,21 @@ from ..pledges import random_document_name
 from .scoping import BranchScopedAdmin
 
 
-class PledgeTargetInline(NamedBlankChoicesAdmin, admin.TabularInline):
+class KeptByThoseOverseeingBranches:
+    """The groups hold no model permission on pledges: the rule "initiatives.keep_pledges" decides (those who
+    oversee branches); the rows are scoped by `access.branches_for`."""
+
+    def has_view_permission(self, request, obj=None):
+        return rules.has_perm("initiatives.keep_pledges", request.user)
+
+    def has_add_permission(self, request, *args):
+        return self.has_view_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self.has_view_permission(request)
+
+
+class PledgeTargetInline(KeptByThoseOverseeingBranches, NamedBlankChoicesAdmin, admin.TabularInline):
     model = PledgeTarget
     extra = 0
     fields = ("period", "initiatives")
@@ -23,17 +38,8 @@ class PledgeTargetInline(NamedBlankChoicesAdmin, admin.TabularInline):
             kwargs["queryset"] = programme.periods.all() if programme else ProgrammePeriod.objects.none()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def has_view_permission(self, request, obj=None):
-        return access.oversees_branches(request.user)
-
-    def has_add_permission(self, request, obj=None):
-        return access.oversees_branches(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return access.oversees_branches(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        return access.oversees_branches(request.user)
+    def has_delete_permission(self, request, obj=None):  # the pledge's own numbers
+        return self.has_view_permission(request)
 
 
 class PledgeAdminForm(forms.ModelForm):
@@ -49,7 +55,7 @@ class PledgeAdminForm(forms.ModelForm):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(BranchScopedAdmin):
+class PledgeAdmin(KeptByThoseOverseeingBranches, BranchScopedAdmin):
     form = PledgeAdminForm
     inlines = [PledgeTargetInline]
     list_display = ("branch", "programme", "signed_on", "committed", "accepted_by_district", "updated_at")
@@ -68,24 +74,15 @@ class PledgeAdmin(BranchScopedAdmin):
         return " · ".join(f"{t.period.number}: {t.initiatives}" for t in obj.targets.all()) or "—"
 
     def get_readonly_fields(self, request, obj=None):
-        if access.is_district(request.user):
+        if rules.has_perm("initiatives.accept_pledge", request.user):  # may accept some: upper-union staff
             return self.readonly_fields
         return (*self.readonly_fields, "accepted_by_district")
 
     def has_module_permission(self, request):
-        return access.oversees_branches(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return access.oversees_branches(request.user)
-
-    def has_add_permission(self, request):
-        return access.oversees_branches(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return access.oversees_branches(request.user)
+        return self.has_view_permission(request)
 
     def has_delete_permission(self, request, obj=None):
-        return access.is_district(request.user) if obj is None else access.is_upper_reviewer_of(request.user, obj)
+        return rules.has_perm("initiatives.accept_pledge", request.user, obj)  # who accepts a pledge deletes it
 
     def save_model(self, request, obj, form, change):
         if "document" in form.changed_data and obj.document and hasattr(form.cleaned_data["document"], "content_type"):

@@ -1,9 +1,29 @@
 """Admin scoping: every admin of branch data takes its queryset and choices from `access`."""
 
+import rules
 from django.contrib import admin
 
 from .. import access
 from ..forms.choices import NamedBlankChoicesAdmin
+
+
+class ChangeableWithParentInline(NamedBlankChoicesAdmin, admin.TabularInline):
+    """An inline whose rows are added, changed and removed by whoever has `parent_permission` (a rule of
+    `permissions`) on the object they belong to, besides the group's model permission."""
+
+    parent_permission = None
+
+    def _changeable(self, request, obj):
+        return obj is None or rules.has_perm(self.parent_permission, request.user, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._changeable(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._changeable(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._changeable(request, obj) and super().has_delete_permission(request, obj)
 
 
 class BranchScopedAdmin(NamedBlankChoicesAdmin, admin.ModelAdmin):

@@ -3,24 +3,23 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from initiatives import tally_sql
+from initiatives.migrations import _tally_sql_0014 as tally_sql
 
 
 def install_triggers(apps, schema_editor):
     """The triggers that keep the tallies, then a first count of whatever is already there.
 
-    The SQL is today's (initiatives/tally_sql.py), which also writes tables created by later migrations: on a new
-    database, with no initiative yet, there is nothing to count here, and 0007 counts everything once its table
-    exists."""
+    The SQL is that of migration 0014's time, frozen in _tally_sql_0014.py (it also writes tables created by later
+    migrations: on a new database, with no initiative yet, there is nothing to count here, and 0007 counts
+    everything once its table exists). Migration 0015 replaces these triggers."""
     vendor = schema_editor.connection.vendor
     if vendor not in ("postgresql", "sqlite"):
         return
-    dialect = tally_sql.Dialect(vendor)
     Programme = apps.get_model("initiatives", "Programme")
-    statements = tally_sql.install_statements(vendor)
+    statements = list(tally_sql.INSTALL[vendor])
     if apps.get_model("initiatives", "Initiative").objects.exists():
         for programme_id in Programme.objects.values_list("pk", flat=True):
-            statements += tally_sql.recount_statements(dialect, programme_id)
+            statements += tally_sql.recount(vendor, programme_id)
     with schema_editor.connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
@@ -30,7 +29,7 @@ def remove_triggers(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor in ("postgresql", "sqlite"):
         with schema_editor.connection.cursor() as cursor:
-            for statement in tally_sql.uninstall_statements(vendor):
+            for statement in tally_sql.UNINSTALL[vendor]:
                 cursor.execute(statement)
 
 

@@ -1,17 +1,19 @@
 """The tally triggers again, as initiatives/tally_sql.py now writes them (every writer takes the tally write lock
 first on PostgreSQL). Databases migrated before keep the old functions otherwise: a change to the triggers' SQL
-comes with a migration like this one."""
+comes with a migration like this one.
+
+The SQL is frozen in _tally_sql_0014.py (no live code in migrations); 0015 replaces these triggers."""
 
 from django.db import migrations
 
-from initiatives import tally_sql
+from initiatives.migrations import _tally_sql_0014 as tally_sql
 
 
 def reinstall(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor in ("postgresql", "sqlite"):
         with schema_editor.connection.cursor() as cursor:
-            for statement in tally_sql.install_statements(vendor):
+            for statement in list(tally_sql.INSTALL[vendor]):
                 cursor.execute(statement)
 
 

@@ -4,17 +4,16 @@ first count of it (every tally is recounted: they are recounted together)."""
 import django.db.models.deletion
 from django.db import migrations, models
 
-from initiatives import tally_sql
+from initiatives.migrations import _tally_sql_0014 as tally_sql
 
 
 def install_and_count(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor not in ("postgresql", "sqlite"):
         return
-    dialect = tally_sql.Dialect(vendor)
-    statements = tally_sql.install_statements(vendor)
+    statements = list(tally_sql.INSTALL[vendor])
     for programme_id in apps.get_model("initiatives", "Programme").objects.values_list("pk", flat=True):
-        statements += tally_sql.recount_statements(dialect, programme_id)
+        statements += tally_sql.recount(vendor, programme_id)
     with schema_editor.connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)

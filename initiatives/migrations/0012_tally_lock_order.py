@@ -1,16 +1,18 @@
 """The tally triggers again, as initiatives/tally_sql.py now writes them: an author trigger locks its initiative's
-row before the tallies' write lock, the one lock order of every writer (issue 12, item 4)."""
+row before the tallies' write lock, the one lock order of every writer (issue 12, item 4).
+
+The SQL is frozen in _tally_sql_0014.py (no live code in migrations); 0015 replaces these triggers."""
 
 from django.db import migrations
 
-from initiatives import tally_sql
+from initiatives.migrations import _tally_sql_0014 as tally_sql
 
 
 def reinstall(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor in ("postgresql", "sqlite"):
         with schema_editor.connection.cursor() as cursor:
-            for statement in tally_sql.install_statements(vendor):
+            for statement in list(tally_sql.INSTALL[vendor]):
                 cursor.execute(statement)
 
 

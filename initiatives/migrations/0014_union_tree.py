@@ -6,7 +6,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from initiatives import tally_sql
+from initiatives.migrations import _tally_sql_0014 as tally_sql
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's MP_Node.alphabet, steplen 4
 
@@ -41,7 +41,7 @@ def reinstall_triggers_on_sqlite(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "sqlite":
         with schema_editor.connection.cursor() as cursor:
-            for statement in tally_sql.install_statements(vendor):
+            for statement in list(tally_sql.INSTALL[vendor]):
                 cursor.execute(statement)
 
 

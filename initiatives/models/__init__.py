@@ -27,5 +27,4 @@ from .tally import (  # noqa: F401
     TallyMember,
     TallyPerson,
     TallyProgramme,
-    TallyTotal,
 )

@@ -12,6 +12,7 @@ from ..text import fold_for_index
 from .fields import MoneyVndField
 from .organisation import Branch, Member
 from .programme import Programme
+from .triggers import tally_triggers, truncate_trigger
 
 
 class Category(models.TextChoices):
@@ -166,6 +167,8 @@ class Initiative(models.Model):
             models.Index(fields=["branch", "-created_at", "-id"], name="initiative_branch_created"),
             # On PostgreSQL, search_text also has a trigram index (migration 0004): search finds any part of it.
         ]
+        # The tallies' triggers (models/triggers.py): every count of the initiative
+        triggers = [*tally_triggers("tally_initiative"), truncate_trigger()]
 
     def __str__(self):
         return self.title
@@ -215,6 +218,8 @@ class InitiativeAuthor(models.Model):
         verbose_name = _("author")
         verbose_name_plural = _("authors")
         constraints = [models.UniqueConstraint(fields=["initiative", "member"], name="author_once_per_initiative")]
+        # The tallies' triggers (models/triggers.py): the people counted once
+        triggers = tally_triggers("tally_author")
 
     def __str__(self):
         return f"{self.member} ({self.share_percent}%)"

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
 from ..text import fold_for_index
+from .triggers import tally_triggers
 
 
 class Federation(MP_Node):
@@ -85,6 +86,8 @@ class EmulationCluster(models.Model):
         ordering = ["name"]
         verbose_name = _("emulation cluster")
         verbose_name_plural = _("emulation clusters")
+        # The tallies' triggers (models/triggers.py): a cluster's write moves every programme's version
+        triggers = tally_triggers("tally_cluster_bump")
 
     def __str__(self):
         return self.name
@@ -136,6 +139,8 @@ class Branch(models.Model):
         ordering = ["name"]
         verbose_name = _("branch (CĐCS)")
         verbose_name_plural = _("branches (CĐCS)")
+        # The tallies' triggers (models/triggers.py): a branch's write moves every programme's version
+        triggers = tally_triggers("tally_branch_bump")
 
     def __str__(self):
         return self.name

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .organisation import Branch
 from .programme import Programme, ProgrammePeriod
+from .triggers import tally_triggers
 
 
 class Pledge(models.Model):
@@ -22,6 +23,8 @@ class Pledge(models.Model):
         verbose_name = _("emulation pledge")
         verbose_name_plural = _("emulation pledges")
         constraints = [models.UniqueConstraint(fields=["branch", "programme"], name="pledge_once_per_programme")]
+        # The tallies' triggers (models/triggers.py): a pledge moves its branch's version
+        triggers = tally_triggers("tally_pledge_bump")
 
     def __str__(self):
         return f"{self.branch} · {self.programme}"
@@ -38,6 +41,8 @@ class PledgeTarget(models.Model):
         verbose_name = _("pledged target")
         verbose_name_plural = _("pledged targets")
         constraints = [models.UniqueConstraint(fields=["pledge", "period"], name="pledge_target_once_per_period")]
+        # The tallies' triggers (models/triggers.py): a target moves its branch's version
+        triggers = tally_triggers("tally_target_bump")
 
     def __str__(self):
         return f"{self.period}: {self.initiatives}"

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..formatting import format_date
+from .triggers import tally_triggers
 
 
 class Programme(models.Model):
@@ -39,6 +40,8 @@ class Programme(models.Model):
         ordering = ["-is_current", "-window_start"]
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
+        # The tallies' triggers (models/triggers.py): the programme's own tally row and version
+        triggers = tally_triggers("tally_programme_bump")
 
     def __str__(self):
         return self.name
@@ -86,6 +89,8 @@ class ProgrammePeriod(models.Model):
         verbose_name = _("programme period")
         verbose_name_plural = _("programme periods")
         constraints = [models.UniqueConstraint(fields=["programme", "number"], name="period_number_unique")]
+        # The tallies' triggers (models/triggers.py): new dates recount what was sent in each period
+        triggers = tally_triggers("tally_period", "tally_period_bump")
 
     def __str__(self):
         return _("Period %(number)s (%(start)s–%(end)s)") % {

@@ -1,8 +1,10 @@
 """Running counts of the initiatives (tallies), kept by database triggers in the same transaction as every write.
 
-The dashboard, the home page's figures and the list's counts read these few thousand rows instead of counting
-a million initiatives. Triggers (initiatives/tally_sql.py, installed by migration 0003) keep them exact whatever
-the path of the write: a workflow move, a form, the admin, an import, a queryset.update(), a delete. Each table
+The dashboard, the home page's figures and the list's counts read these rows instead of counting a million
+initiatives. Every row belongs to one branch (or to one member): a write changes only the rows of its own branch,
+and the figures of a body or of the whole programme are sums of branch rows, read when shown. Triggers
+(initiatives/tally_sql.py; declared with the models they count, models/triggers.py) keep them exact whatever the
+path of the write: a workflow move, a form, the admin, an import, a queryset.update(), a delete. Each table
 is the sum of what every initiative contributes; `manage.py rebuild_tallies` recounts them from scratch and
 `initiatives.tallies.differences()` compares the two.
 
@@ -28,9 +30,10 @@ def key_to(model, related_name="+"):
 class Tally(models.Model):
     """Rows written by the triggers only; never edited by hand.
 
-    Unmanaged once created (migration 0003): Django neither serialises them with the data (a fixture or a test
-    database copy loads the initiatives, and the triggers count them again) nor empties them with the tables it
-    flushes (the triggers, or tallies.clear_if_empty, do)."""
+    Unmanaged once created (migration 0003; later changes to their tables are a migration's own SQL, as in 0015):
+    Django neither serialises them with the data (a fixture or a test database copy loads the initiatives, and the
+    triggers count them again) nor empties them with the tables it flushes (the triggers, or
+    tallies.clear_if_empty, do)."""
 
     class Meta:
         abstract = True
@@ -56,23 +59,6 @@ class TallyCell(Tally):
         managed = False
         constraints = [models.UniqueConstraint(
             fields=["programme", "branch", "category", "status", "sent_month", "period"], name="tally_cell_key")]
-
-
-class TallyTotal(Tally):
-    """The same cells added up over every branch: the whole programme in a few hundred rows."""
-
-    programme = key_to(Programme)
-    category = models.CharField(max_length=30)
-    status = models.CharField(max_length=20)
-    sent_month = models.PositiveIntegerField(default=NOT_SENT)
-    period = models.PositiveSmallIntegerField(default=NOT_SENT)
-    n = models.IntegerField(default=0)
-
-    class Meta:
-        db_table = "initiatives_tally_total"
-        managed = False
-        constraints = [models.UniqueConstraint(
-            fields=["programme", "category", "status", "sent_month", "period"], name="tally_total_key")]
 
 
 class TallyBranch(Tally):
@@ -156,7 +142,8 @@ class TallyPerson(Tally):
 
 
 class TallyMember(Tally):
-    """A member's approved initiatives over every branch (a member counts once in the district)."""
+    """A member's approved initiatives over every branch: the programme's participants are counted from these rows
+    (a member counts once in the district), when shown. Written by the member's own authorships only."""
 
     programme = key_to(Programme)
     member = key_to(Member)
@@ -170,11 +157,9 @@ class TallyMember(Tally):
 
 
 class TallyProgramme(Tally):
-    """The members credited with (participants) or authoring (authors) an approved initiative, each once."""
+    """A programme's version: what identifies, with its branches' versions, the state of its figures."""
 
     programme = models.OneToOneField(Programme, on_delete=models.CASCADE, related_name="+", db_constraint=False)
-    participants = models.IntegerField(default=0)
-    authors = models.IntegerField(default=0)
     # Moved by any write to what the figures show besides the tallies: branches, clusters, pledges, periods.
     version = models.BigIntegerField(default=0)
     changed = models.BigIntegerField(default=0, help_text="microseconds since 1970 of the last write")

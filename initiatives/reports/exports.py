@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import access, programmes, progress
+from .. import access, permissions, programmes, progress
 from ..collation import by_vietnamese
 from ..formatting import format_date, quarter_label
 from ..models import Category, InitiativeAuthor, Programme, Status
@@ -20,12 +20,6 @@ from .letterhead import letterhead_for
 
 CHUNK_SIZE = 2000
 
-
-
-def require_reporter(user):
-    """Reports are the district office's and the branch officers' (the views and the commands ask here)."""
-    if not access.oversees_branches(user):
-        raise PermissionDenied(_("Reports are for branch officers and the district office."))
 
 
 def current_programme(user=None):
@@ -209,7 +203,7 @@ def add_initiative_list(book, user, filters, programme, *, sheet_name=None):
 
 
 def write_initiative_list(target, *, user, filters):
-    require_reporter(user)
+    permissions.require(user, "initiatives.export_report")
     programme = current_programme(user)
     book = wb.OfficialWorkbook(letterhead_for(user, branch=filters.branch))
     result = add_initiative_list(book, user, filters, programme)
@@ -298,7 +292,7 @@ def add_summary(book, user, filters, programme, figures=None, *, sheet_name=None
 
 
 def write_summary(target, *, user, filters):
-    require_reporter(user)
+    permissions.require(user, "initiatives.export_report")
     programme = current_programme(user)
     book = wb.OfficialWorkbook(letterhead_for(user, branch=filters.branch))
     result = add_summary(book, user, filters, programme)
@@ -369,7 +363,7 @@ def programme_summary_columns():
 def write_programme(target, *, user, filters):
     """The district's review report for a period or the whole programme (sơ kết, tổng kết): the key figures,
     the table by branch and the list of initiatives, as three sheets of one workbook."""
-    require_reporter(user)
+    permissions.require(user, "initiatives.export_report")
     programme = current_programme(user)
     figures = _figures(user, filters, programme)
     book = wb.OfficialWorkbook(letterhead_for(user, branch=filters.branch))

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import access, eligibility, programmes, workflow
+from .. import access, eligibility, permissions, programmes, workflow
 from ..models import ApplicationKind, Category, Initiative, InitiativeAuthor, Member
 from ..text import fold, fold_for_index
 from . import columns, reading
@@ -113,11 +113,6 @@ def name_key(name):
     """How names are matched on the roster: exactly, except for case and spaces (never diacritics)."""
     return " ".join(unicodedata.normalize("NFC", str(name or "")).casefold().split())
 
-
-
-def require_importer(user):
-    if not access.oversees_branches(user):
-        raise PermissionDenied(_("Imports are for branch officers and the district office."))
 
 
 # -- shared steps ----------------------------------------------------------------------------------------
@@ -251,7 +246,7 @@ def plan_import(kind, uploaded, *, user, default_branch=None, answers=None, prog
     without a row; the Plan is never raised. `answers` ({NameQuestion key: member id or NEW_MEMBER}) are the
     person's answers to the name questions of an earlier preview. `progress` (a background job's, with
     `set_total(n)` and `advance(k)`) is told the number of rows read, then each row checked."""
-    require_importer(user)
+    permissions.require(user, "initiatives.import_data")
     if default_branch is not None and not access.branches_for(user).filter(pk=default_branch.pk).exists():
         raise PermissionDenied
     plan = Plan(kind=kind)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import access, progress
+from .. import access, permissions, progress
 from ..collation import by_vietnamese
 from ..models import BranchReport, Status
 from . import columns
@@ -49,33 +49,6 @@ FIGURES = (
     Figure("participation_rate", gettext_lazy("Participation rate"), wb.PERCENT, "participation"),
     Figure("authors", gettext_lazy("Authors, co-authors included"), wb.INTEGER, "participation_with_coauthors"),
 )
-
-
-# -- who may do what -------------------------------------------------------------------------------------
-
-
-def may_write(user, branch):
-    """Only the branch's own officers write its report."""
-    return branch.pk in access.officer_branch_ids(user)
-
-
-def may_read(user, branch):
-    return access.branches_for(user).filter(pk=branch.pk).exists()
-
-
-def may_reopen(user, branch):
-    """Upper-union staff over the branch hand its submitted report back."""
-    return access.is_upper_reviewer_of(user, branch.pk)
-
-
-def may_edit(user, branch, report=None):
-    """The branch's officers write its report until it is submitted (`report` None: not started yet)."""
-    return may_write(user, branch) and (report is None or report.state != BranchReport.State.SUBMITTED)
-
-
-def may_hand_back(user, report):
-    """The district office hands a submitted report back to the branch as a draft."""
-    return report is not None and report.state == BranchReport.State.SUBMITTED and may_reopen(user, report.branch)
 
 
 # -- the figures -----------------------------------------------------------------------------------------
@@ -139,8 +112,7 @@ def report_for(branch, period):
 @transaction.atomic
 def save_report(*, user, branch, period, achievements, difficulties, proposals, submit=False):
     """Save the officer's text (and the figures of today); `submit` sends it to the district."""
-    if not may_write(user, branch):
-        raise PermissionDenied(_("Only the branch's officers write its report."))
+    permissions.require(user, "initiatives.write_branchreport", branch)
     report, _created = BranchReport.objects.select_for_update().get_or_create(branch=branch, period=period)
     if report.state == BranchReport.State.SUBMITTED:
         raise ReportError(_("This report has already been submitted; the district office can hand it back to you "
@@ -162,8 +134,7 @@ def save_report(*, user, branch, period, achievements, difficulties, proposals, 
 @transaction.atomic
 def reopen_report(*, user, report):
     """The district hands a submitted report back to the branch as a draft."""
-    if not may_reopen(user, report.branch):
-        raise PermissionDenied(_("Only the district office hands a report back."))
+    permissions.require(user, "initiatives.review_branchreport", report)
     locked = BranchReport.objects.select_for_update().get(pk=report.pk)
     if locked.state != BranchReport.State.SUBMITTED:
         raise ReportError(_("This report is not submitted; there is nothing to hand back."))
@@ -237,8 +208,7 @@ def add_report_sheet(book, user, report, federation, *, sheet_name=None):
 
 
 def write_report(target, *, user, report):
-    if not may_read(user, report.branch):
-        raise PermissionDenied
+    permissions.require(user, "initiatives.view_branchreport", report)
     federation = report.branch.federation  # the branch's upper union heads it
     book = wb.OfficialWorkbook(branch_issuer(federation, report.branch))
     add_report_sheet(book, user, report, federation)
@@ -247,8 +217,7 @@ def write_report(target, *, user, report):
 
 def write_period(target, *, user, period):
     """All branches of a period in one workbook: an overview of who has reported, then one sheet per report."""
-    if not access.is_district(user) and not access.is_officer(user):
-        raise PermissionDenied
+    permissions.require(user, "initiatives.export_report")
     federation = access.home_node(user)  # headed by the body that sends it
     rows = period_overview(user, period)
     book = wb.OfficialWorkbook(letterhead_for(user, federation=federation))

@@ -3,13 +3,12 @@ an officer, as a page of figures and tables and as the JSON its charts read. Bot
 `progress.compute` over a scope that starts from `access`."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .. import access, dashboard_panels, node_figures, progress, reorganisation
+from .. import access, dashboard_panels, node_figures, permissions, progress, reorganisation
 from ..dashboard_forms import DashboardFilterForm
 from ..models import Category, Programme, Status
 from ..paging import long_list
@@ -59,8 +58,7 @@ def chosen_programme(request, node):
 
 
 def _figures(request):
-    if not access.oversees_branches(request.user):
-        raise PermissionDenied
+    permissions.require(request.user, "initiatives.view_dashboard")
     node, node_chosen = chosen_node(request)
     programme, covering = chosen_programme(request, node)
     form = DashboardFilterForm(request.GET or None, user=request.user, periods=programme.periods.all())

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 from jobs.models import Job
 from jobs.views import status as job_status
 
-from .. import access, background
+from .. import access, background, permissions
 from ..reports import imports, pending_imports
 from ..reports.forms import ImportUploadForm
 from ..reports.import_templates import write_template
@@ -95,7 +95,7 @@ def _page(request, kind, form, job=None):
 @login_required
 def import_page(request, kind):
     kind = _kind_or_404(kind)
-    imports.require_importer(request.user)
+    permissions.require(request.user, "initiatives.import_data")
     if request.method != "POST":
         job = _check_job(request, kind, request.GET["job"]) if "job" in request.GET else None
         return _page(request, kind, ImportUploadForm(user=request.user), job=job)
@@ -113,7 +113,7 @@ def import_page(request, kind):
 @require_POST
 def import_confirm(request, kind):
     kind = _kind_or_404(kind)
-    imports.require_importer(request.user)
+    permissions.require(request.user, "initiatives.import_data")
     job = _check_job(request, kind, request.POST.get("token", ""))
     name = job.params.get("file")
     if job.state != Job.State.DONE or not pending_imports.exists(request.user, name):
@@ -156,7 +156,7 @@ def _answers(data):
 @login_required
 def import_template(request, kind):
     kind = _kind_or_404(kind)
-    imports.require_importer(request.user)
+    permissions.require(request.user, "initiatives.import_data")
     filename = "mau-danh-sach-doan-vien" if kind == imports.ROSTER else "mau-danh-sach-sang-kien"
     branches = list(access.branches_for(request.user).order_by("name").values_list("name", flat=True))
     return xlsx_response(lambda handle: write_template(handle, imports.FIELDS[kind], kind=kind, branches=branches),

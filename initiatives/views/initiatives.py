@@ -1,5 +1,6 @@
 """The initiative pages of the site: list, detail, the member's form, moves and downloads."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -68,14 +69,14 @@ def _detail_page(request, initiative, *, review=None, reviewed_action=None):
     problems = eligibility.check(initiative, authors=authors)
     timeline = list(initiative.status_changes.all())
     actions = workflow.available_actions(user, initiative)
+    reviewer = rules.has_perm("initiatives.review_initiative", user, initiative)
     review_moves = []
-    if access.is_reviewer_of(user, initiative):
+    if reviewer:
         for move in actions:
             if move.action == "submit":  # the author side's move, offered at the top of the page
                 continue
             form = review if move.action == reviewed_action else review_form(move.action)
             review_moves.append((move, list(form)))
-    reviewer = access.is_reviewer_of(user, initiative)
     return render(
         request,
         "initiatives/detail.html",
@@ -86,17 +87,15 @@ def _detail_page(request, initiative, *, review=None, reviewed_action=None):
             "timeline": timeline,
             "history": _history(timeline, initiative),
             "return_comment": timeline[-1].comment if timeline and initiative.status == "returned" else "",
-            "can_edit": access.can_edit_initiative(user, initiative),
-            "can_delete": access.can_delete_initiative(user, initiative),
+            "can_edit": rules.has_perm("initiatives.change_initiative", user, initiative),
+            "can_delete": rules.has_perm("initiatives.delete_initiative", user, initiative),
             "actions": actions,
             "review_moves": review_moves,
             "novelty": similarity.review_matches(user, initiative) if reviewer else None,
             "novelty_unread": similarity.unread_files(initiative),
             "novelty_warnings": _author_warnings(user, initiative, actions) if not reviewer else None,
             "can_mark_duplicate": any(move.action == "mark_duplicate" for move in actions),
-            "notes": initiative.review_notes.select_related("author")
-            if access.can_see_internal_notes(user, initiative)
-            else None,
+            "notes": initiative.review_notes.select_related("author") if reviewer else None,
         },
     )
 
@@ -160,7 +159,7 @@ def _edit(request, initiative):
         new_files = upload_form.accepted_with_kinds()
         saved = None
         refusal = None
-        moved_on = initiative.pk and not access.can_edit_initiative(user, initiative)
+        moved_on = initiative.pk and not rules.has_perm("initiatives.change_initiative", user, initiative)
         if moved_on and not services.is_second_post(initiative, request.POST.get("form_token")):
             refusal = _stale_edit_message(services.StaleEdit(initiative, editable=False))
             form.add_error(None, refusal)
@@ -277,9 +276,8 @@ def initiative_create(request):
 @login_required
 def initiative_edit(request, pk):
     initiative = get_object_or_404(access.initiatives_for(request.user).select_related("branch", "programme"), pk=pk)
-    if not access.can_edit_initiative(request.user, initiative):
-        could_have_opened_it = access.is_author_side(request.user, initiative) or (
-            initiative.branch_id in access.officer_branch_ids(request.user))
+    if not rules.has_perm("initiatives.change_initiative", request.user, initiative):
+        could_have_opened_it = rules.has_perm("initiatives.write_initiative", request.user, initiative)
         if request.method == "POST" and could_have_opened_it:
             # A form opened before the initiative moved on: shown again as typed, with why it was not saved
             # (services.save_initiative refuses it under the row's lock).
@@ -354,7 +352,7 @@ def attachment_download(request, pk):
     if attachment.initiative_id is None:
         allowed = attachment.uploaded_by_id == request.user.pk
     else:
-        allowed = access.can_view_initiative(request.user, attachment.initiative)
+        allowed = rules.has_perm("initiatives.view_initiative", request.user, attachment.initiative)
     if not allowed:
         raise Http404
     return private_download(attachment.file, attachment.original_name, attachment.content_type)

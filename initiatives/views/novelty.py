@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -10,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import access, request_form, similarity
+from .. import access, permissions, request_form, similarity
 from ..models import Initiative
 from .params import parse_id
 
@@ -60,8 +59,7 @@ def initiative_novelty(request):
 def dismiss_match(request, pk, other_pk):
     """A reviewer says a match is not a copy, with a reason: it is not shown again for this initiative."""
     initiative = get_object_or_404(access.initiatives_for(request.user), pk=pk)
-    if not access.is_reviewer_of(request.user, initiative):
-        raise PermissionDenied
+    permissions.require(request.user, "initiatives.review_initiative", initiative)
     other = get_object_or_404(access.initiatives_for(request.user), pk=other_pk)
     reason = (request.POST.get("reason") or "").strip()
     if not reason:

@@ -1,16 +1,16 @@
 """Emulation pledges on the site: every branch's pledge for the district (which adjusts and accepts them), the
 officer's own branches' pledges, the pledge form and the scanned pledge."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import access, pledges, progress, uploads
+from .. import access, permissions, pledges, progress, uploads
 from ..dashboard_forms import PledgeForm
 from ..models import Pledge
 from .dashboard import current_programme
@@ -20,15 +20,13 @@ PLEDGES_PER_PAGE = 50
 
 
 def _branch(request, branch_id):
-    if not access.oversees_branches(request.user):
-        raise PermissionDenied
+    permissions.require(request.user, "initiatives.keep_pledges")
     return get_object_or_404(access.branches_for(request.user), pk=branch_id)
 
 
 @login_required
 def pledge_list(request):
-    if not access.oversees_branches(request.user):
-        raise PermissionDenied
+    permissions.require(request.user, "initiatives.keep_pledges")
     programme = current_programme()
     overview = pledges.overview(request.user, programme)
     # A province has thousands of branches: the totals cover them all, the table shows a page of them.
@@ -45,12 +43,11 @@ def pledge_list(request):
 @login_required
 def pledge_edit(request, branch_id):
     branch = _branch(request, branch_id)
-    if not pledges.may_edit(request.user, branch):
-        raise PermissionDenied
+    permissions.require(request.user, "initiatives.edit_pledge", branch)
     programme = current_programme()
     periods = list(programme.periods.all())
     pledge, targets = pledges.pledge_of(branch, programme)
-    is_district = access.is_upper_reviewer_of(request.user, branch.pk)
+    is_district = rules.has_perm("initiatives.accept_pledge", request.user, branch)
     posted = request.method == "POST"
     # Bound whenever posted, even with no field at all, so that an empty post is a form error and not a crash.
     form = PledgeForm(request.POST if posted else None, request.FILES if posted else None, periods=periods,
@@ -86,8 +83,7 @@ def pledge_edit(request, branch_id):
 @require_POST
 def pledge_accept(request, branch_id):
     branch = _branch(request, branch_id)
-    if not access.is_upper_reviewer_of(request.user, branch.pk):
-        raise PermissionDenied
+    permissions.require(request.user, "initiatives.accept_pledge", branch)
     pledge = get_object_or_404(Pledge, branch=branch, programme=current_programme())
     pledges.accept_pledge(pledge=pledge, user=request.user)
     messages.success(request, _("The pledge of %(branch)s is accepted.") % {"branch": branch.name})

@@ -6,6 +6,7 @@ streams it in blocks: memory stays flat whatever the number of rows.
 
 import tempfile
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import access, background, programmes, progress
+from .. import access, background, permissions, programmes, progress
 from ..models import BranchReport
-from ..reports import exports, periodic, registry
+from ..reports import periodic, registry
 from ..reports.forms import BranchReportForm, ReportFilterForm
 
 BRANCH_REPORTS_PER_PAGE = 50
@@ -62,13 +63,13 @@ def _index_page(request, bound=None, status=200):
 
 @login_required
 def index(request):
-    exports.require_reporter(request.user)
+    permissions.require(request.user, "initiatives.export_report")
     return _index_page(request)
 
 
 def _report_and_filters(request, kind, data):
     """The report asked for and its bound filter form, for a reporter; another branch than theirs is a 404."""
-    exports.require_reporter(request.user)
+    permissions.require(request.user, "initiatives.export_report")
     try:
         report = registry.get(kind)
     except registry.UnknownReport as error:
@@ -129,7 +130,7 @@ def _branch_or_404(user, branch_id):
 @login_required
 def branch_reports(request):
     """Officers: the reports of their branches; the district: which branches have reported for a period."""
-    exports.require_reporter(request.user)
+    permissions.require(request.user, "initiatives.export_report")
     programme, periods = _periods(request.user)
     chosen = request.GET.get("period")
     period = next((p for p in periods if str(p.pk) == chosen), None)
@@ -144,7 +145,8 @@ def branch_reports(request):
         "programme": programme,
         "periods": periods,
         "period": period,
-        "rows": [{"branch": branch, "report": report, "may_edit": periodic.may_edit(request.user, branch, report)}
+        "rows": [{"branch": branch, "report": report, "may_edit": rules.has_perm(
+            "initiatives.change_branchreport", request.user, report or BranchReport(branch=branch, period=period))}
                  for branch, report in page.object_list],
         "page": page,
         "query": f"period={period.pk}",
@@ -155,12 +157,12 @@ def branch_reports(request):
 
 @login_required
 def branch_report(request, branch_id, period_id):
-    exports.require_reporter(request.user)
+    permissions.require(request.user, "initiatives.export_report")
     branch = _branch_or_404(request.user, branch_id)
     period = _period_or_404(request.user, period_id)
     report = periodic.report_for(branch, period)
     report.branch, report.period = branch, period
-    editable = periodic.may_edit(request.user, branch, report)
+    editable = rules.has_perm("initiatives.change_branchreport", request.user, report)
 
     if request.method == "POST":
         if not editable:
@@ -188,7 +190,7 @@ def branch_report(request, branch_id, period_id):
         "report": report,
         "form": form,
         "editable": editable,
-        "may_reopen": periodic.may_hand_back(request.user, report),
+        "may_reopen": rules.has_perm("initiatives.hand_back_branchreport", request.user, report),
         "figures": periodic.figure_rows(values),
         "computed_at": values.get("computed_at"),
     })
@@ -197,7 +199,7 @@ def branch_report(request, branch_id, period_id):
 @login_required
 @require_POST
 def branch_report_reopen(request, branch_id, period_id):
-    exports.require_reporter(request.user)
+    permissions.require(request.user, "initiatives.export_report")
     branch = _branch_or_404(request.user, branch_id)
     period = _period_or_404(request.user, period_id)
     report = get_object_or_404(BranchReport, branch=branch, period=period)
@@ -212,7 +214,7 @@ def branch_report_reopen(request, branch_id, period_id):
 
 @login_required
 def branch_report_download(request, branch_id, period_id):
-    exports.require_reporter(request.user)
+    permissions.require(request.user, "initiatives.export_report")
     branch = _branch_or_404(request.user, branch_id)
     period = _period_or_404(request.user, period_id)
     report = periodic.report_for(branch, period)
@@ -223,7 +225,7 @@ def branch_report_download(request, branch_id, period_id):
 
 @login_required
 def period_download(request, period_id):
-    exports.require_reporter(request.user)
+    permissions.require(request.user, "initiatives.export_report")
     period = _period_or_404(request.user, period_id)
     return xlsx_response(lambda handle: periodic.write_period(handle, user=request.user, period=period),
                          f"bao-cao-cdcs-giai-doan-{period.number}")

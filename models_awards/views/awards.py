@@ -1,23 +1,23 @@
 """Awards: the district records its own and upward awards; an officer records those the branch funds."""
 
+import rules
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from initiatives import access
+from initiatives import access, permissions
+from initiatives.permissions import permission_required
 from initiatives.views.params import parse_id
 
-from .. import selectors, services
+from .. import selectors
 from ..forms import AwardEditForm
 from ..models import Award, AwardLevel
-from .common import officer_or_district
 
 PAGE_SIZE = 25
 
 
-@officer_or_district
+@permission_required("models_awards.view_awards")
 def award_list(request):
     awards = selectors.award_list_for(request.user)
     year = parse_id(request.GET.get("year"))
@@ -25,7 +25,7 @@ def award_list(request):
         awards = awards.filter(year=year)
     page = Paginator(awards, PAGE_SIZE).get_page(request.GET.get("page"))
     for award in page:
-        award.may_edit = services.can_edit_award(request.user, award)
+        award.may_edit = rules.has_perm("models_awards.change_award", request.user, award)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -48,7 +48,8 @@ def _initial_from_nomination(user, pk):
         "member": nomination.member_id,
         "citation": nomination.achievements[:500],
         "initiatives": list(nomination.initiatives.values_list("pk", flat=True)),
-        "level": AwardLevel.DISTRICT_FEDERATION if access.is_district(user) else AwardLevel.BRANCH,
+        "level": AwardLevel.DISTRICT_FEDERATION if rules.has_perm("models_awards.record_any_award", user)
+        else AwardLevel.BRANCH,
     }
 
 
@@ -69,14 +70,13 @@ def _edit(request, award):
     return render(request, "models_awards/award_form.html", {"form": form, "award": award})
 
 
-@officer_or_district
+@permission_required("models_awards.view_awards")
 def award_create(request):
     return _edit(request, Award())
 
 
-@officer_or_district
+@permission_required("models_awards.view_awards")
 def award_edit(request, pk):
     award = get_object_or_404(selectors.awards_for(request.user), pk=pk)
-    if not services.can_edit_award(request.user, award):
-        raise PermissionDenied
+    permissions.require(request.user, "models_awards.change_award", award)
     return _edit(request, award)

@@ -1,7 +1,7 @@
 """Nominations of exemplars: officers propose for their own branches, the district moves them on."""
 
+import rules
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
@@ -9,19 +9,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from initiatives import access
+from initiatives import access, permissions
 from initiatives.models import Programme
+from initiatives.permissions import permission_required
 from initiatives.views.params import parse_id
 
 from .. import exemplars, nomination_workflow, selectors, services
 from ..forms import CriteriaForm, MoveForm, NominationForm, criteria_for_user
 from ..models import Nomination, NominationStatus, Subject
-from .common import officer_or_district
 
 PAGE_SIZE = 25
 
 
-@officer_or_district
+@permission_required("models_awards.view_awards")
 def awards_home(request):
     user = request.user
     programme = Programme.current()
@@ -40,7 +40,7 @@ def awards_home(request):
     )
 
 
-@officer_or_district
+@permission_required("models_awards.view_awards")
 def nomination_list(request):
     nominations = selectors.nomination_list_for(request.user)
     year = parse_id(request.GET.get("year"))
@@ -120,21 +120,21 @@ def _edit(request, nomination):
     )
 
 
-@officer_or_district
+@permission_required("models_awards.view_awards")
 def nomination_create(request):
     return _edit(request, Nomination())
 
 
-@officer_or_district
+@permission_required("models_awards.view_awards")
 def nomination_edit(request, pk):
     nomination = get_object_or_404(selectors.nominations_for(request.user).select_related("branch", "member"), pk=pk)
-    if not nomination_workflow.can_edit(request.user, nomination):
+    if not rules.has_perm("models_awards.change_nomination", request.user, nomination):
         messages.warning(request, _("This nomination can no longer be edited in its present status."))
         return redirect("awards:nomination-detail", pk=pk)
     return _edit(request, nomination)
 
 
-@officer_or_district
+@permission_required("models_awards.view_awards")
 def nomination_detail(request, pk):
     nomination = get_object_or_404(selectors.nomination_detail_for(request.user), pk=pk)
     user = request.user
@@ -145,15 +145,15 @@ def nomination_detail(request, pk):
             "nomination": nomination,
             "moves": nomination_workflow.available_moves(user, nomination),
             "move_form": MoveForm(),
-            "can_edit": nomination_workflow.can_edit(user, nomination),
-            "can_delete": nomination_workflow.can_delete(user, nomination),
+            "can_edit": rules.has_perm("models_awards.change_nomination", user, nomination),
+            "can_delete": rules.has_perm("models_awards.delete_nomination", user, nomination),
             "is_district": access.is_district(user),
             "awards": list(nomination.awards.all()),
         },
     )
 
 
-@officer_or_district
+@permission_required("models_awards.view_awards")
 @require_POST
 def nomination_move(request, pk, action):
     nomination = get_object_or_404(selectors.nominations_for(request.user), pk=pk)
@@ -175,7 +175,7 @@ def nomination_move(request, pk, action):
     return redirect("awards:nomination-detail", pk=pk)
 
 
-@officer_or_district
+@permission_required("models_awards.view_awards")
 @require_POST
 def nomination_publish(request, pk):
     """The district shows an exemplar in the public showcase, or takes it out."""
@@ -190,12 +190,11 @@ def nomination_publish(request, pk):
     return redirect("awards:nomination-detail", pk=pk)
 
 
-@officer_or_district
+@permission_required("models_awards.view_awards")
 @require_POST
 def nomination_delete(request, pk):
     nomination = get_object_or_404(selectors.nominations_for(request.user), pk=pk)
-    if not nomination_workflow.can_delete(request.user, nomination):
-        raise PermissionDenied
+    permissions.require(request.user, "models_awards.delete_nomination", nomination)
     nomination.delete()
     messages.success(request, _("The draft nomination is deleted."))
     return redirect("awards:nomination-list")

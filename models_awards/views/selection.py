@@ -11,19 +11,19 @@ from django.views.decorators.http import require_POST
 from initiatives import access
 from initiatives.collation import by_vietnamese
 from initiatives.models import EmulationCluster, Programme
+from initiatives.permissions import permission_required
 from initiatives.views.params import parse_id
 
 from .. import creative_labour, exemplars, ranking, selectors, services
 from ..forms import CandidateAddForm, ScoreForm
 from ..models import Candidate, Criterion, InitiativeScore, Subject
 from ..models.scoring import SCORE_MAX
-from .common import district_only, officer_or_district
 
 BRANCHES_PER_PAGE = 50  # the overall table of a province's thousands of branches, a page at a time
 CLUSTER_TOP = 5  # each cluster's table shows its leaders; choosing the cluster shows all of its branches
 
 
-@district_only
+@permission_required("models_awards.run_selection")
 def ranking_page(request):
     user = request.user
     programme = Programme.current()
@@ -69,7 +69,7 @@ def ranking_page(request):
     )
 
 
-@district_only
+@permission_required("models_awards.run_selection")
 def scoring_list(request):
     year = parse_id(request.GET.get("year")) or exemplars.default_year()
     return _scoring_page(request, year, CandidateAddForm(user=request.user, initial={"year": year}))
@@ -105,7 +105,7 @@ def _scoring_page(request, year, add_form):
     )
 
 
-@district_only
+@permission_required("models_awards.run_selection")
 @require_POST
 def candidate_add(request):
     form = CandidateAddForm(request.POST, user=request.user)
@@ -124,7 +124,7 @@ def candidate_add(request):
     return _scoring_page(request, year, form)
 
 
-@district_only
+@permission_required("models_awards.run_selection")
 def score_candidate(request, pk):
     user = request.user
     candidate = get_object_or_404(
@@ -157,7 +157,7 @@ def score_candidate(request, pk):
     )
 
 
-@officer_or_district
+@permission_required("models_awards.view_awards")
 def creative_labour_page(request):
     threshold, workers, leaders = creative_labour.flagged_authors(request.user)
     return render(
@@ -168,7 +168,7 @@ def creative_labour_page(request):
     )
 
 
-@officer_or_district
+@permission_required("models_awards.view_awards")
 def criteria_page(request):
     criteria = Criterion.objects.filter(is_active=True).order_by("subject", "branch_kind", "order", "pk")
     groups = {}

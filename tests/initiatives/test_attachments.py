@@ -3,6 +3,7 @@ change its kind, while it is a draft or returned; every file has its own kind; n
 says who removed which file and when."""
 
 import pytest
+import rules
 from django.core.exceptions import PermissionDenied
 
 from initiatives import attachments
@@ -48,7 +49,7 @@ def test_who_may_remove_replace_or_retype_a_file_in_each_status(people, branch_a
     initiative, attachment = initiative_with_file(branch_a, people, member_a, status)
     user = people[role]
     allowed = role in ALLOWED_ROLES and status in EDITABLE
-    assert attachments.can_change_attachments(user, initiative) is allowed
+    assert rules.has_perm("initiatives.change_initiative", user, initiative) is allowed
     actions = [
         lambda: attachments.do_set_attachment_kind(attachment=attachment, kind="photo", acting_user=user),
         lambda: attachments.do_replace_attachment(

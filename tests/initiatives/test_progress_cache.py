@@ -77,3 +77,18 @@ def test_the_dashboard_page_redraws_its_cached_tables_after_a_write(login, distr
     Branch.objects.filter(pk=branch_a.pk).update(name="CĐCS Tên mới")
     page = client.get("/dashboard/").content.decode()
     assert "CĐCS Tên mới" in page and branch_a.name not in page
+
+
+def test_the_home_page_figures_are_cached_until_a_write(branch_a, member_a, officer_a, django_assert_max_num_queries):
+    """The whole programme's figures are its branches' rows added up (no portal-wide row): counted once per change
+    of the data, shown at once after any write."""
+    initiative = factories.initiative(branch_a, authors=[(member_a, 100)], status=Status.SUBMITTED)
+    programme = Programme.objects.prefetch_related("periods").get(is_current=True)
+    first = progress.headline_cached(programme)
+    assert first == progress.headline(programme)
+    with django_assert_max_num_queries(1):
+        assert progress.headline_cached(programme) == first
+    workflow.apply(initiative, "approve", officer_a, **APPROVE)
+    assert progress.headline_cached(programme)["participation"]["participants"] == 1
+    Branch.objects.filter(pk=branch_a.pk).update(member_count=7)
+    assert progress.headline_cached(programme) == progress.headline(programme)

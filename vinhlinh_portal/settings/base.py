@@ -49,6 +49,8 @@ THIRD_PARTY_APPS = [
     "portal_security.apps.AxesConfig",  # django-axes, named in Vietnamese
     "csp",
     "treebeard",
+    # The tallies' triggers on PostgreSQL, declared with their models (initiatives/models/triggers.py).
+    "pgtrigger",
 ]
 LOCAL_APPS = [
     "initiatives",
@@ -164,6 +166,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Object permissions: the rules of initiatives/permissions.py and models_awards/permissions.py (django-rules).
+    "rules.permissions.ObjectPermissionBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
