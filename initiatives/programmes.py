@@ -117,7 +117,8 @@ def default_for(branch, day=None):
 def for_viewer(user):
     """The programme a viewer's reports are about: their own body's latest open programme (node_figures.programme_for
     of access.home_node), so a province officer reports on the province's programme and the Vĩnh Linh district
-    office on the Vĩnh Linh plan, as before."""
+    office on the Vĩnh Linh plan, as before. A body no programme covers (one above the portal's owner) keeps the
+    owner's."""
     from . import access, node_figures
 
-    return node_figures.programme_for(access.home_node(user))
+    return node_figures.programme_for(access.home_node(user)) or Programme.current()
