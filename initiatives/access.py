@@ -221,6 +221,17 @@ def oversees_programme(user, programme):
     return oversees_node(user, programme.federation)
 
 
+def sole_node_path(user):
+    """The path of the one body whose subtree is the whole of `user`'s scope (upper-union staff officer of a single
+    body, or of several within it, and of no branch), else None. No query beyond those cached on the user."""
+    if not user.is_authenticated or user.is_superuser:
+        return None
+    paths = _upper_paths(user)
+    if len(paths) != 1 or officer_branch_ids(user):
+        return None
+    return paths[0]
+
+
 def nodes_for(user):
     """The union bodies `user` may see: their nodes' subtrees (every node for a superuser)."""
     if sees_everything(user):

@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from . import access, progress_counts
+from . import access, progress_counts, targets
 from .models import (
     APPROVED_STATUSES,
     SUBMITTED_STATUSES,
@@ -58,7 +58,9 @@ DEFINITIONS = {
         "Initiatives of the programme with the status “Sent to the province”, whatever the date they were sent."
     ),
     "target": _(
-        "For the whole district, the programme's target; for some branches, the sum of their emulation pledges."
+        "For the whole of the body that runs the programme, the programme's target; for a union body under it, the "
+        "target the body above gave it, else the sum of its branches' emulation pledges; for some branches, the sum "
+        "of their emulation pledges."
     ),
     "share": _("Initiatives sent divided by the target."),
     "days_left": _("Days from today to the last day of the period, both included; 0 once the period is over."),
@@ -127,6 +129,10 @@ class Scope:
     cluster_id: int | None = None
     branch_id: int | None = None
     key: str = ""  # which branches the scope holds, for the cache (see compute_cached)
+    # The whole of one union body under the programme's: what the body above gave it (targets.received), as
+    # ((period id or None, initiatives, participation rate), ...); None when it gave it nothing or the scope is not
+    # one such body. Its headline targets are those, else its branches' pledges.
+    given: tuple | None = None
 
 
 def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, today=None, node=None):
@@ -142,6 +148,10 @@ def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, t
         branches = branches.filter(cluster=cluster)
     if branch is not None:
         branches = branches.filter(pk=branch.pk)
+    given = None
+    if not whole_district and branch is None and cluster is None:
+        path = node.path if node is not None else access.sole_node_path(user)
+        given = targets.received(path, programme) if path else None
     cluster_id = cluster.pk if cluster is not None else None
     branch_id = branch.pk if branch is not None else None
     seen = access.scope_key(user) + (f"@{node.path}" if node is not None else "")
@@ -151,7 +161,7 @@ def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, t
         # Counted from the programme's totals only when the viewer sees every branch (branches moved out of the
         # programme's body keep their initiatives in it, and those are not the body's any more).
         every_branch=whole_district and node is None and access.sees_everything(user),
-        cluster_id=cluster_id, branch_id=branch_id, key=f"{seen}|{cluster_id}|{branch_id}",
+        cluster_id=cluster_id, branch_id=branch_id, key=f"{seen}|{cluster_id}|{branch_id}", given=given,
     )
 
 
@@ -364,7 +374,10 @@ def compute(scope: Scope, *, branch_page=None, branch_page_size=BRANCH_PAGE_SIZE
 
     # 4. Participation, and each cluster's leading branches per quarter.
     participants, authors = progress_counts.participation(scope)
-    target_rate = float(programme.participation_target_rate)
+    given = headline_given(scope)
+    rate = given["participation_rate"] if given is not None and given["participation_rate"] is not None else (
+        programme.participation_target_rate)
+    target_rate = float(rate)
     quarter_span = (window.start, window.end) if window is not None else (
         (periods[0].start, periods[-1].end) if periods else (programme.window_start, programme.window_end))
     quarter_keys = quarters_between(*quarter_span)
@@ -379,15 +392,21 @@ def compute(scope: Scope, *, branch_page=None, branch_page_size=BRANCH_PAGE_SIZE
     leaders = _quarter_leaders(progress_counts.quarter_leaders(
         scope, window, _quarter_number(leaders_quarter) if leaders_quarter else None), quarter_keys)
 
+    source = "programme" if scope.whole_district else ("node" if given is not None else "pledges")
     period_rows = []
     for period in periods:
-        target = period.target if scope.whole_district else pledge_targets[period.pk]
+        if scope.whole_district:
+            target = period.target
+        elif given is not None:
+            target = given["periods"].get(period.pk)
+        else:
+            target = pledge_targets[period.pk]
         figures = against_target(start=period.start, end=period.end, target=target, sent=period_sent[period.number],
                                  today=today)
         figures.update({
             "number": period.number,
             "label": str(period),
-            "target_source": "programme" if scope.whole_district else "pledges",
+            "target_source": source,
             "pledged": pledged_by_period[period.pk],
             "programme_target": period.target,
             "is_selected": window is not None and window.pk == period.pk,
@@ -401,6 +420,8 @@ def compute(scope: Scope, *, branch_page=None, branch_page_size=BRANCH_PAGE_SIZE
     programme_end = periods[-1].end if periods else programme.window_end
     if scope.whole_district:
         programme_target = programme.total_target
+    elif given is not None:
+        programme_target = given["total"]
     elif any(target is not None for target in pledge_targets.values()):
         programme_target = sum(pledged_by_period.values())
     else:
@@ -411,7 +432,7 @@ def compute(scope: Scope, *, branch_page=None, branch_page_size=BRANCH_PAGE_SIZE
     programme_figures.update({
         "name": programme.name,
         "programme_target": programme.total_target,
-        "target_source": "programme" if scope.whole_district else "pledges",
+        "target_source": source,
         "pledged": sum(pledged_by_period.values()),
         "definition": str(DEFINITIONS["programme_sent"]),
     })
@@ -426,7 +447,7 @@ def compute(scope: Scope, *, branch_page=None, branch_page_size=BRANCH_PAGE_SIZE
             "participants": participants,
             "rate": share(participants, members),
             "target_rate": target_rate,
-            "target_participants": _at_least(programme.participation_target_rate, members),
+            "target_participants": _at_least(rate, members),
             "authors": authors,
             "authors_rate": share(authors, members),
             "definition": str(DEFINITIONS["participation"]),
@@ -468,6 +489,21 @@ def compute(scope: Scope, *, branch_page=None, branch_page_size=BRANCH_PAGE_SIZE
     }
 
 
+def headline_given(scope):
+    """The targets the body above gave the scope's body, as its headline shows them, or None (then its branches'
+    pledges, as before): {"periods": {period id: initiatives}, "total": the whole programme's (else the rounds'
+    added up, as the body above sees it in its table of children: targets.for_children), "participation_rate"}."""
+    if not scope.given:
+        return None
+    by_period = {period_id: initiatives for period_id, initiatives, _rate in scope.given}
+    rate = next((rate for period_id, _initiatives, rate in scope.given if period_id is None), None)
+    periods = {period_id: n for period_id, n in by_period.items() if period_id is not None}
+    total = by_period.get(None)
+    if total is None and periods:
+        total = sum(periods.values())
+    return {"periods": periods, "total": total, "participation_rate": rate}
+
+
 def cache_seconds():
     return getattr(settings, "PROGRESS_CACHE_SECONDS", CACHE_SECONDS)
 
@@ -487,7 +523,7 @@ def compute_cached(scope: Scope, **options):
     state = progress_counts.versions(scope)
     window = scope.period.pk if scope.period is not None else None
     material = repr((scope.programme.pk, scope.key, window, state, scope.today.isoformat(), get_language(),
-                     sorted(options.items())))
+                     sorted(options.items()), scope.given))
     version = hashlib.sha256(material.encode()).hexdigest()
     figures = cache.get("progress:" + version)
     if figures is None:
