@@ -33,6 +33,7 @@ NOBODY = set()
 # (permission, object, the roles that have it). Objects: see the `objects` fixture; None: asked without an object.
 TABLE = [
     ("initiatives.view_initiative", "draft", {"member"} | OVER_B),
+    ("initiatives.add_initiative_to_branch", "branch", {"member"} | OVER_B),
     ("initiatives.write_initiative", "draft", {"member", "branch_officer"}),
     ("initiatives.write_initiative", "submitted", {"member", "branch_officer"}),
     ("initiatives.change_initiative", "draft", {"member", "branch_officer"}),
