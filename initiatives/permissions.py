@@ -184,6 +184,8 @@ PERMISSIONS = {
     "initiatives.change_branchreport": is_branch_officer & ~is_submitted_report,
     "initiatives.review_branchreport": is_upper_reviewer,  # hand it back (the service's check)
     "initiatives.hand_back_branchreport": is_upper_reviewer & is_submitted_report,
+    # Maintenance jobs (recount the tallies, back up): the portal's administrator
+    "initiatives.run_maintenance": rules.is_superuser,
 }
 
 for _name, _predicate in PERMISSIONS.items():
@@ -195,6 +197,7 @@ MESSAGES = {
     "initiatives.import_data": _("Imports are for branch officers and the district office."),
     "initiatives.write_branchreport": _("Only the branch's officers write its report."),
     "initiatives.review_branchreport": _("Only the district office hands a report back."),
+    "initiatives.run_maintenance": _("Only an administrator may run this."),
     "initiatives.change_initiative": _(
         "Files can be changed only by its author or branch officer, while a draft or returned."),
 }

@@ -72,6 +72,7 @@ TABLE = [
     ("initiatives.review_branchreport", "draft_report", UPPER_OVER_B),
     ("initiatives.hand_back_branchreport", "draft_report", NOBODY),
     ("initiatives.hand_back_branchreport", "submitted_report", UPPER_OVER_B),
+    ("initiatives.run_maintenance", None, NOBODY),
     ("models_awards.view_awards", None, WITH_BRANCHES),
     ("models_awards.run_selection", None, UPPER_WITH_A_NODE),
     ("models_awards.change_nomination", "draft_nomination", OVER_B),
