@@ -167,9 +167,10 @@ def _edit(request, initiative):
         if valid:
             try:
                 saved = services.save_initiative(  # its own transaction, tried again after a deadlock
-                    form=form,
-                    formset=formset,
                     user=user,
+                    initiative=initiative,
+                    values=form.typed_values(),
+                    authors=formset.lines(),
                     new_files=new_files,
                     kept_attachment_ids=kept_ids,
                     attachment_changes=[
