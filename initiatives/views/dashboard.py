@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .. import access, dashboard_panels, node_figures, permissions, progress, reorganisation, targets
+from .. import access, dashboard_panels, node_figures, permissions, programmes, progress, reorganisation, targets
 from ..dashboard_forms import DashboardFilterForm
 from ..models import Category, Programme, Status
 from ..paging import long_list
@@ -48,7 +48,9 @@ def chosen_programme(request, node):
     covering = (list(node_figures.covering_programmes(node).prefetch_related("periods"))
                 if node is not None else None)
     if wanted is None:
-        programme = node_figures.programme_for(node, covering) if node is not None else None
+        # A branch officer's: their branch's body's latest open programme (the Vĩnh Linh plan for Vĩnh Linh's).
+        programme = (node_figures.programme_for(node, covering) if node is not None
+                     else programmes.for_viewer(request.user))
         return programme or current_programme(), covering
     candidates = covering if covering is not None else list(Programme.objects.prefetch_related("periods"))
     programme = next((p for p in candidates if p.pk == parse_id(wanted)), None)
