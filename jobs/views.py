@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from initiatives.views.downloads import private_download
+from portal_security.downloads import private_download
 
 from . import registry, runner
 from .models import Job

@@ -11,12 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import access, programmes, uploads
 from ..collation import by_vietnamese
+from ..inputs.fields import PortalDateField, portal_formfield
+from ..inputs.widgets import DateTextInput
 from ..models import Attachment, Branch, Initiative, InitiativeAuthor, Member
 from ..services import AuthorLine, version_of
 from .choices import NamedBlankChoices, name_blank_choice
-from .fields import PortalDateField, portal_formfield
 from .programme import ProgrammeChoiceMixin
-from .widgets import DateTextInput
 
 DATE_WIDGET = DateTextInput()
 TEXTAREA = {"rows": 3}

@@ -45,11 +45,11 @@ def chosen_programme(request, node):
     """(`?programme=<id>` (one covering the body, else 404), else the body's latest open programme; the programmes
     covering the body, read once with their periods)."""
     wanted = request.GET.get("programme")
-    covering = (list(node_figures.covering_programmes(node).prefetch_related("periods"))
+    covering = (list(programmes.covering(node).prefetch_related("periods"))
                 if node is not None else None)
     if wanted is None:
         # A branch officer's: their branch's body's latest open programme (the Vĩnh Linh plan for Vĩnh Linh's).
-        programme = (node_figures.programme_for(node, covering) if node is not None
+        programme = (programmes.latest_for(node, covering) if node is not None
                      else programmes.for_viewer(request.user))
         return programme or current_programme(), covering
     candidates = covering if covering is not None else list(Programme.objects.prefetch_related("periods"))

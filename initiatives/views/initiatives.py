@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal_security.downloads import private_download
+
 from .. import access, attachments, eligibility, services, similarity, uploads, workflow
 from ..filters import InitiativeFilter
 from ..forms.initiative import (
@@ -22,7 +24,6 @@ from ..forms.initiative import (
 from ..models import Attachment, Initiative
 from ..paging import LargeListPaginator
 from ..selectors import initiative_detail_for, initiative_list_for, list_count
-from .downloads import private_download
 from .params import parse_id
 
 PAGE_SIZE = 20

@@ -13,10 +13,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal_security.downloads import private_download
+
 from .. import access, permissions, pledges, progress, uploads
 from ..dashboard_forms import PledgeForm
 from ..models import Pledge
-from .downloads import private_download
 from .params import parse_id
 
 PLEDGES_PER_PAGE = 50
