@@ -240,8 +240,9 @@ def nodes_for(user):
 
 
 def home_node(user):
-    """The node a viewer works for: their topmost node, else the node of their (first) branch, else the portal's
-    owner. Dashboards without parameters and report headers start there."""
+    """The node a viewer works for: their topmost node, else the node of their (first) branch as an officer, else
+    the node of the branch they are a member of, else the portal's owner. Dashboards without parameters, report
+    headers and the pages' heading start there."""
     if not user.is_authenticated or user.is_superuser:
         return Federation.current()
     paths = _upper_paths(user)
@@ -250,6 +251,11 @@ def home_node(user):
     ids = officer_branch_ids(user)
     if ids:
         node = Federation.objects.filter(branches__pk__in=ids).order_by("path").first()
+        if node is not None:
+            return node
+    member = member_of(user)
+    if member is not None:
+        node = Federation.objects.filter(branches__pk=member.branch_id).first()
         if node is not None:
             return node
     return Federation.current()
