@@ -33,7 +33,7 @@ LISTS = {"initiatives", "programme"}
 
 def export_rows(user, report, filters):
     """How many initiatives the report lists, or None for a report that is not a list of them."""
-    programme = programmes.for_viewer(user)  # the programme the report is about (exports.current_programme)
+    programme = filters.programme or programmes.for_viewer(user)  # the report's (exports.current_programme)
     if report.key not in LISTS or programme is None:
         return None
     return exports.initiatives_for_report(user, filters, programme).count()
@@ -50,8 +50,8 @@ def _report_form(user, params):
         raise job_registry.JobError(str(error)) from error
     form = ReportFilterForm(params.get("query") or {}, user=user, kind=report)
     if not form.is_valid():
-        if form.branch_refused():
-            raise PermissionDenied(_("No such branch among yours."))
+        if form.refused():
+            raise PermissionDenied(_("No such branch or programme among yours."))
         raise job_registry.JobError(_("The report's filters are no longer valid: %(errors)s") % {
             "errors": "; ".join(str(error) for errors in form.errors.values() for error in errors)})
     return report, form.filters()

@@ -32,15 +32,9 @@ def programme_for_branch(branch, wanted=None, day=None):
 
 
 def programmes_for_viewer(user, wanted=None):
-    """(The programme the overview is about, the programmes the viewer may choose from): those covering the viewer's
-    body (access.home_node), newest first; `wanted` (an id) when it is one of them, else programmes.for_viewer, as
-    the reports. None when `wanted` is not one of them."""
-    covering = list(programmes.covering(access.home_node(user)).prefetch_related("periods"))
-    if wanted is None:
-        default = programmes.for_viewer(user)
-        chosen = next((p for p in covering if p.pk == default.pk), default) if default is not None else None
-        return chosen, covering
-    return next((p for p in covering if p.pk == wanted), None), covering
+    """(The programme the overview is about, the programmes the viewer may choose from): as the reports,
+    programmes.viewer_choice."""
+    return programmes.viewer_choice(user, wanted)
 
 
 def programme_path(programme):

@@ -124,6 +124,19 @@ def for_viewer(user):
     return latest_for(access.home_node(user)) or Programme.current()
 
 
+def viewer_choice(user, wanted=None):
+    """(The programme a viewer's reports and pledge list are about, the programmes they may choose from): those
+    covering their body (access.home_node), newest first, with their periods; `wanted` (an id) when it is one of
+    them, else for_viewer. None when `wanted` is not one of them."""
+    from . import access
+
+    node = access.home_node(user)
+    choices = list(covering(node).prefetch_related("periods"))
+    if wanted is None:
+        return latest_for(node, choices) or Programme.current(), choices  # as for_viewer, from what was read
+    return next((p for p in choices if p.pk == wanted), None), choices
+
+
 def latest_for(node, covering_ones=None):
     """The node's latest open programme: the newest current one covering it (else the newest covering it); the
     portal owner's for no node. `covering_ones`: the programmes covering it, already read (with their periods)."""

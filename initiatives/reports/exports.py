@@ -22,9 +22,11 @@ CHUNK_SIZE = 2000
 
 
 
-def current_programme(user=None):
-    """The programme a report is about: the viewer's (programmes.for_viewer), the portal owner's without one."""
-    programme = programmes.for_viewer(user) if user is not None else Programme.current()
+def current_programme(user=None, filters=None):
+    """The programme a report is about: the one chosen (`filters.programme`, among those covering the viewer's body:
+    ReportFilterForm checks it), else the viewer's (programmes.for_viewer), the portal owner's without one."""
+    chosen = getattr(filters, "programme", None)
+    programme = chosen or (programmes.for_viewer(user) if user is not None else Programme.current())
     if programme is None:
         raise PermissionDenied(_("No programme is set up yet."))
     return programme
@@ -204,7 +206,7 @@ def add_initiative_list(book, user, filters, programme, *, sheet_name=None):
 
 def write_initiative_list(target, *, user, filters):
     permissions.require(user, "initiatives.export_report")
-    programme = current_programme(user)
+    programme = current_programme(user, filters)
     book = wb.OfficialWorkbook(letterhead_for(user, branch=filters.branch))
     result = add_initiative_list(book, user, filters, programme)
     book.save(target)
@@ -293,7 +295,7 @@ def add_summary(book, user, filters, programme, figures=None, *, sheet_name=None
 
 def write_summary(target, *, user, filters):
     permissions.require(user, "initiatives.export_report")
-    programme = current_programme(user)
+    programme = current_programme(user, filters)
     book = wb.OfficialWorkbook(letterhead_for(user, branch=filters.branch))
     result = add_summary(book, user, filters, programme)
     book.save(target)
@@ -364,7 +366,7 @@ def write_programme(target, *, user, filters):
     """The district's review report for a period or the whole programme (sơ kết, tổng kết): the key figures,
     the table by branch and the list of initiatives, as three sheets of one workbook."""
     permissions.require(user, "initiatives.export_report")
-    programme = current_programme(user)
+    programme = current_programme(user, filters)
     figures = _figures(user, filters, programme)
     book = wb.OfficialWorkbook(letterhead_for(user, branch=filters.branch))
     today = format_date(figures["scope"]["today"])
@@ -384,19 +386,19 @@ def write_programme(target, *, user, filters):
 
 registry.register(registry.ReportKind(
     key="initiatives", label=gettext_lazy("List of initiatives"), write=write_initiative_list,
-    filters=("period", "branch", "status"), filename="danh-sach-sang-kien", order=10,
+    filters=("programme", "period", "branch", "status"), filename="danh-sach-sang-kien", order=10,
     description=gettext_lazy("Every initiative with its authors, branch, category, recognition, application, "
                              "benefits, status and date sent. A period lists those sent to the province in it."),
 ))
 registry.register(registry.ReportKind(
     key="summary", label=gettext_lazy("Summary by branch"), write=write_summary,
-    filters=("period", "branch"), filename="tong-hop-theo-cdcs", order=20,
+    filters=("programme", "period", "branch"), filename="tong-hop-theo-cdcs", order=20,
     description=gettext_lazy("Per branch: members, initiatives at each status, participants and rate, "
                              "initiatives sent against the pledge."),
 ))
 registry.register(registry.ReportKind(
     key="programme", label=gettext_lazy("Programme report"), write=write_programme,
-    filters=("period", "branch"), filename="bao-cao-chuong-trinh", order=30,
+    filters=("programme", "period", "branch"), filename="bao-cao-chuong-trinh", order=30,
     description=gettext_lazy("One workbook for a period's review or the programme's final review: the key "
                              "figures, the table by branch and the list of initiatives."),
 ))

@@ -6,14 +6,24 @@ from django.utils.translation import gettext_lazy as _
 from .. import access, programmes
 from ..collation import by_vietnamese
 from ..forms.choices import NamedBlankChoices
-from ..models import ProgrammePeriod, Status
+from ..models import Programme, ProgrammePeriod, Status
 from ..paging import long_list
 from .registry import ReportFilters
 
 
-class ReportFilterForm(NamedBlankChoices, forms.Form):
-    """The filters a report kind takes; the branches offered are the user's own (`access.branches_for`)."""
+def _as_id(value):
+    """A programme id as a browser sent it, or 0 (which matches none)."""
+    value = str(value).strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else 0
 
+
+class ReportFilterForm(NamedBlankChoices, forms.Form):
+    """The filters a report kind takes; the branches offered are the user's own (`access.branches_for`). The
+    programme is one of those covering the viewer's body (programmes.viewer_choice), chosen above the cards and
+    carried by each form; its periods are offered."""
+
+    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none(), required=False,
+                                       widget=forms.HiddenInput)
     period = forms.ModelChoiceField(label=_("Period"), queryset=ProgrammePeriod.objects.none(), required=False,
                                     empty_label=_("Whole programme"))
     branch = forms.ModelChoiceField(label=_("Branch"), queryset=None, required=False)
@@ -22,9 +32,19 @@ class ReportFilterForm(NamedBlankChoices, forms.Form):
                                         *Status.choices])
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
 
-    def __init__(self, *args, user, kind, programme=None, **kwargs):
+    def __init__(self, *args, user, kind, programme=None, choices=None, **kwargs):
         super().__init__(*args, **kwargs)
-        programme = programme or programmes.for_viewer(user)
+        wanted = self.data.get("programme") if self.is_bound else None
+        self.programme_refused = False
+        if programme is None or wanted:
+            chosen, choices = programmes.viewer_choice(user, _as_id(wanted) if wanted else None)
+            self.programme_refused = chosen is None
+            programme = chosen or programme or programmes.for_viewer(user)
+        elif choices is None:
+            choices = [programme]
+        self.programme = programme
+        self.fields["programme"].queryset = Programme.objects.filter(pk__in=[p.pk for p in choices] or [0])
+        self.fields["programme"].initial = programme.pk if programme else None
         self.fields["period"].queryset = (
             ProgrammePeriod.objects.filter(programme=programme) if programme else ProgrammePeriod.objects.none()
         )
@@ -59,6 +79,10 @@ class ReportFilterForm(NamedBlankChoices, forms.Form):
         """A branch was asked for that is not among the user's: the view answers 404."""
         return "branch" in self.errors and bool(self.data.get("branch"))
 
+    def refused(self):
+        """A branch or a programme was asked for that is not the user's: the view answers 404."""
+        return self.branch_refused() or self.programme_refused
+
     def clean(self):
         data = super().clean()
         from .exports import ReportFilterError, check_filters
@@ -72,7 +96,7 @@ class ReportFilterForm(NamedBlankChoices, forms.Form):
     def filters(self):
         data = self.cleaned_data
         return ReportFilters(period=data.get("period"), branch=data.get("branch"), status=data.get("status") or "",
-                             year=data.get("year"))
+                             year=data.get("year"), programme=self.programme)
 
 
 class BranchReportForm(NamedBlankChoices, forms.Form):

@@ -28,17 +28,18 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-FILTER_NAMES = ("period", "branch", "status", "year")
+FILTER_NAMES = ("programme", "period", "branch", "status", "year")
 
 
 @dataclass(frozen=True)
 class ReportFilters:
     """What a report is narrowed to; None or "" means not narrowed."""
 
-    period: object = None  # a ProgrammePeriod
+    period: object = None  # a ProgrammePeriod (of `programme`)
     branch: object = None  # a Branch the user may see
     status: str = ""
     year: int | None = None
+    programme: object = None  # the Programme chosen; None: the viewer's (programmes.for_viewer)
 
 
 @dataclass(frozen=True)

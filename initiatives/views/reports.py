@@ -21,6 +21,7 @@ from .. import access, background, permissions, programmes, progress
 from ..models import BranchReport
 from ..reports import periodic, registry
 from ..reports.forms import BranchReportForm, ReportFilterForm
+from .params import parse_id
 
 BRANCH_REPORTS_PER_PAGE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -39,23 +40,37 @@ def xlsx_response(write, filename):
     return FileResponse(handle, as_attachment=True, filename=f"{filename}-{stamp}.xlsx", content_type=XLSX)
 
 
-def _cards(user, bound=None):
-    """One card per report kind with its filter form; `bound` is (kind key, form) to show with its errors."""
+def _wanted_programme(request, data=None):
+    """The programme asked for (`programme=<id>`), as an id; None when absent, 0 when not a number."""
+    wanted = (data if data is not None else request.GET).get("programme")
+    return None if not wanted else (parse_id(wanted) or 0)
+
+
+def _cards(user, bound=None, wanted=None):
+    """(One card per report kind with its filter form, the programmes to choose from); `bound` is (kind key, form)
+    to show with its errors. The programme is the one chosen among those covering the viewer's body, else theirs."""
     cards = []
-    programme = programmes.for_viewer(user)  # read once for every card
+    programme, choices = programmes.viewer_choice(user, wanted)  # read once for every card
+    if programme is None:
+        raise Http404(_("No such programme for your union body."))
     for kind in registry.kinds():
         if bound is not None and bound[0] == kind.key:
             form = bound[1]
         else:
-            form = ReportFilterForm(user=user, kind=kind, programme=programme, auto_id=f"id_{kind.key}_%s")
+            form = ReportFilterForm(user=user, kind=kind, programme=programme, choices=choices,
+                                    auto_id=f"id_{kind.key}_%s")
         cards.append({"kind": kind, "form": form})
-    return cards
+    return cards, programme, choices
 
 
 def _index_page(request, bound=None, status=200):
     keys = {kind.key for kind in registry.kinds()}
+    wanted = _wanted_programme(request, bound[1].data if bound is not None else None)
+    cards, programme, choices = _cards(request.user, bound, wanted)
     return render(request, "initiatives/reports/index.html", {
-        "cards": _cards(request.user, bound),
+        "cards": cards,
+        "programme": programme,
+        "programme_choices": choices if len(choices) > 1 else [],
         "exemplars_missing": "exemplars" not in keys,
         "is_district": access.is_district(request.user),
     }, status=status)
@@ -75,8 +90,8 @@ def _report_and_filters(request, kind, data):
     except registry.UnknownReport as error:
         raise Http404(str(error)) from error
     form = ReportFilterForm(data, user=request.user, kind=report, auto_id=f"id_{report.key}_%s")
-    if not form.is_valid() and form.branch_refused():
-        raise Http404(_("No such branch among yours."))
+    if not form.is_valid() and form.refused():
+        raise Http404(_("No such branch or programme among yours."))
     return report, form
 
 
@@ -108,18 +123,21 @@ def start_export(request, kind):
 # -- the branches' periodic reports ----------------------------------------------------------------------
 
 
-def _periods(user):
-    programme = programmes.for_viewer(user)
+def _periods(user, wanted=None):
+    """(The programme chosen, else the viewer's; its periods; the programmes to choose from)."""
+    programme, choices = programmes.viewer_choice(user, wanted)
     if programme is None:
         raise Http404("No programme.")
-    return programme, list(programme.periods.all())
+    return programme, list(programme.periods.all()), choices
 
 
 def _period_or_404(user, period_id):
-    _programme, periods = _periods(user)
-    for period in periods:
-        if period.pk == period_id:
-            return period
+    """A period of a programme the viewer's reports may be about (any of those covering their body)."""
+    programme, choices = programmes.viewer_choice(user)
+    for candidate in [*choices, *([programme] if programme is not None and programme not in choices else [])]:
+        for period in candidate.periods.all():
+            if period.pk == period_id:
+                return period
     raise Http404
 
 
@@ -131,7 +149,7 @@ def _branch_or_404(user, branch_id):
 def branch_reports(request):
     """Officers: the reports of their branches; the district: which branches have reported for a period."""
     permissions.require(request.user, "initiatives.export_report")
-    programme, periods = _periods(request.user)
+    programme, periods, choices = _periods(request.user, _wanted_programme(request))
     chosen = request.GET.get("period")
     period = next((p for p in periods if str(p.pk) == chosen), None)
     if period is None:
@@ -143,13 +161,14 @@ def branch_reports(request):
     page = Paginator(rows, BRANCH_REPORTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "initiatives/reports/branch_reports.html", {
         "programme": programme,
+        "programme_choices": choices if len(choices) > 1 else [],
         "periods": periods,
         "period": period,
         "rows": [{"branch": branch, "report": report, "may_edit": rules.has_perm(
             "initiatives.change_branchreport", request.user, report or BranchReport(branch=branch, period=period))}
                  for branch, report in page.object_list],
         "page": page,
-        "query": f"period={period.pk}",
+        "query": f"programme={programme.pk}&period={period.pk}",
         "counts": periodic.overview_counts(rows),
         "is_district": access.is_district(request.user),
     })
