@@ -8,8 +8,8 @@ folded into the branch it merged into from the merger's date (reorganisation.cou
 from django.db.models import Case, Count, F, FilteredRelation, IntegerField, Max, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, Substr
 
-from . import programmes
-from .models import Federation, Programme, Status, TallyBranchSent
+from . import programmes, sent
+from .models import Federation, Programme, Status
 
 SUBMITTED = [s for s in Status.values if s not in (Status.DRAFT,)]
 APPROVED = [Status.BRANCH_APPROVED, Status.DISTRICT_VERIFIED, Status.SENT_TO_PROVINCE]
@@ -117,9 +117,8 @@ def sent_by_child_and_period(node, programme, branches, today):
         default=Value(None), output_field=IntegerField(),
     )
     rows = (
-        TallyBranchSent.objects.filter(programme=programme, branch_id__in=branches.order_by().values("pk"),
-                                       branch__federation__path__startswith=node.path)
-        .exclude(period=0)
+        sent.branch_rows(programme, branch_ids=branches.order_by().values("pk"))
+        .filter(branch__federation__path__startswith=node.path)
         .annotate(prefix=Substr("branch__federation__path", 1, width), own=own_row)
         .values_list("prefix", "own", "period").annotate(total=Sum("sent")).order_by()
     )
