@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from . import access, node_figures
+from . import access, programmes
 from .collation import by_vietnamese
 from .models import Branch, ChildTarget, Federation, PledgeTarget
 
@@ -44,7 +44,7 @@ def covers(programme, node, covering=None):
     """Whether `programme` covers `node` (run by it or by a body above it). `covering`: the covering programmes,
     already read."""
     if covering is None:
-        return node_figures.covering_programmes(node).filter(pk=programme.pk).exists()
+        return programmes.covering(node).filter(pk=programme.pk).exists()
     return any(p.pk == programme.pk for p in covering)
 
 

@@ -166,11 +166,11 @@ def cluster_leaders_by_quarter(user, *, programme=None):
     if programme is not None:
         scope = progress.scope_for_user(user, programme)
         best = {}
-        for _cluster_id, cluster_name, quarter, _branch_id, branch_name, n in progress_counts.quarter_leaders(scope):
-            if cluster_name is None:
+        for row in progress_counts.quarter_leaders(scope):
+            if row.cluster_name is None:
                 continue
-            key = (cluster_name, Quarter.of_tally(quarter).key)
-            best.setdefault(key, (n, []))[1].append(branch_name)
+            key = (row.cluster_name, Quarter.of_tally(row.quarter).key)
+            best.setdefault(key, (row.sent, []))[1].append(row.branch_name)
         return {key: (count, sorted(names)) for key, (count, names) in best.items()}
     initiatives = access.initiatives_for(user).filter(status=COUNTED_STATUS, sent_to_province_date__isnull=False)
     rows = (

@@ -8,7 +8,17 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .. import access, dashboard_panels, node_figures, permissions, progress, quarters, reorganisation, targets
+from .. import (
+    access,
+    dashboard_panels,
+    node_figures,
+    permissions,
+    programmes,
+    progress,
+    quarters,
+    reorganisation,
+    targets,
+)
 from ..dashboard_forms import DashboardFilterForm
 from ..models import Category, Programme, Status
 from ..paging import long_list
@@ -45,10 +55,10 @@ def chosen_programme(request, node):
     """(`?programme=<id>` (one covering the body, else 404), else the body's latest open programme; the programmes
     covering the body, read once with their periods)."""
     wanted = request.GET.get("programme")
-    covering = (list(node_figures.covering_programmes(node).prefetch_related("periods"))
+    covering = (list(programmes.covering(node).prefetch_related("periods"))
                 if node is not None else None)
     if wanted is None:
-        programme = node_figures.programme_for(node, covering) if node is not None else None
+        programme = programmes.latest_for(node, covering) if node is not None else None
         return programme or current_programme(), covering
     candidates = covering if covering is not None else list(Programme.objects.prefetch_related("periods"))
     programme = next((p for p in candidates if p.pk == parse_id(wanted)), None)

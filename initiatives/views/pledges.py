@@ -10,11 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal_security.downloads import private_download
+
 from .. import access, permissions, pledges, progress, uploads
 from ..dashboard_forms import PledgeForm
 from ..models import Pledge
 from .dashboard import current_programme
-from .downloads import private_download
 
 PLEDGES_PER_PAGE = 50
 
