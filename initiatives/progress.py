@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from . import access, progress_counts, quarters
+from . import access, progress_counts, quarters, targets
 from .models import (
     APPROVED_STATUSES,
     SUBMITTED_STATUSES,
@@ -56,7 +56,9 @@ DEFINITIONS = {
         "Initiatives of the programme with the status “Sent to the province”, whatever the date they were sent."
     ),
     "target": _(
-        "For the whole district, the programme's target; for some branches, the sum of their emulation pledges."
+        "For the whole of the body that runs the programme, the programme's target; for a union body under it, the "
+        "target the body above gave it, else the sum of its branches' emulation pledges; for some branches, the sum "
+        "of their emulation pledges."
     ),
     "share": _("Initiatives sent divided by the target."),
     "days_left": _("Days from today to the last day of the period, both included; 0 once the period is over."),
@@ -125,6 +127,10 @@ class Scope:
     cluster_id: int | None = None
     branch_id: int | None = None
     key: str = ""  # which branches the scope holds, for the cache (see compute_cached)
+    # The whole of one union body under the programme's: what the body above gave it (targets.received), as
+    # ((period id or None, initiatives, participation rate), ...); None when it gave it nothing or the scope is not
+    # one such body. Its headline targets are those, else its branches' pledges.
+    given: tuple | None = None
 
 
 def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, today=None, node=None):
@@ -140,6 +146,10 @@ def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, t
         branches = branches.filter(cluster=cluster)
     if branch is not None:
         branches = branches.filter(pk=branch.pk)
+    given = None
+    if not whole_district and branch is None and cluster is None:
+        path = node.path if node is not None else access.sole_node_path(user)
+        given = targets.received(path, programme) if path else None
     cluster_id = cluster.pk if cluster is not None else None
     branch_id = branch.pk if branch is not None else None
     seen = access.scope_key(user) + (f"@{node.path}" if node is not None else "")
@@ -149,7 +159,7 @@ def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, t
         # Counted from the programme's totals only when the viewer sees every branch (branches moved out of the
         # programme's body keep their initiatives in it, and those are not the body's any more).
         every_branch=whole_district and node is None and access.sees_everything(user),
-        cluster_id=cluster_id, branch_id=branch_id, key=f"{seen}|{cluster_id}|{branch_id}",
+        cluster_id=cluster_id, branch_id=branch_id, key=f"{seen}|{cluster_id}|{branch_id}", given=given,
     )
 
 
@@ -346,10 +356,10 @@ class Participation:
         }
 
 
-def participation(programme, members, people):
+def participation(members, people, target_rate):
     """The Participation of `members` declared, `people` (progress_counts.Participation) taking part."""
     return Participation(members=members, participants=people.participants, authors=people.authors,
-                         target_rate=programme.participation_target_rate)
+                         target_rate=target_rate)
 
 
 @dataclass
@@ -437,6 +447,46 @@ def pledges(scope, periods, focus, today):
     )
 
 
+def headline_given(scope):
+    """The targets the body above gave the scope's body, as its headline shows them, or None (then its branches'
+    pledges, as before): {"periods": {period id: initiatives}, "total": the whole programme's (else the rounds'
+    added up, as the body above sees it in its table of children: targets.for_children), "participation_rate"}."""
+    if not scope.given:
+        return None
+    by_period = {period_id: initiatives for period_id, initiatives, _rate in scope.given}
+    rate = next((rate for period_id, _initiatives, rate in scope.given if period_id is None), None)
+    periods = {period_id: n for period_id, n in by_period.items() if period_id is not None}
+    total = by_period.get(None)
+    if total is None and periods:
+        total = sum(periods.values())
+    return {"periods": periods, "total": total, "participation_rate": rate}
+
+
+@dataclass(frozen=True)
+class Targets:
+    """What the scope is judged against: the programme's own targets for the whole of the body that runs it, those
+    the body above gave a union body under it (headline_given), else its branches' pledges."""
+
+    source: str  # "programme", "node" or "pledges"
+    periods: dict  # period id: initiatives, or None
+    total: int | None  # the whole programme's
+    participation_rate: Decimal
+
+
+def targets_for(scope, periods, pledged):
+    """The scope's Targets; `pledged`: its Pledges."""
+    programme = scope.programme
+    given = headline_given(scope)
+    rate = given["participation_rate"] if given is not None and given["participation_rate"] is not None else (
+        programme.participation_target_rate)
+    if scope.whole_district:
+        return Targets("programme", {p.pk: p.target for p in periods}, programme.total_target, rate)
+    if given is not None:
+        return Targets("node", {p.pk: given["periods"].get(p.pk) for p in periods}, given["total"], rate)
+    total = pledged.total if any(target is not None for target in pledged.targets.values()) else None
+    return Targets("pledges", dict(pledged.targets), total, rate)
+
+
 def period_row(period, *, target, sent, today):
     """A period against its target, with its number and name."""
     return {**against_target(start=period.start, end=period.end, target=target, sent=sent, today=today),
@@ -494,19 +544,19 @@ def compute(scope: Scope, *, branch_page=None, branch_page_size=BRANCH_PAGE_SIZE
     by_branch = _branch_rows(scope, rows[page["first"]:page["last"]], periods, window, focus, today)
 
     # 4. Participation, and each cluster's leading branches per quarter.
-    people = participation(programme, totals.members, progress_counts.participation(scope))
+    judged_on = targets_for(scope, periods, pledged)
+    people = participation(totals.members, progress_counts.participation(scope), judged_on.participation_rate)
     keys = quarter_keys(programme, periods, window, counts.sent_by_quarter)
     shown_quarter = pick_leaders_quarter(leaders_quarter, keys, len(rows), long_list, today)
     leaders = _quarter_leaders(progress_counts.quarter_leaders(
         scope, window, Quarter.of_key(shown_quarter) if shown_quarter else None), keys)
 
-    target_source = "programme" if scope.whole_district else "pledges"
     period_rows = []
     for period in periods:
-        row = period_row(period, target=period.target if scope.whole_district else pledged.targets[period.pk],
-                         sent=counts.sent_by_period[period.number], today=today)
+        row = period_row(period, target=judged_on.periods[period.pk], sent=counts.sent_by_period[period.number],
+                         today=today)
         row.update({
-            "target_source": target_source,
+            "target_source": judged_on.source,
             "pledged": pledged.pledged[period.pk],
             "programme_target": period.target,
             "is_selected": window is not None and window.pk == period.pk,
@@ -515,18 +565,12 @@ def compute(scope: Scope, *, branch_page=None, branch_page_size=BRANCH_PAGE_SIZE
         })
         period_rows.append(row)
 
-    if scope.whole_district:
-        programme_target = programme.total_target
-    elif any(target is not None for target in pledged.targets.values()):
-        programme_target = pledged.total
-    else:
-        programme_target = None
     start, end = programme_span(programme, periods)
-    programme_figures = against_target(start=start, end=end, target=programme_target, sent=counts.sent, today=today)
+    programme_figures = against_target(start=start, end=end, target=judged_on.total, sent=counts.sent, today=today)
     programme_figures.update({
         "name": programme.name,
         "programme_target": programme.total_target,
-        "target_source": target_source,
+        "target_source": judged_on.source,
         "pledged": pledged.total,
         "definition": str(DEFINITIONS["programme_sent"]),
     })
@@ -590,7 +634,7 @@ def compute_cached(scope: Scope, **options):
     state = progress_counts.versions(scope)
     window = scope.period.pk if scope.period is not None else None
     material = repr((scope.programme.pk, scope.key, window, state, scope.today.isoformat(), get_language(),
-                     sorted(options.items())))
+                     sorted(options.items()), scope.given))
     version = hashlib.sha256(material.encode()).hexdigest()
     figures = cache.get("progress:" + version)
     if figures is None:
@@ -717,7 +761,7 @@ def headline(programme, *, today=None):
                                     today=today),
         "periods": [period_row(period, target=period.target, sent=counts.sent_by_period[period.number], today=today)
                     for period in periods],
-        "participation": participation(programme, branches.members, people).as_dict(),
+        "participation": participation(branches.members, people, programme.participation_target_rate).as_dict(),
         "branches": Mobilisation(active=branches.active, mobilised=branches.mobilised).as_dict(),
         "definitions": definitions(),
     }

@@ -3,8 +3,8 @@ province” counts for a period when its date sent to the province falls within 
 inclusive. The tallies file each such initiative under the number of the first period of its programme that holds
 that date (tally_sql.period_of), 0 when none does, and so do their cells (TallyCell.period, which
 progress.cell_counts adds up for the dashboard and the headline). Whatever else counts what was sent in a period
-reads it from here: the dashboard's clusters, branches and pledges, the pledges page, the bodies' targets and the
-Excel list.
+reads it from here: the dashboard's clusters, branches and pledges, the pledges page, the bodies' targets, the
+Excel list and the members' ranking within a quarter.
 """
 
 from django.db.models import Q, Sum
@@ -16,7 +16,8 @@ SENT = Status.SENT_TO_PROVINCE
 
 
 def initiatives_in(period):
-    """The condition on an Initiative: sent to the province within `period`."""
+    """The condition on an Initiative: sent to the province within `period` (a programme's period, or anything
+    with a first and last day: a quarters.Quarter)."""
     return Q(status=SENT, sent_to_province_date__gte=period.start, sent_to_province_date__lte=period.end)
 
 

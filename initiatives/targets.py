@@ -78,6 +78,16 @@ def own_targets(node, programme, periods):
                 .values_list("period_id", "initiatives"))
 
 
+def received(node_path, programme):
+    """What the body at `node_path` was given in `programme` by the body above it, as
+    ((period id or None, initiatives, participation rate), ...) in a stable order; None when nothing. One query.
+    Its own dashboard's headline shows these (progress.headline_given), the same figures the body above sees in its
+    row."""
+    rows = tuple(ChildTarget.objects.filter(programme=programme, child_node__path=node_path).order_by("pk")
+                 .values_list("period_id", "initiatives", "participation_rate"))
+    return rows or None
+
+
 def given_by(node, programme):
     """{child key: {period id or None: ChildTarget}} for the targets `node` gave in `programme`. One query."""
     given = {}

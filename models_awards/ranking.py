@@ -13,7 +13,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from initiatives import access, progress, progress_counts, quarters
+from initiatives import access, progress, progress_counts, quarters, sent
 from initiatives.models import Initiative, Programme, Status, TallyBranchSent, TallyCreditedSent
 from initiatives.quarters import Quarter
 
@@ -69,14 +69,13 @@ def _order(basis, name_field):
     return [f"-{basis}", f"-{other}", name_field, "pk"]
 
 
-def _counted(prefix, quarter, cluster_id, programme):
-    condition = Q(**{f"{prefix}status": COUNTED_STATUS})
+def _counted(quarter, cluster_id, programme):
+    """The initiatives a ranking counts: sent to the province (within the quarter: sent.initiatives_in)."""
+    condition = sent.initiatives_in(quarter) if quarter is not None else Q(status=COUNTED_STATUS)
     if programme is not None:
-        condition &= Q(**{f"{prefix}programme": programme})
-    if quarter is not None:
-        condition &= Q(**{f"{prefix}sent_to_province_date__range": (quarter.start, quarter.end)})
+        condition &= Q(programme=programme)
     if cluster_id is not None:
-        condition &= Q(**{f"{prefix}branch__cluster_id": cluster_id})
+        condition &= Q(branch__cluster_id=cluster_id)
     return condition
 
 
@@ -134,7 +133,7 @@ def _sent_by_member_tally(programme, cluster_id):
 
 def _sent_by_member_counted(quarter, cluster_id, programme):
     """(member, sent, benefit) counted from the initiatives sent (within a quarter: a few thousand rows)."""
-    counted = Initiative.objects.filter(_counted("", quarter, cluster_id, programme), credited_author__isnull=False)
+    counted = Initiative.objects.filter(_counted(quarter, cluster_id, programme), credited_author__isnull=False)
     return (counted.order_by()
             .values(member_id=F("credited_author_id"), member_name=F("credited_author__full_name"),
                     branch_name=F("credited_author__branch__name"))

@@ -58,7 +58,9 @@ def chosen_programme(request, node):
     covering = (list(programmes.covering(node).prefetch_related("periods"))
                 if node is not None else None)
     if wanted is None:
-        programme = programmes.latest_for(node, covering) if node is not None else None
+        # A branch officer's: their branch's body's latest open programme (the Vĩnh Linh plan for Vĩnh Linh's).
+        programme = (programmes.latest_for(node, covering) if node is not None
+                     else programmes.for_viewer(request.user))
         return programme or current_programme(), covering
     candidates = covering if covering is not None else list(Programme.objects.prefetch_related("periods"))
     programme = next((p for p in candidates if p.pk == parse_id(wanted)), None)
