@@ -26,8 +26,6 @@ from django.utils.translation import gettext_lazy as _
 
 from . import access, progress_counts, quarters, targets
 from .models import (
-    APPROVED_STATUSES,
-    SUBMITTED_STATUSES,
     Branch,
     Category,
     Programme,
@@ -42,8 +40,6 @@ DAYS_PER_MONTH = 365.25 / 12
 _sort_name = functools.lru_cache(maxsize=50_000)(fold)
 STATUS_CODES = tuple(Status.values)
 CATEGORY_CODES = tuple(Category.values)
-SUBMITTED_CODES = tuple(str(code) for code in SUBMITTED_STATUSES)
-APPROVED_CODES = tuple(str(code) for code in APPROVED_STATUSES)
 MOBILISED_TARGET_RATE = 1.0  # plan V.1: every branch mobilised
 
 # One line per figure: which statuses, which date. Used verbatim on the page, in the JSON and in the reports.
@@ -299,7 +295,7 @@ def cell_counts(cells, periods, window=None):
     for cell in cells:
         counts.by_status[cell.status] = counts.by_status.get(cell.status, 0) + cell.n
         category = counts.by_category.setdefault(cell.category, {"sent": 0, "submitted": 0})
-        if cell.status in SUBMITTED_CODES:
+        if cell.status in progress_counts.SUBMITTED_CODES:
             category["submitted"] += cell.n
         if cell.status != Status.SENT_TO_PROVINCE:
             continue  # below: sent, in the period the tallies filed it under (sent.py)
@@ -532,7 +528,7 @@ def compute(scope: Scope, *, branch_page=None, branch_page_size=BRANCH_PAGE_SIZE
     counts = cell_counts(progress_counts.cells(scope), periods, window)
 
     # 2. Every branch in scope, one short row each: clusters, mobilised, the order of the branch table.
-    rows = progress_counts.branches(scope, SUBMITTED_CODES, APPROVED_CODES)
+    rows = progress_counts.branches(scope)
     # Sorted as people read Vietnamese, diacritics aside ("Điện lực" among the D's), not by code point.
     rows.sort(key=lambda r: (_sort_name(r.name), r.id))
     totals = branch_totals(rows, progress_counts.sent_by_cluster(scope, window) if window is not None else None)
@@ -754,7 +750,7 @@ def headline(programme, *, today=None):
     whole = Scope(programme=programme, branches=Branch.objects.all(), every_branch=True, today=today)
     counts = cell_counts(progress_counts.cells(whole), periods)
     people = progress_counts.programme_participation(programme)
-    branches = progress_counts.active_branches(Branch.objects.all(), programme, SUBMITTED_CODES)
+    branches = progress_counts.active_branches(Branch.objects.all(), programme)
     start, end = programme_span(programme, periods)
     return {
         "programme": against_target(start=start, end=end, target=programme.total_target, sent=counts.sent,

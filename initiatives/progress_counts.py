@@ -13,6 +13,8 @@ from django.db.models.functions import Coalesce
 from django.db.models.lookups import GreaterThan
 
 from .models import (
+    APPROVED_STATUSES,
+    SUBMITTED_STATUSES,
     Branch,
     Pledge,
     PledgeTarget,
@@ -27,6 +29,10 @@ from .sent import branch_rows as sent_rows
 from .sent import by_branch_and_period
 
 STATUS_CODES = tuple(Status.values)
+# What a branch has received (every status but draft: "mobilised") and what it has approved or further on
+# ("participation"), as the tallies' column names.
+SUBMITTED_CODES = tuple(str(code) for code in SUBMITTED_STATUSES)
+APPROVED_CODES = tuple(str(code) for code in APPROVED_STATUSES)
 
 
 def _branch_ids(scope):
@@ -85,12 +91,14 @@ def cells(scope):
     return [cell for cell in map(Cell._make, rows) if cell.n]
 
 
-def _with_tally(branches, programme):
+def with_tally(branches, programme):
+    """`branches` with their tally row in `programme` joined as "t" (none: its counts read NULL)."""
     return branches.order_by().annotate(
         t=FilteredRelation("tally_rows", condition=Q(tally_rows__programme=programme)))
 
 
-def _sum_of(codes):
+def tally_sum(codes):
+    """The initiatives at any of the statuses `codes` on the tally row joined by `with_tally` (0 without one)."""
     return Coalesce(sum((F(f"t__{code}") for code in codes[1:]), F(f"t__{codes[0]}")), 0)
 
 
@@ -110,13 +118,13 @@ class BranchRow(NamedTuple):
     sent: int
 
 
-def branches(scope, submitted_codes, approved_codes):
+def branches(scope):
     """[BranchRow] for every branch in scope."""
     programme = scope.programme
     pledged = PledgeTarget.objects.filter(pledge__branch=OuterRef("pk"), pledge__programme=programme)
-    rows = _with_tally(scope.branches, programme).annotate(
-        cluster_name=F("cluster__name"), has_pledge=Exists(pledged), submitted=_sum_of(submitted_codes),
-        approved=_sum_of(approved_codes), sent=Coalesce(F(f"t__{Status.SENT_TO_PROVINCE}"), 0),
+    rows = with_tally(scope.branches, programme).annotate(
+        cluster_name=F("cluster__name"), has_pledge=Exists(pledged), submitted=tally_sum(SUBMITTED_CODES),
+        approved=tally_sum(APPROVED_CODES), sent=Coalesce(F(f"t__{Status.SENT_TO_PROVINCE}"), 0),
     )
     columns = ("id", "name", "cluster_id", "cluster_name", "is_active", "member_count", "has_pledge", "submitted",
                "approved", "sent")
@@ -131,11 +139,11 @@ class ActiveBranches(NamedTuple):
     mobilised: int
 
 
-def active_branches(branches, programme, submitted_codes):
+def active_branches(branches, programme):
     """ActiveBranches over `branches` (a queryset) in `programme`, added up by the database."""
-    counts = _with_tally(branches.filter(is_active=True), programme).aggregate(
+    counts = with_tally(branches.filter(is_active=True), programme).aggregate(
         active=Count("pk"), members=Sum("member_count"),
-        mobilised=Count("pk", filter=GreaterThan(_sum_of(submitted_codes), 0)))
+        mobilised=Count("pk", filter=GreaterThan(tally_sum(SUBMITTED_CODES), 0)))
     return ActiveBranches(counts["active"], counts["members"] or 0, counts["mobilised"])
 
 
@@ -153,7 +161,7 @@ class BranchDetail(NamedTuple):
 def branch_details(scope, branch_ids):
     """{branch id: BranchDetail} for the rows of the table shown."""
     counts = {f"n_{name}": Coalesce(F(f"t__{name}"), 0) for name in (*STATUS_CODES, "participants", "authors")}
-    rows = _with_tally(scope.branches.filter(pk__in=branch_ids), scope.programme).annotate(**counts)
+    rows = with_tally(scope.branches.filter(pk__in=branch_ids), scope.programme).annotate(**counts)
     details = {}
     for branch_id, code, kind, *numbers in rows.values_list("id", "code", "kind", *counts):
         by_status = dict(zip(STATUS_CODES, numbers[:len(STATUS_CODES)], strict=True))
