@@ -105,12 +105,12 @@ def stock_call(name, who, ctx):
     from django.contrib.auth import get_user_model
 
     from bench import stock
-    from initiatives import access, node_figures
+    from initiatives import access, programmes
     from initiatives.models import Federation
 
     user = get_user_model().objects.get(pk=ctx[who])
     node = Federation.objects.get(pk=ctx["province_node"])
-    programme = node_figures.programme_for(node)
+    programme = programmes.latest_for(node)
     if name == "ranking_grouped":
         return lambda: stock.ranking_grouped(programme)
     initiatives = access.reviewable_initiatives_for(user).filter(programme=programme)

@@ -221,6 +221,17 @@ def oversees_programme(user, programme):
     return oversees_node(user, programme.federation)
 
 
+def sole_node_path(user):
+    """The path of the one body whose subtree is the whole of `user`'s scope (upper-union staff officer of a single
+    body, or of several within it, and of no branch), else None. No query beyond those cached on the user."""
+    if not user.is_authenticated or user.is_superuser:
+        return None
+    paths = _upper_paths(user)
+    if len(paths) != 1 or officer_branch_ids(user):
+        return None
+    return paths[0]
+
+
 def nodes_for(user):
     """The union bodies `user` may see: their nodes' subtrees (every node for a superuser)."""
     if sees_everything(user):
@@ -229,8 +240,9 @@ def nodes_for(user):
 
 
 def home_node(user):
-    """The node a viewer works for: their topmost node, else the node of their (first) branch, else the portal's
-    owner. Dashboards without parameters and report headers start there."""
+    """The node a viewer works for: their topmost node, else the node of their (first) branch as an officer, else
+    the node of the branch they are a member of, else the portal's owner. Dashboards without parameters, report
+    headers and the pages' heading start there."""
     if not user.is_authenticated or user.is_superuser:
         return Federation.current()
     paths = _upper_paths(user)
@@ -239,6 +251,11 @@ def home_node(user):
     ids = officer_branch_ids(user)
     if ids:
         node = Federation.objects.filter(branches__pk__in=ids).order_by("path").first()
+        if node is not None:
+            return node
+    member = member_of(user)
+    if member is not None:
+        node = Federation.objects.filter(branches__pk=member.branch_id).first()
         if node is not None:
             return node
     return Federation.current()

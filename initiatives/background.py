@@ -127,8 +127,7 @@ def _run_import_check(job, progress):
 
 
 def _authorize_administration(user, params):
-    if not user.is_superuser:
-        raise PermissionDenied(_("Only an administrator may run this."))
+    permissions.require(user, "initiatives.run_maintenance")
 
 
 def _run_rebuild(job, progress):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from . import access, uploads
 from .collation import by_vietnamese
 from .forms.choices import NamedBlankChoices
-from .forms.fields import PortalDateField
+from .inputs.fields import PortalDateField
 from .models import EmulationCluster
 
 

@@ -8,35 +8,16 @@ folded into the branch it merged into from the merger's date (reorganisation.cou
 from django.db.models import Case, Count, F, FilteredRelation, IntegerField, Max, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, Substr
 
-from . import programmes
-from .models import Federation, Programme, Status, TallyBranchSent
+from . import programmes, sent
+from .models import Federation, Status
 
 SUBMITTED = [s for s in Status.values if s not in (Status.DRAFT,)]
 APPROVED = [Status.BRANCH_APPROVED, Status.DISTRICT_VERIFIED, Status.SENT_TO_PROVINCE]
 
 
-def ancestor_paths(node):
-    """The paths of the bodies from the root down to `node` (its own included)."""
-    return programmes.ancestor_paths(node.path)
-
-
-def covering_programmes(node):
-    """The programmes that cover `node`: run by it or by a body above it, newest first. One query."""
-    return programmes.covering(node)
-
-
-def programme_for(node, programmes=None):
-    """The node's latest open programme: the newest current one covering it (else the newest covering it).
-    `programmes`: the covering ones, already read."""
-    if node is None:
-        return Programme.current(with_periods=True)
-    covering = programmes if programmes is not None else list(covering_programmes(node).prefetch_related("periods"))
-    return next((p for p in covering if p.is_current), covering[0] if covering else None)
-
-
 def breadcrumbs(node):
     """The bodies from the root down to `node`: one query on the path's prefixes."""
-    return list(Federation.objects.filter(path__in=ancestor_paths(node)).order_by("depth"))
+    return list(Federation.objects.filter(path__in=programmes.ancestor_paths(node.path)).order_by("depth"))
 
 
 def _sum(expression):
@@ -117,9 +98,8 @@ def sent_by_child_and_period(node, programme, branches, today):
         default=Value(None), output_field=IntegerField(),
     )
     rows = (
-        TallyBranchSent.objects.filter(programme=programme, branch_id__in=branches.order_by().values("pk"),
-                                       branch__federation__path__startswith=node.path)
-        .exclude(period=0)
+        sent.branch_rows(programme, branch_ids=branches.order_by().values("pk"))
+        .filter(branch__federation__path__startswith=node.path)
         .annotate(prefix=Substr("branch__federation__path", 1, width), own=own_row)
         .values_list("prefix", "own", "period").annotate(total=Sum("sent")).order_by()
     )

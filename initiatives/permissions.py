@@ -61,6 +61,13 @@ def is_branch_officer(user, obj):
 
 
 @rules.predicate
+def is_member_of_branch(user, obj):
+    """A member on the roster of the object's branch."""
+    member = access.member_of(user) if obj is not None else None
+    return member is not None and member.branch_id == branch_id_of(obj)
+
+
+@rules.predicate
 def oversees_branch_of(user, obj):
     """An officer of the object's branch or of a union body above it (a superuser oversees every branch)."""
     return obj is not None and access.oversees_branch(user, branch_id_of(obj))
@@ -139,6 +146,7 @@ changes_initiative = is_open_initiative & writes_initiative
 PERMISSIONS = {
     # Initiatives
     "initiatives.view_initiative": sees_initiative,
+    "initiatives.add_initiative_to_branch": is_member_of_branch | oversees_branch_of,  # a Branch
     "initiatives.write_initiative": writes_initiative,  # whatever its status: may have opened its form
     "initiatives.change_initiative": changes_initiative,  # its fields and its files
     "initiatives.delete_initiative": is_never_submitted_draft & changes_initiative,
@@ -176,6 +184,8 @@ PERMISSIONS = {
     "initiatives.change_branchreport": is_branch_officer & ~is_submitted_report,
     "initiatives.review_branchreport": is_upper_reviewer,  # hand it back (the service's check)
     "initiatives.hand_back_branchreport": is_upper_reviewer & is_submitted_report,
+    # Maintenance jobs (recount the tallies, back up): the portal's administrator
+    "initiatives.run_maintenance": rules.is_superuser,
 }
 
 for _name, _predicate in PERMISSIONS.items():
@@ -187,6 +197,7 @@ MESSAGES = {
     "initiatives.import_data": _("Imports are for branch officers and the district office."),
     "initiatives.write_branchreport": _("Only the branch's officers write its report."),
     "initiatives.review_branchreport": _("Only the district office hands a report back."),
+    "initiatives.run_maintenance": _("Only an administrator may run this."),
     "initiatives.change_initiative": _(
         "Files can be changed only by its author or branch officer, while a draft or returned."),
 }

@@ -1,5 +1,10 @@
 """Emulation pledges (giao ước thi đua, plan III.1 and V.2): recording them, and the overview of every branch's
-pledge against what it sent and against the district's targets."""
+pledge against what it sent and against the district's targets.
+
+A branch pledges for a programme open for it (programmes.offered_for: run by its body or a body above it, its window
+open; the Vĩnh Linh branches keep the owner's plan): where several are open, the officer chooses, the newest by
+default. The overview is about one programme covering the viewer's body (programmes.for_viewer by default, or one
+they choose) and lists the branches it covers."""
 
 import uuid
 from pathlib import Path
@@ -8,13 +13,39 @@ import rules
 from django.core import signing
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Sum
 
 from portal_security import audit
 
-from . import access, permissions
+from . import access, permissions, programmes
+from . import sent as sent_in
 from .collation import by_vietnamese
-from .models import Pledge, PledgeTarget, TallyBranchSent
+from .models import Pledge, PledgeTarget
+
+
+def programme_for_branch(branch, wanted=None, day=None):
+    """(The programme of `branch`'s pledge page, the programmes open for it): `wanted` (an id) when it is one of
+    them, else the newest open one; None when `wanted` is not open for the branch or none is. One query."""
+    offered = programmes.offered_for(branch, day)
+    if wanted is None:
+        return (offered[0] if offered else None), offered
+    return next((p for p in offered if p.pk == wanted), None), offered
+
+
+def programmes_for_viewer(user, wanted=None):
+    """(The programme the overview is about, the programmes the viewer may choose from): those covering the viewer's
+    body (access.home_node), newest first; `wanted` (an id) when it is one of them, else programmes.for_viewer, as
+    the reports. None when `wanted` is not one of them."""
+    covering = list(programmes.covering(access.home_node(user)).prefetch_related("periods"))
+    if wanted is None:
+        default = programmes.for_viewer(user)
+        chosen = next((p for p in covering if p.pk == default.pk), default) if default is not None else None
+        return chosen, covering
+    return next((p for p in covering if p.pk == wanted), None), covering
+
+
+def programme_path(programme):
+    """The path of the body that runs `programme` (read along by programmes.covering, else one query)."""
+    return getattr(programme, "node_path", None) or programme.node.path
 
 
 def pledge_of(branch, programme):
@@ -110,36 +141,35 @@ def overview(user, programme):
     """Every branch `user` may see with its pledge per period and what it sent in that period (by date sent),
     and the totals against the district's targets. A fixed number of queries."""
     periods = list(programme.periods.all())
-    branches = list(access.branches_for(user).select_related("cluster").order_by(by_vietnamese("name")))
+    # The branches in the viewer's scope that the programme covers (under the body that runs it).
+    covered = access.branches_for(user).filter(federation__path__startswith=programme_path(programme))
+    branches = list(covered.select_related("cluster", "federation").order_by(by_vietnamese("name")))
+    offer = programmes.offer_for_branches(branches)
     pledges = {
         p.branch_id: p
-        for p in Pledge.objects.filter(programme=programme, branch__in=access.branches_for(user).values("pk"))
+        for p in Pledge.objects.filter(programme=programme, branch__in=covered.values("pk"))
     }
     targets = {
         (t["pledge__branch_id"], t["period_id"]): t["initiatives"]
         for t in PledgeTarget.objects.filter(
-            pledge__programme=programme, pledge__branch__in=access.branches_for(user).values("pk")
+            pledge__programme=programme, pledge__branch__in=covered.values("pk")
         ).values(
             "pledge__branch_id", "period_id", "initiatives")
     }
     # What each branch sent in each period (by date sent), from the tallies: never a row per initiative.
-    sent = {}
-    for branch_id, number, total in (
-        TallyBranchSent.objects.filter(programme=programme, branch__in=access.branches_for(user).values("pk"))
-        .values_list("branch_id", "period").annotate(total=Sum("sent")).order_by()
-    ):
-        sent.setdefault(branch_id, {})[f"p{number}"] = total
+    sent = sent_in.by_branch_and_period(programme, covered.values("pk"))
     rows = []
     for branch in branches:
         cells = []
         for period in periods:
             pledged = targets.get((branch.pk, period.pk))
-            done = sent.get(branch.pk, {}).get(f"p{period.number}", 0)
+            done = sent.get((branch.pk, period.number), 0)
             cells.append({"period": period, "pledged": pledged, "sent": done,
                           "share": done / pledged if pledged else None})
         # Every branch listed is in the user's scope (branches_for), so they may edit each ("initiatives.edit_pledge"),
-        # without a query per branch.
-        rows.append({"branch": branch, "pledge": pledges.get(branch.pk), "periods": cells, "may_edit": True})
+        # without a query per branch, while the programme is open for it.
+        open_for_it = any(p.pk == programme.pk for p in offer.for_branch(branch))
+        rows.append({"branch": branch, "pledge": pledges.get(branch.pk), "periods": cells, "may_edit": open_for_it})
     totals = []
     for index, period in enumerate(periods):
         pledged = sum(r["periods"][index]["pledged"] or 0 for r in rows if r["branch"].is_active)

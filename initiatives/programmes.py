@@ -115,10 +115,20 @@ def default_for(branch, day=None):
 
 
 def for_viewer(user):
-    """The programme a viewer's reports are about: their own body's latest open programme (node_figures.programme_for
-    of access.home_node), so a province officer reports on the province's programme and the Vĩnh Linh district
+    """The programme a viewer's reports are about: their own body's latest open programme (latest_for of
+    access.home_node), so a province officer reports on the province's programme and the Vĩnh Linh district
     office on the Vĩnh Linh plan, as before. A body no programme covers (one above the portal's owner) keeps the
     owner's."""
-    from . import access, node_figures
+    from . import access
 
-    return node_figures.programme_for(access.home_node(user)) or Programme.current()
+    return latest_for(access.home_node(user)) or Programme.current()
+
+
+def latest_for(node, covering_ones=None):
+    """The node's latest open programme: the newest current one covering it (else the newest covering it); the
+    portal owner's for no node. `covering_ones`: the programmes covering it, already read (with their periods)."""
+    if node is None:
+        return Programme.current(with_periods=True)
+    if covering_ones is None:
+        covering_ones = list(covering(node).prefetch_related("periods"))
+    return next((p for p in covering_ones if p.is_current), covering_ones[0] if covering_ones else None)

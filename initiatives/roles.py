@@ -45,7 +45,12 @@ ADMIN_PAGES = {
     "statuschange":       ("view",                      "view"),
 }  # fmt: skip
 
+# django-axes' lock-outs (portal_security's admin): upper-union staff see who is locked out and unlock them
+# (unlocking deletes the attempts of that user name and address).
+LOCKOUT_PAGES = ["axes.view_accessattempt", "axes.delete_accessattempt", "axes.view_accessfailurelog"]
+
 ROLE_PERMISSIONS = {MEMBER: [], **admin_permissions("initiatives", ADMIN_PAGES)}
+ROLE_PERMISSIONS[DISTRICT_OFFICE] += LOCKOUT_PAGES
 
 
 def collected_permissions():

@@ -1,6 +1,8 @@
 """Writing initiatives: saving what a member or officer typed, with authors and attachments.
 Status never changes here; that is `workflow.apply`. Novelty (similar initiatives) is `similarity`."""
 import uuid
+from dataclasses import dataclass
+from decimal import Decimal
 
 import rules
 from django.db import IntegrityError, transaction
@@ -9,7 +11,7 @@ from portal_security import audit
 from portal_security.conflicts import retry_on_conflict
 
 from . import attachments, permissions, programmes
-from .models import Attachment, Initiative
+from .models import Attachment, Initiative, InitiativeAuthor, Member
 
 
 class AlreadySaved(Exception):  # noqa: N818  (not an error: the form was posted twice)
@@ -44,34 +46,34 @@ def is_second_post(initiative, posted_token):
         return False
 
 
-def owned_fields(form):
-    """The model fields the form edits (never the status or anything else the workflow owns)."""
-    concrete = {f.name for f in Initiative._meta.concrete_fields}
-    return [name for name, field in getattr(form, "fields", {}).items() if name in concrete and not field.disabled]
+@dataclass(frozen=True)
+class AuthorLine:
+    """One author as listed on the form, in the listed order: `id` names an author row of this initiative that is
+    kept (its member or share may change); a line without one is a new author."""
+
+    member: Member
+    share_percent: Decimal
+    is_lead: bool = False
+    id: int | None = None
 
 
-def save_initiative(*, form, formset, user, new_files=(), kept_attachment_ids=(), attachment_changes=(),
-                    seen_version="", form_token=""):
-    """Save a valid InitiativeForm and AuthorFormSet; attach uploaded and kept files; make the changes asked for
-    to the files already attached ([(attachment, AttachmentEditForm.changes())]).
+def save_initiative(*, user, values, authors, initiative=None, new_files=(), kept_attachment_ids=(),
+                    attachment_changes=(), seen_version="", form_token=""):
+    """Save an initiative as `user`: `values` are the model fields typed ({name: value}), `authors` the full list
+    of AuthorLine in order (authors not listed are removed); attach the uploaded files ([(file, mime, kind)]) and
+    those kept from an earlier failed post; make the changes asked for to files already attached
+    ([(attachment, ("remove",) | ("replace", file, mime, kind) | ("kind", kind))]). `initiative` is the one being
+    edited, None for a new one.
 
     An edit locks the row first (the one lock order: the initiative, then the tallies), is refused when the
     initiative changed since the form showed `seen_version` or can no longer be edited (StaleEdit), and writes only
-    the fields the form owns. `form_token`, new for each form shown, makes a second post of the same form a no-op
+    the fields given. `form_token`, new for each form shown, makes a second post of the same form a no-op
     (AlreadySaved)."""
-    instance = getattr(form, "instance", None)
-    was_new = instance is not None and instance.pk is None
-
-    @retry_on_conflict  # outside the transaction: a deadlock rolls it back whole, and it runs again
-    def attempt():
-        if was_new:  # a rolled-back insert left its key on the instance
-            instance.pk, instance._state.adding = None, True
-        return _save_initiative(form=form, formset=formset, user=user, new_files=new_files,
-                                kept_attachment_ids=kept_attachment_ids, attachment_changes=attachment_changes,
-                                seen_version=seen_version, form_token=form_token)
-
+    arguments = dict(user=user, values=values, authors=authors, initiative=initiative, new_files=new_files,
+                     kept_attachment_ids=kept_attachment_ids, attachment_changes=attachment_changes,
+                     seen_version=seen_version, form_token=form_token)
     try:
-        return attempt()
+        return retry_on_conflict(_save_initiative)(**arguments)  # a deadlock rolls it back whole: run it again
     except IntegrityError:
         # Two posts of one new form at once: the database let one insert its token; this one was the other.
         replayed = Initiative.objects.filter(form_token=form_token).first() if form_token else None
@@ -81,32 +83,32 @@ def save_initiative(*, form, formset, user, new_files=(), kept_attachment_ids=()
 
 
 @transaction.atomic
-def _save_initiative(*, form, formset, user, new_files, kept_attachment_ids, attachment_changes, seen_version,
-                     form_token):
-    initiative = form.save(commit=False)
-    if initiative.pk is None and form_token:
-        replayed = Initiative.objects.filter(form_token=form_token).first()
-        if replayed is not None:
+def _save_initiative(*, user, values, authors, initiative, new_files, kept_attachment_ids, attachment_changes,
+                     seen_version, form_token):
+    if initiative is None or initiative.pk is None:
+        if form_token and (replayed := Initiative.objects.filter(form_token=form_token).first()) is not None:
             raise AlreadySaved(replayed)
-    if initiative.pk is not None:
+        initiative = Initiative(**values, entered_by=user)
+        if not initiative.programme_id:  # the form sets it; else the branch's default
+            initiative.programme = programmes.default_for(initiative.branch)
+        permissions.require(user, "initiatives.add_initiative_to_branch", initiative.branch)
+        initiative.form_token = form_token or None
+        initiative._history_user = user
+        initiative.save()
+    else:
         current = Initiative.objects.select_for_update().get(pk=initiative.pk)
         if is_second_post(current, form_token):
             raise AlreadySaved(current)
         editable = rules.has_perm("initiatives.change_initiative", user, current)
         if not editable or (seen_version and seen_version != version_of(current)):
             raise StaleEdit(current, editable=editable)
-    if form_token:
-        initiative.form_token = form_token
-    initiative._history_user = user
-    if initiative.pk is None:
-        initiative.entered_by = user
-        if initiative.programme_id is None:  # the form sets it; else the branch's default
-            initiative.programme = programmes.default_for(initiative.branch)
-        initiative.save()
-    else:
-        initiative.save(update_fields=[*owned_fields(form), "form_token", "updated_at"])
-    formset.instance = initiative
-    save_authors(initiative, formset)
+        initiative = current
+        for name, value in values.items():
+            setattr(initiative, name, value)
+        initiative.form_token = form_token or initiative.form_token
+        initiative._history_user = user
+        initiative.save(update_fields=[*values, "form_token", "updated_at"])
+    save_authors(initiative, authors)
     initiative.refresh_credit_and_search()
     claim_attachments(initiative, user, kept_attachment_ids)
     for uploaded, mime, kind in new_files:
@@ -124,25 +126,24 @@ def _save_initiative(*, form, formset, user, new_files, kept_attachment_ids, att
     return initiative
 
 
-def save_authors(initiative, formset):
-    """The authors as listed on the form, numbered in that order: the order decides the credited author when
-    shares tie (plan 1.3), so a row added below the others stays below them. Only a research topic has a lead
-    (chủ nhiệm đề tài): for any other category a tick left on a row is not kept."""
-    changed = {id(author) for author in formset.save(commit=False)}  # new and edited rows
-    if not initiative.is_research:
-        for form in formset.forms:
-            if form.instance.is_lead:
-                form.instance.is_lead = False
-                changed.add(id(form.instance))
-    for removed in formset.deleted_objects:
-        removed.delete()
-    deleted = set(map(id, formset.deleted_forms))
-    listed = [f.instance for f in formset.forms
-              if id(f) not in deleted and (f.instance.pk is not None or id(f.instance) in changed)]
-    for order, author in enumerate(listed):
-        if id(author) in changed or author.order != order:
-            author.initiative, author.order = initiative, order
-            author.save()
+def save_authors(initiative, lines):
+    """The authors as listed, numbered in that order: the order decides the credited author when shares tie
+    (plan 1.3), so a row added below the others stays below them. Only a research topic has a lead (chủ nhiệm đề
+    tài): for any other category a tick is not kept. Rows not listed are removed first, so a member taken off one
+    row can be put on another."""
+    existing = {author.pk: author for author in initiative.authors.all()}
+    kept = {line.id for line in lines if line.id in existing}
+    for pk, author in existing.items():
+        if pk not in kept:
+            author.delete()
+    for order, line in enumerate(lines):
+        author = existing.get(line.id) if line.id in kept else None
+        wanted = (line.member.pk, Decimal(line.share_percent), bool(line.is_lead and initiative.is_research), order)
+        if author is not None and (author.member_id, author.share_percent, author.is_lead, author.order) == wanted:
+            continue
+        author = author or InitiativeAuthor(initiative=initiative)
+        author.member, author.share_percent, author.is_lead, author.order = line.member, *wanted[1:]
+        author.save()
 
 
 def store_attachment(initiative, user, uploaded, mime, kind):

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from . import access, node_figures
+from . import access, programmes
 from .collation import by_vietnamese
 from .models import Branch, ChildTarget, Federation, PledgeTarget
 
@@ -44,7 +44,7 @@ def covers(programme, node, covering=None):
     """Whether `programme` covers `node` (run by it or by a body above it). `covering`: the covering programmes,
     already read."""
     if covering is None:
-        return node_figures.covering_programmes(node).filter(pk=programme.pk).exists()
+        return programmes.covering(node).filter(pk=programme.pk).exists()
     return any(p.pk == programme.pk for p in covering)
 
 
@@ -76,6 +76,16 @@ def own_targets(node, programme, periods):
         return {None: programme.total_target, **{p.pk: p.target for p in periods}}
     return dict(ChildTarget.objects.filter(programme=programme, child_node=node)
                 .values_list("period_id", "initiatives"))
+
+
+def received(node_path, programme):
+    """What the body at `node_path` was given in `programme` by the body above it, as
+    ((period id or None, initiatives, participation rate), ...) in a stable order; None when nothing. One query.
+    Its own dashboard's headline shows these (progress.headline_given), the same figures the body above sees in its
+    row."""
+    rows = tuple(ChildTarget.objects.filter(programme=programme, child_node__path=node_path).order_by("pk")
+                 .values_list("period_id", "initiatives", "participation_rate"))
+    return rows or None
 
 
 def given_by(node, programme):

@@ -13,6 +13,7 @@ own row, so mail clients show it once).
 import datetime
 import logging
 
+from celery import current_app
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.utils import DNS_NAME
@@ -42,10 +43,9 @@ def queue(messages, *, about=""):
 
 def dispatch(ids):
     if getattr(settings, "JOBS_RUNNER", "thread") == "celery":
-        from .tasks import deliver_mail
-
-        for mail_id in ids:
-            deliver_mail.apply_async((mail_id,), queue=getattr(settings, "JOBS_QUEUE", None) or None)
+        for mail_id in ids:  # by the task's name (jobs/tasks.py calls back into this module)
+            current_app.send_task("jobs.deliver_mail", args=(mail_id,),
+                                  queue=getattr(settings, "JOBS_QUEUE", None) or None)
     else:
         # No broker: sent at once by the caller (already after the commit), as before the outbox; a message the
         # server refused waits in its row for `retry_due` (manage.py sweep_jobs).

@@ -11,6 +11,8 @@ asked when the job starts and again on every download, so a file follows the own
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
+
 
 @dataclass(frozen=True)
 class JobKind:
@@ -18,6 +20,14 @@ class JobKind:
     label: object
     run: Callable
     authorize: Callable = lambda user, params: None
+
+    def allows(self, user, params=None):
+        """Whether `user` may start this job (with `params`): `authorize` without the exception."""
+        try:
+            self.authorize(user, params or {})
+        except PermissionDenied:
+            return False
+        return True
 
 
 class JobError(Exception):

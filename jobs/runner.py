@@ -20,6 +20,7 @@ import tempfile
 import threading
 import time
 
+from celery import current_app
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
@@ -63,9 +64,8 @@ def start(*, kind, owner, title, params=None):
 
 def dispatch(job_id):
     if getattr(settings, "JOBS_RUNNER", "thread") == "celery":
-        from .tasks import run_job
-
-        run_job.apply_async((job_id,), queue=getattr(settings, "JOBS_QUEUE", None) or None)
+        # By the task's name (jobs/tasks.py, which calls back into this module): Celery's public send_task.
+        current_app.send_task("jobs.run_job", args=(job_id,), queue=getattr(settings, "JOBS_QUEUE", None) or None)
     else:
         threading.Thread(target=_run_in_thread, args=(job_id,), name=f"job-{job_id}", daemon=True).start()
 

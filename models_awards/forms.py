@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from initiatives import access
 from initiatives.collation import by_vietnamese
 from initiatives.forms.choices import NamedBlankChoices
-from initiatives.forms.fields import portal_formfield
-from initiatives.forms.widgets import DateTextInput
+from initiatives.inputs.fields import portal_formfield
+from initiatives.inputs.widgets import DateTextInput
 from initiatives.models import InitiativeAuthor
 
 from . import exemplars, selectors, services

@@ -33,6 +33,7 @@ NOBODY = set()
 # (permission, object, the roles that have it). Objects: see the `objects` fixture; None: asked without an object.
 TABLE = [
     ("initiatives.view_initiative", "draft", {"member"} | OVER_B),
+    ("initiatives.add_initiative_to_branch", "branch", {"member"} | OVER_B),
     ("initiatives.write_initiative", "draft", {"member", "branch_officer"}),
     ("initiatives.write_initiative", "submitted", {"member", "branch_officer"}),
     ("initiatives.change_initiative", "draft", {"member", "branch_officer"}),
@@ -71,6 +72,7 @@ TABLE = [
     ("initiatives.review_branchreport", "draft_report", UPPER_OVER_B),
     ("initiatives.hand_back_branchreport", "draft_report", NOBODY),
     ("initiatives.hand_back_branchreport", "submitted_report", UPPER_OVER_B),
+    ("initiatives.run_maintenance", None, NOBODY),
     ("models_awards.view_awards", None, WITH_BRANCHES),
     ("models_awards.run_selection", None, UPPER_WITH_A_NODE),
     ("models_awards.change_nomination", "draft_nomination", OVER_B),

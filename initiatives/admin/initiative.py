@@ -24,7 +24,7 @@ from transitions.admin_actions import apply_each, move_actions
 
 from .. import access, attachments, eligibility, programmes, services, similarity, uploads, workflow
 from ..forms.choices import NamedBlankChoicesAdmin
-from ..forms.initiative import ReviewForm
+from ..forms.initiative import ReviewForm, edited_fields
 from ..forms.programme import ProgrammeChoiceMixin
 from ..models import Attachment, Initiative, InitiativeAuthor, ReviewNote, Status, StatusChange
 from . import large_lists
@@ -295,7 +295,7 @@ class InitiativeAdmin(
         obj._history_user = request.user
         if change:
             # Only the fields this form edits: never the status or anything else the workflow owns.
-            obj.save(update_fields=[*services.owned_fields(form), "updated_at"])
+            obj.save(update_fields=[*edited_fields(form), "updated_at"])
             return
         obj.entered_by = request.user
         if obj.programme_id is None:  # the form chose it; else the branch's default

@@ -11,12 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import access, programmes, uploads
 from ..collation import by_vietnamese
+from ..inputs.fields import PortalDateField, portal_formfield
+from ..inputs.widgets import DateTextInput
 from ..models import Attachment, Branch, Initiative, InitiativeAuthor, Member
-from ..services import version_of
+from ..services import AuthorLine, version_of
 from .choices import NamedBlankChoices, name_blank_choice
-from .fields import PortalDateField, portal_formfield
 from .programme import ProgrammeChoiceMixin
-from .widgets import DateTextInput
 
 DATE_WIDGET = DateTextInput()
 TEXTAREA = {"rows": 3}
@@ -100,6 +100,11 @@ class InitiativeForm(ProgrammeChoiceMixin, NamedBlankChoices, forms.ModelForm):
         self.check_programme()
         return cleaned
 
+    def typed_values(self):
+        """The model fields this valid form edits, as typed ({name: value}): never the status or anything else the
+        workflow owns, nor the double-post token."""
+        return {name: self.cleaned_data[name] for name in edited_fields(self) if name != "form_token"}
+
     def clean_form_token(self):
         try:
             return str(uuid.UUID(self.cleaned_data.get("form_token") or ""))
@@ -167,6 +172,17 @@ class BaseAuthorFormSet(BaseInlineFormSet):
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "members": self.members, "member_choices": self.member_choices}
 
+    def lines(self):
+        """The authors as the valid formset lists them, in order, for services.save_initiative: the rows kept and
+        the rows filled in (an empty extra row is not an author)."""
+        deleted = set(map(id, self.deleted_forms))
+        return [
+            AuthorLine(member=form.cleaned_data["member"], share_percent=form.cleaned_data["share_percent"],
+                       is_lead=bool(form.cleaned_data.get("is_lead")), id=form.instance.pk)
+            for form in self.forms
+            if id(form) not in deleted and (form.instance.pk is not None or form.has_changed())
+        ]
+
     @cached_property
     def member_choices(self):
         """The roster's options, read once for the page: each row's select (and the script's empty row) would
@@ -219,6 +235,12 @@ AuthorFormSet = inlineformset_factory(
     max_num=20,
     validate_max=True,
 )
+
+
+def edited_fields(form):
+    """The model fields a form edits (never the status or anything else the workflow owns)."""
+    concrete = {f.name for f in Initiative._meta.concrete_fields}
+    return [name for name, field in form.fields.items() if name in concrete and not field.disabled]
 
 
 def author_choices(branch_ids):

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import access
 from ..collation import by_vietnamese
+from ..inputs.fields import PortalDateField
 from ..models import Branch, Federation
 from .choices import NamedBlankChoices
-from .fields import PortalDateField
 
 
 class BodyChoiceField(forms.ModelChoiceField):

@@ -2,15 +2,15 @@
 
 from django.db import models
 
+from ..inputs.fields import MoneyVndField as MoneyFormField
+from ..inputs.widgets import MoneyInput
+
 
 class MoneyVndField(models.BigIntegerField):
     """An amount in whole đồng. Its form field reads 15.000.000 as fifteen million (a number box would read 15)
     in every ModelForm and admin page, without each one having to remember."""
 
     def formfield(self, **kwargs):
-        from ..forms.fields import MoneyVndField as MoneyFormField
-        from ..forms.widgets import MoneyInput
-
         # The admin passes its number box for integer fields; a number box cannot hold "15.000.000".
         kwargs["widget"] = MoneyInput()
         kwargs["form_class"] = MoneyFormField

@@ -12,6 +12,7 @@ from ..text import fold_for_index
 from .fields import MoneyVndField
 from .organisation import Branch, Member
 from .programme import Programme
+from .status import APPROVED_STATUSES, EDITABLE_STATUSES, SUBMITTED_STATUSES, Status  # noqa: F401  (their home)
 from .triggers import tally_triggers, truncate_trigger
 
 
@@ -25,23 +26,6 @@ class Category(models.TextChoices):
     UNION_WORK = "union_work", _("Trade-union work solution")
     COVID19 = "covid19", _("Covid-19 prevention solution")
     RESEARCH = "research", _("Research topic (provincial or ministerial)")
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted to the branch")
-    RETURNED = "returned", _("Returned for completion")
-    BRANCH_APPROVED = "branch_approved", _("Approved by the branch")
-    REJECTED = "rejected", _("Not recognised")
-    DISTRICT_VERIFIED = "district_verified", _("Verified by the district")
-    SENT_TO_PROVINCE = "sent_to_province", _("Sent to the province")
-
-
-# Approved by the branch or further on: what counts for participation.
-APPROVED_STATUSES = (Status.BRANCH_APPROVED, Status.DISTRICT_VERIFIED, Status.SENT_TO_PROVINCE)
-# Everything the branch has received: what counts for "mobilised".
-SUBMITTED_STATUSES = (Status.SUBMITTED, Status.RETURNED, Status.REJECTED, *APPROVED_STATUSES)
-EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
 
 
 class RecognitionBody(models.TextChoices):

@@ -50,7 +50,7 @@ class Programme(models.Model):
     def current(cls, *, with_periods=False):
         """The portal owner's programme under way (None before one is set up); `with_periods` reads its periods
         along. Programmes run by other union bodies (a province's, beside the district's) are chosen per body:
-        node_figures.programme_for."""
+        programmes.latest_for."""
         from .organisation import Federation
 
         owner = models.Subquery(Federation.objects.order_by("pk").values("pk")[:1])  # in the same query

@@ -3,7 +3,7 @@
 The dashboard, the home page's figures and the list's counts read these rows instead of counting a million
 initiatives. Every row belongs to one branch (or to one member): a write changes only the rows of its own branch,
 and the figures of a body or of the whole programme are sums of branch rows, read when shown. Triggers
-(initiatives/tally_sql.py; declared with the models they count, models/triggers.py) keep them exact whatever the
+(models/tally_sql.py; declared with the models they count, models/triggers.py) keep them exact whatever the
 path of the write: a workflow move, a form, the admin, an import, a queryset.update(), a delete. Each table
 is the sum of what every initiative contributes; `manage.py rebuild_tallies` recounts them from scratch and
 `initiatives.tallies.differences()` compares the two.
@@ -12,7 +12,6 @@ Keys use 0 for "none" (not sent, outside every period) rather than NULL, so that
 """
 
 from django.db import models
-from django.db.models.signals import post_migrate
 
 from .organisation import Branch, Member
 from .programme import Programme
@@ -167,15 +166,3 @@ class TallyProgramme(Tally):
     class Meta:
         db_table = "initiatives_tally_programme"
         managed = False
-
-
-def _clear_after_flush(sender, using="default", **kwargs):
-    """`flush` (the test runner's, between transactional tests) empties the tables in no set order, and the
-    triggers of the last rows deleted may leave counts behind: with no initiative left, every tally is zero."""
-    if sender.name == "initiatives":
-        from ..tallies import clear_if_empty
-
-        clear_if_empty(using=using)
-
-
-post_migrate.connect(_clear_after_flush, dispatch_uid="initiatives_tally_clear_after_flush")

@@ -1,12 +1,14 @@
 """The tallies' triggers, declared with the models whose writes they count (each model's Meta.triggers).
 
 On PostgreSQL django-pgtrigger installs them: `makemigrations` writes each trigger's SQL into a migration as a
-literal, and writes it again when the SQL changes. The bodies come from initiatives/tally_sql.py, the one
-description of what is counted (read only when a trigger is compiled, once every model is loaded). SQLite, which
+literal, and writes it again when the SQL changes. The bodies come from models/tally_sql.py, the one
+description of what is counted (it reads only the statuses, a leaf of the models). SQLite, which
 django-pgtrigger does not serve, gets the same statements as SQLite triggers from a migration (0015).
 """
 
 import pgtrigger
+
+from . import tally_sql
 
 ROW_WRITES = pgtrigger.Insert | pgtrigger.Update | pgtrigger.Delete
 
@@ -20,8 +22,6 @@ class TallyTrigger(pgtrigger.Trigger):
         super().__init__(name=name, operation=operation, level=level)
 
     def get_func(self, model):
-        from .. import tally_sql
-
         table, body = tally_sql.pg_functions()[self.name]
         if table != model._meta.db_table:
             raise ValueError(f"The tally trigger {self.name} is for {table}, not {model._meta.db_table}.")

@@ -1,8 +1,8 @@
 """The report kinds the portal can write, by name.
 
 The initiatives app registers its own kinds (`initiatives`, `summary`, `programme`) in
-`exports`. Another app adds a kind from its `AppConfig.ready()`, so that `initiatives` never
-imports it (models_awards depends on initiatives, never the reverse)::
+`exports`, which its AppConfig.ready() imports. Another app adds a kind from its own
+`AppConfig.ready()`, so that `initiatives` never imports it (models_awards depends on initiatives, never the reverse)::
 
     class ModelsAwardsConfig(AppConfig):
         def ready(self):
@@ -71,17 +71,11 @@ def unregister(key):
     _kinds.pop(key, None)
 
 
-def _load_builtins():
-    from . import exports  # noqa: F401  (registers the initiatives app's kinds on import)
-
-
 def kinds():
-    _load_builtins()
     return sorted(_kinds.values(), key=lambda kind: (kind.order, kind.key))
 
 
 def get(key):
-    _load_builtins()
     try:
         return _kinds[key]
     except KeyError:

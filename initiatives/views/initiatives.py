@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal_security.downloads import private_download
+
 from .. import access, attachments, eligibility, services, similarity, uploads, workflow
 from ..filters import InitiativeFilter
 from ..forms.initiative import (
@@ -22,7 +24,6 @@ from ..forms.initiative import (
 from ..models import Attachment, Initiative
 from ..paging import LargeListPaginator
 from ..selectors import initiative_detail_for, initiative_list_for, list_count
-from .downloads import private_download
 from .params import parse_id
 
 PAGE_SIZE = 20
@@ -167,9 +168,10 @@ def _edit(request, initiative):
         if valid:
             try:
                 saved = services.save_initiative(  # its own transaction, tried again after a deadlock
-                    form=form,
-                    formset=formset,
                     user=user,
+                    initiative=initiative,
+                    values=form.typed_values(),
+                    authors=formset.lines(),
                     new_files=new_files,
                     kept_attachment_ids=kept_ids,
                     attachment_changes=[

@@ -1,5 +1,7 @@
 """Emulation pledges on the site: every branch's pledge for the district (which adjusts and accepts them), the
-officer's own branches' pledges, the pledge form and the scanned pledge."""
+officer's own branches' pledges, the pledge form and the scanned pledge. Each page is about one programme,
+`?programme=<id>`: for a branch, one open for it (pledges.programme_for_branch); for the list, one covering the
+viewer's body (pledges.programmes_for_viewer)."""
 
 import rules
 from django.contrib import messages
@@ -7,14 +9,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from portal_security.downloads import private_download
 
 from .. import access, permissions, pledges, progress, uploads
 from ..dashboard_forms import PledgeForm
 from ..models import Pledge
-from .dashboard import current_programme
-from .downloads import private_download
+from .params import parse_id
 
 PLEDGES_PER_PAGE = 50
 
@@ -24,15 +28,37 @@ def _branch(request, branch_id):
     return get_object_or_404(access.branches_for(request.user), pk=branch_id)
 
 
+def _wanted(request):
+    """The programme asked for, `?programme=<id>` (None when absent; 0 when not a number, which matches none)."""
+    wanted = request.GET.get("programme")
+    return None if wanted is None else (parse_id(wanted) or 0)
+
+
+def list_url(programme):
+    return f"{reverse('pledge-list')}?programme={programme.pk}"
+
+
+def _branch_programme(request, branch):
+    """The programme of a branch's pledge page: the one asked for when open for the branch, else the newest open;
+    404 when the one asked for is not open for it or none is."""
+    programme, offered = pledges.programme_for_branch(branch, _wanted(request))
+    if programme is None:
+        raise Http404(_("No programme is open for this branch at the moment."))
+    return programme, offered
+
+
 @login_required
 def pledge_list(request):
     permissions.require(request.user, "initiatives.keep_pledges")
-    programme = current_programme()
+    programme, choices = pledges.programmes_for_viewer(request.user, _wanted(request))
+    if programme is None:
+        raise Http404("No such programme for your union body.")
     overview = pledges.overview(request.user, programme)
     # A province has thousands of branches: the totals cover them all, the table shows a page of them.
     page = Paginator(overview["rows"], PLEDGES_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "initiatives/dashboard_pledges.html", {
         "programme": programme,
+        "programme_choices": choices if len(choices) > 1 else [],
         "overview": {**overview, "rows": page.object_list},
         "page": page,
         "is_district": access.is_district(request.user),
@@ -44,7 +70,7 @@ def pledge_list(request):
 def pledge_edit(request, branch_id):
     branch = _branch(request, branch_id)
     permissions.require(request.user, "initiatives.edit_pledge", branch)
-    programme = current_programme()
+    programme, offered = _branch_programme(request, branch)
     periods = list(programme.periods.all())
     pledge, targets = pledges.pledge_of(branch, programme)
     is_district = rules.has_perm("initiatives.accept_pledge", request.user, branch)
@@ -64,7 +90,7 @@ def pledge_edit(request, branch_id):
                     kept_document_name=kept_name,
                 )
                 messages.success(request, _("The pledge of %(branch)s is saved.") % {"branch": branch.name})
-                return redirect("pledge-list")
+                return redirect(list_url(programme))
             if form.cleaned_data.get("document"):
                 kept_token = pledges.keep_document(branch=branch, user=request.user,
                                                    document=form.cleaned_data["document"])
@@ -75,7 +101,7 @@ def pledge_edit(request, branch_id):
         messages.error(request, _("Some fields need your attention; nothing you typed has been lost."))
     return render(request, "initiatives/dashboard_pledge_form.html", {
         "branch": branch, "programme": programme, "pledge": pledge, "form": form, "is_district": is_district,
-        "kept_token": kept_token if kept_name else "",
+        "kept_token": kept_token if kept_name else "", "programme_choices": offered if len(offered) > 1 else [],
     })
 
 
@@ -84,16 +110,22 @@ def pledge_edit(request, branch_id):
 def pledge_accept(request, branch_id):
     branch = _branch(request, branch_id)
     permissions.require(request.user, "initiatives.accept_pledge", branch)
-    pledge = get_object_or_404(Pledge, branch=branch, programme=current_programme())
+    programme, _offered = _branch_programme(request, branch)
+    pledge = get_object_or_404(Pledge, branch=branch, programme=programme)
     pledges.accept_pledge(pledge=pledge, user=request.user)
     messages.success(request, _("The pledge of %(branch)s is accepted.") % {"branch": branch.name})
-    return redirect("pledge-list")
+    return redirect(list_url(programme))
 
 
 @login_required
 def pledge_document(request, branch_id):
     branch = _branch(request, branch_id)
-    pledge = Pledge.objects.filter(branch=branch, programme=current_programme()).first()
+    # Any programme's scanned pledge of a branch the viewer oversees, an old one's too (by default the newest open).
+    wanted = _wanted(request)
+    if wanted is None:
+        programme, _offered = pledges.programme_for_branch(branch)
+        wanted = programme.pk if programme is not None else 0
+    pledge = Pledge.objects.filter(branch=branch, programme_id=wanted).first()
     if pledge is None or not pledge.document:
         raise Http404
     name = f"giao-uoc-thi-dua-{branch.code}{pledge.document.name[pledge.document.name.rfind('.'):]}"

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import access, node_figures, targets
+from .. import access, node_figures, programmes, targets
 from ..forms.targets import ChildTargetFormSet, initial_rows
 from .params import parse_id
 
@@ -23,10 +23,10 @@ def _node_and_programme(request, node_id):
     node = get_object_or_404(access.nodes_for(request.user), pk=node_id)
     if not targets.may_give(request.user, node):
         raise PermissionDenied
-    covering = list(node_figures.covering_programmes(node).prefetch_related("periods"))
+    covering = list(programmes.covering(node).prefetch_related("periods"))
     wanted = request.GET.get("programme")
     if wanted is None:
-        programme = node_figures.programme_for(node, covering)
+        programme = programmes.latest_for(node, covering)
     else:
         programme = next((p for p in covering if p.pk == parse_id(wanted)), None)
     if programme is None:

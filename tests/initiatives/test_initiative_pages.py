@@ -1,10 +1,11 @@
 """The member's journey on the site: create, save, fix, submit, follow; nothing typed is ever lost."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 
-from initiatives.models import Attachment, Initiative, Status, StatusChange
+from initiatives.models import Attachment, Initiative, Programme, Status, StatusChange
 from tests import factories
 from tests.initiatives.helpers import PDF_BYTES, docx, form_data, pdf
 
@@ -314,3 +315,22 @@ def test_edit_page_query_count_does_not_grow_with_authors(member_client, member_
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = member_client.get(f"/initiatives/{initiative.pk}/edit/").content.decode()
     assert page.count("Đồng tác giả 8") >= 10  # every row's select still offers the whole roster
+
+
+@pytest.mark.django_db
+def test_the_save_service_refuses_a_new_initiative_for_a_branch_the_user_is_not_on(branch_a, branch_b, member_a):
+    """The service checks for itself, whoever calls it: a member saves initiatives of their own branch only."""
+    from django.core.exceptions import PermissionDenied
+
+    from initiatives import services
+
+    values = {"programme": Programme.current(), "branch": branch_b, **factories.eligible_fields()}
+    with pytest.raises(PermissionDenied):
+        services.save_initiative(user=member_a.user, values=values,
+                                 authors=[services.AuthorLine(member=member_a, share_percent=Decimal(100))])
+    assert not Initiative.objects.filter(branch=branch_b).exists()
+    values["branch"] = branch_a
+    saved = services.save_initiative(user=member_a.user, values=values,
+                                     authors=[services.AuthorLine(member=member_a, share_percent=Decimal(100))])
+    assert saved.branch == branch_a and saved.entered_by == member_a.user
+    assert [(a.member, a.order) for a in saved.authors.all()] == [(member_a, 0)]

@@ -6,7 +6,6 @@ import datetime
 import io
 import random
 from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
@@ -115,23 +114,10 @@ def test_saving_through_the_form_service_and_changing_branch_and_category(branch
     assert_exact()
     assert branch_row(branch_b).draft == 1 and branch_row(branch_a).draft == 0
 
-    class Form:
-        def save(self, commit=False):
-            return Initiative(programme=Programme.current(), branch=branch_a, title="Mới",
-                              **{k: v for k, v in factories.eligible_fields().items() if k != "title"})
-
-    class Formset:  # one new author row
-        deleted_objects, deleted_forms, instance = [], [], None
-
-        def __init__(self):
-            self.author = InitiativeAuthor(member=factories.member(branch_a, "Phạm Thị Dung"),
-                                           share_percent=Decimal(100))
-            self.forms = [SimpleNamespace(instance=self.author)]
-
-        def save(self, commit=False):
-            return [self.author]
-
-    services.save_initiative(form=Form(), formset=Formset(), user=officer_a)
+    values = {"programme": Programme.current(), "branch": branch_a, "title": "Mới",
+              **{k: v for k, v in factories.eligible_fields().items() if k != "title"}}
+    authors = [services.AuthorLine(member=factories.member(branch_a, "Phạm Thị Dung"), share_percent=Decimal(100))]
+    services.save_initiative(user=officer_a, values=values, authors=authors)
     assert_exact()
     assert branch_row(branch_a).draft == 1
 

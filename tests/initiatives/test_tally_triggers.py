@@ -10,7 +10,7 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
-from initiatives import tally_sql
+from initiatives.models import tally_sql
 
 pytestmark = pytest.mark.django_db
 MIGRATIONS = Path(__file__).resolve().parents[2] / "initiatives" / "migrations"

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from initiatives.models import Initiative, Status
 from initiatives.reports import cells
 from initiatives.xml_safety import xml_safe
-from tests.initiatives.reports_support import sent, xlsx_upload
+from tests.initiatives.reports_support import checked, sent, xlsx_upload
 
 HOSTILE = "Sổ\uffff liên\x0b lạc\ufffe điện\x85 tử\ufdd0\U0001ffff"
 SHOWN = "Sổ\ufffd liên lạc\ufffd điện tử\ufffd\ufffd"
@@ -81,7 +81,8 @@ def test_an_imported_title_is_saved_without_what_xml_forbids(login, officer_a, b
                 "Ngày quyết định", "Ngày áp dụng", "Hiệu quả xã hội"]
     file = xlsx_upload([[1, "Sổ\x85 liên\ufdd0 lạc", "Nguyễn Văn An", "Giải pháp tác nghiệp", "Hội đồng sáng kiến",
                          "1/QĐ", "01/04/2022", "01/03/2022", "Tiết kiệm\x9f thời gian\ufdef"]], headings=headings)
-    response = client.post(reverse("import", args=["initiatives"]), {"file": file, "branch": branch_a.pk})
+    response = checked(client, client.post(reverse("import", args=["initiatives"]),
+                                           {"file": file, "branch": branch_a.pk}))
     assert response.status_code == 200
     plan = response.context["plan"]
     assert plan.problems == [], plan.problems

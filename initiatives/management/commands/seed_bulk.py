@@ -34,7 +34,7 @@ from django.db import connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from initiatives import access, demo_data, tallies, tally_sql
+from initiatives import access, demo_data, tallies
 from initiatives.bulk_rows import RowWriter, lock_and_next_id, reset_sequence
 from initiatives.models import (
     ApplicationKind,
@@ -53,6 +53,7 @@ from initiatives.models import (
     RecognitionBody,
     ResearchLevel,
     Status,
+    tally_sql,
 )
 from initiatives.text import fold_for_index
 

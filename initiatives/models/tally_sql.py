@@ -26,7 +26,7 @@ PostgreSQL triggers again (django-pgtrigger compares them), and the SQLite ones 
 statements (tests/initiatives/test_tally_triggers.py compares the installed ones with these).
 """
 
-from .models.initiative import APPROVED_STATUSES, Status
+from .status import APPROVED_STATUSES, Status
 
 STATUSES = [str(s) for s in Status.values]
 APPROVED = ", ".join(f"'{s}'" for s in APPROVED_STATUSES)
