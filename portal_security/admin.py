@@ -17,6 +17,7 @@ from .models import AuditEvent
 
 class UnlockingAccessAttemptAdmin(AccessAttemptAdmin):
     actions = ["unlock", *AccessAttemptAdmin.actions]
+    ordering = ["-attempt_time", "-pk"]  # the latest first, in a stable order across pages
 
     @admin.action(description=_("Unlock the selected user names and addresses"), permissions=["delete"])
     def unlock(self, request, queryset):
