@@ -13,7 +13,6 @@ of each, with the machine it ran on. Server time only: no network, no browser. N
 
 import argparse
 import os
-import platform
 import statistics
 import sys
 import time
@@ -21,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench import common  # noqa: E402  (the machine line, memory, the bench accounts)
 
 
 def parse_args():
@@ -44,36 +45,6 @@ def setup_django(args):
     django.setup()
 
 
-def machine():
-    from django.db import connection
-
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = ""
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        memory = f", {kb / 1048576:.0f} GB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SHOW server_version")
-            database = f"PostgreSQL {cursor.fetchone()[0]}"
-        else:
-            database = f"{connection.vendor} {connection.Database.sqlite_version}"
-    import django
-
-    load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
-    return (f"{cpu}, {os.cpu_count()} CPUs{memory}{load}; {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}, Django {django.get_version()}, {database} (same host)")
-
-
 def seed(args):
     from django.core.management import call_command
 
@@ -91,21 +62,8 @@ def seed(args):
 
 
 def users():
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-    from django.db.models import Count
-
-    from initiatives import access
-    from initiatives.models import Branch, Federation
-
-    User = get_user_model()
-    district, _ = User.objects.get_or_create(username="bench_district", defaults={"is_staff": True})
-    district.groups.add(Group.objects.get_or_create(name=access.DISTRICT_OFFICE)[0])
-    Federation.current().officers.add(district)  # upper-union staff of the root node: the whole tree
-    officer, _ = User.objects.get_or_create(username="bench_officer", defaults={"is_staff": True})
-    largest = Branch.objects.annotate(n=Count("initiatives")).order_by("-n").first()
-    largest.officers.add(officer)
-    return {"district": district, f"officer of {largest.name} ({largest.n} initiatives)": officer}
+    district, officer, branch = common.bench_accounts()
+    return {"district": district, f"officer of {branch.name}": officer}
 
 
 def measure(client, url, runs):
@@ -140,7 +98,7 @@ def main():
     from initiatives.models import Branch, Initiative, Member
 
     seed(args)
-    print(f"Machine: {machine()}")
+    print(f"Machine: {common.machine()}")
     print(f"Data: {Initiative.objects.count()} initiatives, {Branch.objects.count()} branches, "
           f"{Member.objects.count()} members")
     print(f"{'who':58} {'page':28} {'median':>9} {'p90':>9} {'min':>9} {'queries':>8} {'size':>9}")

@@ -15,7 +15,6 @@ the export. Not a test.
 import argparse
 import json
 import os
-import platform
 import resource
 import statistics
 import subprocess
@@ -25,6 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench import common  # noqa: E402  (the machine line, memory, the bench accounts)
+
 DEFAULT_DATABASE = "sqlite:////tmp/export_bench.sqlite3"
 
 
@@ -49,18 +51,6 @@ def setup_django():
     django.setup()
 
 
-def peak_mb():
-    """The process's peak resident memory. VmHWM belongs to this program's own memory map; ru_maxrss would
-    also carry the peak of the process that forked it (Linux keeps it across exec)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
-
-
 def cpu_seconds():
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -73,7 +63,8 @@ def worker(mode, rows, out_dir):
     setup_django()
     from django.contrib.auth import get_user_model
 
-    from initiatives.models import Initiative, Programme
+    from bench import stock
+    from initiatives.models import Federation, Initiative, Programme
     from initiatives.reports import columns, exports, registry
     from initiatives.reports import workbook as wb
 
@@ -83,49 +74,24 @@ def worker(mode, rows, out_dir):
     last_pk = queryset.order_by("pk").values_list("pk", flat=True)[rows - 1]
     queryset = queryset.filter(pk__lte=last_pk)
     list(exports.choice_labels())  # load the translations before measuring
-    before = peak_mb()
+    before = common.memory_mb()
     out = Path(out_dir) / f"export-bench-{mode}-{rows}.xlsx"
     cpu_started = cpu_seconds()
     started = time.perf_counter()
     if mode == "streamed":
-        book = wb.OfficialWorkbook(wb.Issuer.district(exports.Federation.current()))
+        book = wb.OfficialWorkbook(wb.Issuer.district(Federation.current()))
         result = book.add_table("List", title="List of initiatives", columns=columns.list_columns(),
                                 rows=exports.initiative_rows(queryset), total_label="Total")
         book.save(out)
         written = result.rows
     else:
-        written = naive_export(queryset, out)
+        written = stock.normal_mode_export(queryset, out)
     seconds = time.perf_counter() - started
     cpu = cpu_seconds() - cpu_started
     assert written == rows, (written, rows)
     print(json.dumps({"mode": mode, "rows": rows, "seconds": seconds, "cpu": cpu, "before_mb": before,
-                      "peak_mb": peak_mb(),
+                      "peak_mb": common.memory_mb(),
                       "file_mb": out.stat().st_size / 1048576, "queryset_rows": Initiative.objects.count()}))
-
-
-def naive_export(queryset, out):
-    """The usual first attempt: every row loaded at once, then openpyxl's normal (in-memory) workbook."""
-    from openpyxl import Workbook
-
-    from initiatives.reports import columns, exports
-    from initiatives.reports import workbook as wb
-
-    fields = columns.list_columns()
-    labels = exports.choice_labels()
-    records = list(queryset.order_by(*exports.LIST_ORDER).values(*exports.LIST_FIELDS))
-    authors = exports.authors_of(queryset.values("pk"))
-    book = Workbook()
-    ws = book.active
-    ws.append([str(column.header) for column in fields])
-    formats = {index: {wb.DATE: wb.DATE_FORMAT, wb.MONEY: wb.MONEY_FORMAT}.get(column.kind)
-               for index, column in enumerate(fields, 1)}
-    for number, record in enumerate(records, 1):
-        ws.append(exports.initiative_row(number, record, authors.get(record["pk"], ()), labels))
-        for index, number_format in formats.items():
-            if number_format:
-                ws.cell(row=number + 1, column=index).number_format = number_format
-    book.save(out)
-    return len(records)
 
 
 # -- the driver -------------------------------------------------------------------------------------------
@@ -148,27 +114,6 @@ def seed(rows, args):
     print(f"Seeded {wanted} initiatives in {time.perf_counter() - started:.0f} s.")
 
 
-def machine():
-    from django.db import connection
-
-    cpu = platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    import django
-    import openpyxl
-
-    database = connection.vendor
-    if database == "sqlite":
-        database = f"SQLite {connection.Database.sqlite_version}"
-    return (f"{cpu}, {os.cpu_count()} CPUs; Python {platform.python_version()}, Django {django.get_version()}, "
-            f"openpyxl {openpyxl.__version__}, {database}")
-
-
 def main():
     args = parse_args()
     if args.worker:
@@ -176,7 +121,7 @@ def main():
         return
     setup_django()
     seed(max(args.rows), args)
-    print(machine())
+    print(common.machine())
     print(f"{'mode':<10}{'rows':>9}{'wall (s)':>10}{'CPU (s)':>9}{'peak (MB)':>11}{'growth (MB)':>13}"
           f"{'file (MB)':>11}")
     for rows in args.rows:

@@ -11,9 +11,14 @@
 - `job`: the list of initiatives of the database named by DATABASE_URL (fill it with `manage.py seed_bulk`), run as
   a background job exactly as a worker runs it (`jobs.runner.execute`), owned by a superuser; a second thread
   watches the job's row as the page's poll would and notes when the first progress reaches it.
+- `worker`: the same list through the whole job path: a real Celery worker (`celery -A vinhlinh_portal.celery:app
+  worker --concurrency 1`, prefork) on Redis (CELERY_BROKER_URL, default redis://127.0.0.1:6379/7) and a queue of
+  its own, the job started with `jobs.runner.start` as the page starts it; this process samples the resident
+  memory of the worker's pool process (the one that runs the job) and polls the job's row as the page does.
 
-Both print the resident memory (VmRSS of this process) sampled every half second, the rows per second, and the
-peak. Not a test.
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/hC_bench .venv/bin/python bench/export_memory_bench.py worker
+
+All print the resident memory (VmRSS) sampled every half second, the rows per second, and the peak. Not a test.
 """
 
 import argparse
@@ -144,9 +149,104 @@ def job():
     return result
 
 
+def _rss_of(pid):
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def _cpu_seconds_of(pid):
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _children(pid):
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def worker():
+    import signal
+    import subprocess
+    import uuid
+
+    queue = f"bench-export-{uuid.uuid4().hex[:8]}"
+    os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/7")
+    os.environ.pop("REDIS_URL", None)  # the cache stays this process's own; only the broker is Redis
+    os.environ["CELERY_QUEUE"] = queue
+    setup_django()
+    from django.contrib.auth import get_user_model
+
+    from initiatives import background
+    from jobs.models import Job
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "vinhlinh_portal.celery:app", "worker", "--pool=prefork",
+         "--concurrency=1", "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=WARNING"],
+        cwd=ROOT, env={**os.environ, "DEBUG": "0"}, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not _children(process.pid):
+            assert time.monotonic() < deadline and process.poll() is None, "the worker did not start"
+            time.sleep(0.2)
+        pool = _children(process.pid)[0]
+        time.sleep(2)  # the pool process settles (Django set up in the parent, forked)
+        owner, _created = get_user_model().objects.get_or_create(
+            username="bench-export", defaults={"is_superuser": True})
+        from initiatives.reports import registry as report_registry
+
+        idle_rss = _rss_of(pool)
+        cpu_before = _cpu_seconds_of(pool)
+        started = time.monotonic()
+        record = background.start_export(owner, report_registry.get("initiatives"), {})
+        samples, first_progress, done = [], None, 0
+        while True:
+            row = Job.objects.filter(pk=record.pk).values("state", "done", "total").get()
+            now = time.monotonic() - started
+            samples.append((now, _rss_of(pool), row["done"]))
+            if first_progress is None and row["done"]:
+                first_progress = (now, row["done"])
+            if row["state"] in (Job.State.DONE, Job.State.FAILED):
+                break
+            time.sleep(0.5)
+        seconds = time.monotonic() - started
+        cpu = _cpu_seconds_of(pool) - cpu_before
+        finished = Job.objects.get(pk=record.pk)
+        done = finished.done
+        run_seconds = (finished.finished_at - finished.started_at).total_seconds()
+        file_mb = round(finished.file.size / 1e6, 1) if finished.file else None
+        rss = [mb for _t, mb, _d in samples if mb is not None]
+        tenth = max(len(samples) // 20, 1)
+        result = {
+            "rows": done, "total": finished.total, "state": finished.state, "message": finished.message,
+            "seconds_from_start_click": round(seconds, 1), "seconds_claim_to_finish": round(run_seconds, 1),
+            "rows_per_second": round(done / run_seconds) if run_seconds else None,
+            "worker_cpu_seconds": round(cpu, 1), "rows_per_cpu_second": round(done / cpu) if cpu else None,
+            "first_progress_seconds": round(first_progress[0], 2) if first_progress else None,
+            "first_progress_rows": first_progress[1] if first_progress else None,
+            "pool_rss_idle_mb": round(idle_rss, 1), "pool_rss_peak_mb": round(max(rss), 1),
+            "pool_rss_last_mb": round(rss[-1], 1), "samples": len(samples), "file_mb": file_mb,
+            "timeline": " ".join(f"{t:.0f}s:{mb:.1f}MB:{d}rows" for t, mb, d in samples[::tenth] if mb),
+        }
+        if finished.file:
+            finished.file.delete(save=False)
+        finished.delete()
+        return result
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=60)
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["synthetic", "job"])
+    parser.add_argument("mode", choices=["synthetic", "job", "worker"])
     parser.add_argument("--rows", type=int, default=1_000_000)
     args = parser.parse_args()
-    print(json.dumps(synthetic(args.rows) if args.mode == "synthetic" else job(), ensure_ascii=False, indent=1))
+    run = {"synthetic": lambda: synthetic(args.rows), "job": job, "worker": worker}[args.mode]
+    print(json.dumps(run(), ensure_ascii=False, indent=1))

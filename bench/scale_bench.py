@@ -26,7 +26,6 @@ counts are printed side by side: they must be equal. Not a test; prints a table 
 import argparse
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -35,6 +34,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench import common  # noqa: E402  (the machine line, memory, the bench accounts)
 
 SEARCH = "nguyen van an"
 PAGE_SIZE = 20
@@ -70,22 +71,11 @@ def setup_django():
 
 def context():
     """Users and ids the measurements need, made once per database (in the driver)."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
     from django.db.models import Count
 
-    from initiatives import access
-    from initiatives.models import Branch, Federation, Initiative, Status
+    from initiatives.models import Initiative, Status
 
-    User = get_user_model()
-    district, _ = User.objects.get_or_create(username="bench_district", defaults={"is_staff": True})
-    district.groups.add(Group.objects.get_or_create(name=access.DISTRICT_OFFICE)[0])
-    Federation.current().officers.add(district)  # upper-union staff of the root node: the whole tree
-    officer, _ = User.objects.get_or_create(username="bench_officer", defaults={"is_staff": True})
-    branch = Branch.objects.filter(officers=officer).first()
-    if branch is None:
-        branch = (Branch.objects.annotate(n=Count("initiatives")).order_by("-n", "pk").first())
-        branch.officers.add(officer)
+    district, officer, branch = common.bench_accounts()
     detail = (Initiative.objects.filter(status=Status.SENT_TO_PROVINCE).annotate(n=Count("authors"))
               .filter(n__gte=2).order_by("pk").values_list("pk", flat=True).first())
     total = Initiative.objects.count()
@@ -233,14 +223,6 @@ def stock_call(name, who, ctx):
     return lambda: stock.dashboard_figures_loop(initiatives, periods)
 
 
-def peak_mb():
-    """The process's peak resident memory (VmHWM), in MB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return None
-
-
 def export(mode, ctx):
     """One export of the list of initiatives sent in period 1, in this fresh process: wall time, rows a second and
     the process's peak memory (which includes Django itself, about 60 MB)."""
@@ -250,6 +232,7 @@ def export(mode, ctx):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from bench import stock
     from initiatives.models import Programme
     from initiatives.reports import exports, registry
 
@@ -257,37 +240,18 @@ def export(mode, ctx):
     programme = Programme.current()
     filters = registry.ReportFilters(period=programme.periods.get(number=1), status="sent_to_province")
     exports.choice_labels()  # translations loaded before measuring
-    before = peak_mb()
+    before = common.memory_mb()
     with tempfile.NamedTemporaryFile(suffix=".xlsx") as out, CaptureQueriesContext(connection) as queries:
         started, cpu_started = time.perf_counter(), time.process_time()
         if mode == "streamed":
             written = registry.get("initiatives").write(out.name, user=user, filters=filters)
         else:
-            written = normal_mode_export(exports.initiatives_for_report(user, filters, programme), out.name)
+            written = stock.normal_mode_export(exports.initiatives_for_report(user, filters, programme), out.name)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     return {"cpu_seconds": cpu, "rows_per_cpu_second": written / cpu, "median": seconds * 1000,
             "p95": seconds * 1000, "min": seconds * 1000, "db": None, "runs": 1,
             "queries": len(queries.captured_queries), "bytes": None, "rows": written,
-            "rows_per_second": written / seconds, "peak_mb": peak_mb(), "before_mb": before}
-
-
-def normal_mode_export(queryset, path):
-    """The usual first attempt: every row loaded, then openpyxl's normal (in-memory) workbook."""
-    from openpyxl import Workbook
-
-    from initiatives.reports import columns, exports
-
-    fields = columns.list_columns()
-    labels = exports.choice_labels()
-    records = list(queryset.order_by(*exports.LIST_ORDER).values(*exports.LIST_FIELDS))
-    authors = exports.authors_of(queryset.values("pk"))
-    book = Workbook()
-    sheet = book.active
-    sheet.append([str(column.header) for column in fields])
-    for number, record in enumerate(records, 1):
-        sheet.append(exports.initiative_row(number, record, authors.get(record["pk"], ()), labels))
-    book.save(path)
-    return len(records)
+            "rows_per_second": written / seconds, "peak_mb": common.memory_mb(), "before_mb": before}
 
 
 def worker(name, side, ctx):
@@ -353,26 +317,6 @@ def run_worker(name, side, ctx, database_url):
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
-def machine():
-    from django.db import connection
-
-    cpu = platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW server_version")
-        database = f"PostgreSQL {cursor.fetchone()[0]}"
-    import django
-
-    return (f"{cpu}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; Python "
-            f"{platform.python_version()}, Django {django.get_version()}, {database} (same host)")
-
-
 def prepare(database_url, args):
     """The context of one database, made in a child process so that the driver stays free of Django state."""
     env = {**os.environ, "DATABASE_URL": database_url}
@@ -394,7 +338,7 @@ def main():
     if args.worker == "context":
         setup_django()
         ctx = context()
-        ctx["machine"] = machine()
+        ctx["machine"] = common.machine()
         print(json.dumps(ctx))
         return
     if args.worker:

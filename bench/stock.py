@@ -104,3 +104,29 @@ def ranking_grouped(programme, limit=50):
         .annotate(sent=Count("pk"), benefit=Sum("economic_benefit_vnd"))
         .order_by("-sent", "-benefit", "credited_author__full_name")[:limit])
     return branches, members
+
+
+def normal_mode_export(queryset, path):
+    """The usual first attempt at the initiatives list: every row loaded at once, then openpyxl's normal
+    (in-memory) workbook with the list's date and money formats."""
+    from openpyxl import Workbook
+
+    from initiatives.reports import columns, exports
+    from initiatives.reports import workbook as wb
+
+    fields = columns.list_columns()
+    labels = exports.choice_labels()
+    records = list(queryset.order_by(*exports.LIST_ORDER).values(*exports.LIST_FIELDS))
+    authors = exports.authors_of(queryset.values("pk"))
+    book = Workbook()
+    sheet = book.active
+    sheet.append([str(column.header) for column in fields])
+    formats = {index: {wb.DATE: wb.DATE_FORMAT, wb.MONEY: wb.MONEY_FORMAT}.get(column.kind)
+               for index, column in enumerate(fields, 1)}
+    for number, record in enumerate(records, 1):
+        sheet.append(exports.initiative_row(number, record, authors.get(record["pk"], ()), labels))
+        for index, number_format in formats.items():
+            if number_format:
+                sheet.cell(row=number + 1, column=index).number_format = number_format
+    book.save(path)
+    return len(records)

@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import scale_bench  # noqa: E402  (its timing, counting and client helpers)
+from bench import common, scale_bench  # noqa: E402  (its timing, counting and client helpers)
 
 LEVELS = {  # who → (username, what they are officer of)
     "province": ("bulk.tinh", "province (10,000 branches)"),
@@ -67,7 +67,7 @@ def context():
     from initiatives.models import Federation, Initiative
 
     users = {who: get_user_model().objects.get(username=name) for who, (name, _label) in LEVELS.items()}
-    ctx = {"initiatives": Initiative.objects.count(), "machine": scale_bench.machine()}
+    ctx = {"initiatives": Initiative.objects.count(), "machine": common.machine()}
     for who, user in users.items():
         node = Federation.objects.filter(officers=user).first()
         ctx[who] = user.pk

@@ -14,11 +14,11 @@ an initiative counts. Accounts: `tinh` (province officer), `xa` (officer of Côn
 import datetime
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
 from . import access, targets, workflow
+from .demo_accounts import demo_account
 from .models import (
     Branch,
     Category,
@@ -79,19 +79,6 @@ def _node(parent, name, short_name, place_name, chair_name):
     return Federation.objects.add_child(Federation.objects.get(pk=parent.pk), fields), True
 
 
-def _user(username, *, password, first_name, last_name):
-    user, created = get_user_model().objects.get_or_create(
-        username=username, defaults={"first_name": first_name, "last_name": last_name,
-                                     "email": f"{username}@example.vn"})
-    if created:
-        if password:
-            user.set_password(password)
-        else:
-            user.set_unusable_password()
-        user.save()
-    return user
-
-
 @transaction.atomic
 def seed_province(*, password, admin_user):
     province = Federation.objects.filter(name=PROVINCE["name"], depth=1).first()
@@ -105,9 +92,9 @@ def seed_province(*, password, admin_user):
                                           node=node, to_node=province, new_name=node.name, reason=REASON,
                                           made_by=admin_user)
         nodes.append(node)
-    tinh = _user("tinh", password=password, first_name="Hương", last_name="Trần Thị Thu")
+    tinh = demo_account("tinh", password=password, first_name="Hương", last_name="Trần Thị Thu")
     province.officers.add(tinh)
-    xa = _user("xa", password=password, first_name="Tùng", last_name="Nguyễn Văn")
+    xa = demo_account("xa", password=password, first_name="Tùng", last_name="Nguyễn Văn")
     nodes[0].officers.add(xa)
 
     for code in MOVED:
@@ -137,7 +124,7 @@ def seed_province(*, password, admin_user):
         branch, created = Branch.objects.get_or_create(
             code=code, defaults={"name": name, "kind": kind, "member_count": members,
                                  "federation": nodes[node_index]})
-        officer = _user("canbo.cuatung" if code == "mn-cua-tung" else f"cb.{code}",
+        officer = demo_account("canbo.cuatung" if code == "mn-cua-tung" else f"cb.{code}",
                         password=password if code == "mn-cua-tung" else None,
                         first_name="Cán bộ", last_name=name[:30])
         branch.officers.add(officer)
@@ -182,7 +169,7 @@ def _commune_programme(commune):
 
 def _member(password):
     """`doanvien.cuatung`: a member of CĐCS Trường Mầm non Cửa Tùng, where two programmes are open."""
-    user = _user("doanvien.cuatung", password=password, first_name="Trang", last_name="Lê Thị Thu")
+    user = demo_account("doanvien.cuatung", password=password, first_name="Trang", last_name="Lê Thị Thu")
     user.groups.add(Group.objects.get_or_create(name=access.MEMBER)[0])
     if not Member.objects.filter(user=user).exists():
         Member.objects.create(full_name="Lê Thị Thu Trang", branch=Branch.objects.get(code="mn-cua-tung"),

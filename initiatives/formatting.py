@@ -1,9 +1,7 @@
 """How amounts, dates and quarters are written for people: 1.234.567 ₫, dd/mm/yyyy and "Quý 3/2021"."""
-import re
 
-from django.utils.translation import gettext
 
-QUARTER_KEY = re.compile(r"^(\d{4})-Q([1-4])$")
+from .quarters import label as quarter_label  # noqa: F401 (how a quarter is written: quarters.label)
 
 
 def format_vnd(amount):
@@ -37,12 +35,3 @@ def person_name(user):
         return ""
     name = f"{user.last_name} {user.first_name}".strip()
     return name or user.get_username()
-
-
-def quarter_label(key):
-    """A quarter as people write it ("Quý 3/2021"), from the key the JSON and the code use ("2021-Q3").
-    The one way a quarter is shown: pages, charts, ranking and Excel reports."""
-    match = QUARTER_KEY.match(str(key))
-    if not match:
-        return str(key)
-    return gettext("Quarter %(quarter)s/%(year)s") % {"quarter": match[2], "year": match[1]}

@@ -5,14 +5,12 @@ Figures come from the per-branch tallies (TallyBranch), summed over the subtree 
 one grouped query for every child row, whatever the depth or the number of branches. A merged branch's row is
 folded into the branch it merged into from the merger's date (reorganisation.counting_branch)."""
 
-from django.db.models import Case, Count, F, FilteredRelation, IntegerField, Max, Q, Sum, Value, When
+from django.db.models import Case, Count, F, IntegerField, Max, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, Substr
+from django.db.models.lookups import GreaterThan
 
-from . import programmes
-from .models import Federation, Status, TallyBranchSent
-
-SUBMITTED = [s for s in Status.values if s not in (Status.DRAFT,)]
-APPROVED = [Status.BRANCH_APPROVED, Status.DISTRICT_VERIFIED, Status.SENT_TO_PROVINCE]
+from . import programmes, progress_counts, sent
+from .models import Federation, Status
 
 
 def breadcrumbs(node):
@@ -29,8 +27,7 @@ def children(node, programme, branches, today):
     subtree's figures, and each branch directly under it. Two queries (the child bodies; the grouped sums)."""
     child_nodes = list(Federation.objects.get_children(node).filter(dissolved_on__isnull=True))
     width = len(node.path) + Federation.steplen
-    submitted = sum((F(f"t__{code}") for code in SUBMITTED[1:]), F(f"t__{SUBMITTED[0]}"))
-    approved = sum((F(f"t__{code}") for code in APPROVED[1:]), F(f"t__{APPROVED[0]}"))
+    submitted = progress_counts.tally_sum(progress_counts.SUBMITTED_CODES)
     # A branch directly under the node is its own row (a merged one counts for the branch it merged into).
     own_row = Case(
         When(federation_id=node.pk, merged_into__isnull=False, merged_on__lte=today, then=F("merged_into_id")),
@@ -43,18 +40,15 @@ def children(node, programme, branches, today):
         default=Value(""),
     )
     rows = (
-        branches.filter(federation__path__startswith=node.path).order_by()
-        .annotate(t=FilteredRelation("tally_rows", condition=Q(tally_rows__programme=programme)))
+        progress_counts.with_tally(branches.filter(federation__path__startswith=node.path), programme)
         .annotate(prefix=Substr("federation__path", 1, width), own=own_row)
         .values("prefix", "own")
         .annotate(
             branch_count=Count("pk", filter=Q(is_active=True)),
             members=_sum(Case(When(is_active=True, then=F("member_count")), default=Value(0))),
-            mobilised=Count("pk", filter=Q(is_active=True)
-                            & (Q(t__submitted__gt=0) | Q(t__returned__gt=0) | Q(t__branch_approved__gt=0)
-                               | Q(t__rejected__gt=0) | Q(t__district_verified__gt=0)
-                               | Q(t__sent_to_province__gt=0))),
-            submitted=_sum(submitted), approved=_sum(approved), sent=_sum(F(f"t__{Status.SENT_TO_PROVINCE}")),
+            mobilised=Count("pk", filter=Q(GreaterThan(submitted, 0), is_active=True)),
+            submitted=_sum(submitted), approved=_sum(progress_counts.tally_sum(progress_counts.APPROVED_CODES)),
+            sent=_sum(F(f"t__{Status.SENT_TO_PROVINCE}")),
             participants=_sum(F("t__participants")),
             branch_name=Max(own_name),  # a branch's own row: its name, read along
         )
@@ -98,9 +92,8 @@ def sent_by_child_and_period(node, programme, branches, today):
         default=Value(None), output_field=IntegerField(),
     )
     rows = (
-        TallyBranchSent.objects.filter(programme=programme, branch_id__in=branches.order_by().values("pk"),
-                                       branch__federation__path__startswith=node.path)
-        .exclude(period=0)
+        sent.branch_rows(programme, branch_ids=branches.order_by().values("pk"))
+        .filter(branch__federation__path__startswith=node.path)
         .annotate(prefix=Substr("branch__federation__path", 1, width), own=own_row)
         .values_list("prefix", "own", "period").annotate(total=Sum("sent")).order_by()
     )

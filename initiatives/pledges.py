@@ -13,13 +13,13 @@ import rules
 from django.core import signing
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Sum
 
 from portal_security import audit
 
 from . import access, permissions, programmes
+from . import sent as sent_in
 from .collation import by_vietnamese
-from .models import Pledge, PledgeTarget, TallyBranchSent
+from .models import Pledge, PledgeTarget
 
 
 def programme_for_branch(branch, wanted=None, day=None):
@@ -151,18 +151,13 @@ def overview(user, programme):
             "pledge__branch_id", "period_id", "initiatives")
     }
     # What each branch sent in each period (by date sent), from the tallies: never a row per initiative.
-    sent = {}
-    for branch_id, number, total in (
-        TallyBranchSent.objects.filter(programme=programme, branch__in=covered.values("pk"))
-        .values_list("branch_id", "period").annotate(total=Sum("sent")).order_by()
-    ):
-        sent.setdefault(branch_id, {})[f"p{number}"] = total
+    sent = sent_in.by_branch_and_period(programme, covered.values("pk"))
     rows = []
     for branch in branches:
         cells = []
         for period in periods:
             pledged = targets.get((branch.pk, period.pk))
-            done = sent.get(branch.pk, {}).get(f"p{period.number}", 0)
+            done = sent.get((branch.pk, period.number), 0)
             cells.append({"period": period, "pledged": pledged, "sent": done,
                           "share": done / pledged if pledged else None})
         # Every branch listed is in the user's scope (branches_for), so they may edit each ("initiatives.edit_pledge"),

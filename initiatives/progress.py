@@ -19,24 +19,20 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, F, FilteredRelation, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce
-from django.db.models.lookups import GreaterThan
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from . import access, progress_counts, targets
+from . import access, progress_counts, quarters, targets
 from .models import (
-    APPROVED_STATUSES,
-    SUBMITTED_STATUSES,
     Branch,
     Category,
     Programme,
     ProgrammePeriod,
     Status,
-    TallyCell,
 )
+from .quarters import Quarter
 from .text import fold
 
 DAYS_PER_MONTH = 365.25 / 12
@@ -44,8 +40,6 @@ DAYS_PER_MONTH = 365.25 / 12
 _sort_name = functools.lru_cache(maxsize=50_000)(fold)
 STATUS_CODES = tuple(Status.values)
 CATEGORY_CODES = tuple(Category.values)
-SUBMITTED_CODES = tuple(str(code) for code in SUBMITTED_STATUSES)
-APPROVED_CODES = tuple(str(code) for code in APPROVED_STATUSES)
 MOBILISED_TARGET_RATE = 1.0  # plan V.1: every branch mobilised
 
 # One line per figure: which statuses, which date. Used verbatim on the page, in the JSON and in the reports.
@@ -196,35 +190,40 @@ def elapsed_fraction(start, end, today):
     return ((today - start).days + 1) / ((end - start).days + 1)
 
 
+@dataclass(frozen=True)
+class Pace:
+    """A period's (or the programme's) figures against its target: what was sent, what is left, how fast."""
+
+    start: datetime.date
+    end: datetime.date
+    target: int | None
+    sent: int
+    today: datetime.date
+
+    @property
+    def days_left(self):
+        return days_left(self.start, self.end, self.today)
+
+    def as_dict(self):
+        left = self.days_left
+        target, sent = self.target, self.sent
+        return {
+            "start": self.start,
+            "end": self.end,
+            "target": target,
+            "sent": sent,
+            "share": share(sent, target),
+            "remaining": max(target - sent, 0) if target is not None else None,
+            "days_left": left,
+            "pace_per_month": pace_per_month(target - sent, left) if target is not None else None,
+            "is_open": self.start <= self.today <= self.end,
+            "is_over": self.today > self.end,
+        }
+
+
 def against_target(*, start, end, target, sent, today):
-    """A period's (or the programme's) figures against its target."""
-    left = days_left(start, end, today)
-    return {
-        "start": start,
-        "end": end,
-        "target": target,
-        "sent": sent,
-        "share": share(sent, target),
-        "remaining": max(target - sent, 0) if target is not None else None,
-        "days_left": left,
-        "pace_per_month": pace_per_month(target - sent, left) if target is not None else None,
-        "is_open": start <= today <= end,
-        "is_over": today > end,
-    }
-
-
-def quarter_key(year, quarter):
-    return f"{year}-Q{quarter}"
-
-
-def quarters_between(start, end):
-    """The calendar quarters from `start` to `end`, as keys "2021-Q3"."""
-    keys = []
-    year, quarter = start.year, (start.month - 1) // 3 + 1
-    while (year, quarter) <= (end.year, (end.month - 1) // 3 + 1):
-        keys.append(quarter_key(year, quarter))
-        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
-    return keys
+    """A period's (or the programme's) figures against its target, as the page and the JSON show them."""
+    return Pace(start=start, end=end, target=target, sent=sent, today=today).as_dict()
 
 
 def months_between(start, end):
@@ -262,21 +261,253 @@ def _period_key(period):
     return f"sent_p{period.number}"
 
 
-def _latest_begun(quarter_keys, today):
-    """The last of the quarters that has begun by `today` (the first one if none has)."""
-    begun = [key for key in quarter_keys if key <= quarter_key(today.year, (today.month - 1) // 3 + 1)]
-    return begun[-1] if begun else (quarter_keys[0] if quarter_keys else None)
+def programme_span(programme, periods):
+    """The programme's first and last day: its periods' span, else its window."""
+    if periods:
+        return periods[0].start, periods[-1].end
+    return programme.window_start, programme.window_end
 
 
-def _quarter_number(key):
-    """"2022-Q3" → 20223 (the tallies' quarter)."""
-    year, quarter = key.split("-Q")
-    return int(year) * 10 + int(quarter)
+@dataclass
+class CellCounts:
+    """What the scope's tally cells add up to: the pipeline, the categories, and what was sent in each period,
+    quarter and month."""
+
+    by_status: dict  # status: initiatives at it today
+    by_category: dict  # category: {"sent": in the window, "submitted": whatever the date}
+    sent_by_period: dict  # period number: sent in it (sent.py)
+    sent_by_quarter: dict  # quarter key: sent in it (within the window)
+    monthly: dict  # (year, month): {_period_key(period): sent that month in that period}
+
+    @property
+    def sent(self):
+        """Sent to the province, whatever the date."""
+        return self.by_status[Status.SENT_TO_PROVINCE]
 
 
-def _quarter_of_month(month):
-    """yyyymm → "yyyy-Qn"."""
-    return quarter_key(month // 100, (month % 100 - 1) // 3 + 1)
+def cell_counts(cells, periods, window=None):
+    """CellCounts of `cells` (progress_counts.cells) for the programme's `periods`, within `window` (a period, or
+    None for the whole programme)."""
+    counts = CellCounts(by_status=dict.fromkeys(STATUS_CODES, 0),
+                        by_category={code: {"sent": 0, "submitted": 0} for code in CATEGORY_CODES},
+                        sent_by_period={p.number: 0 for p in periods}, sent_by_quarter={}, monthly={})
+    period_keys = {p.number: _period_key(p) for p in periods}
+    for cell in cells:
+        counts.by_status[cell.status] = counts.by_status.get(cell.status, 0) + cell.n
+        category = counts.by_category.setdefault(cell.category, {"sent": 0, "submitted": 0})
+        if cell.status in progress_counts.SUBMITTED_CODES:
+            category["submitted"] += cell.n
+        if cell.status != Status.SENT_TO_PROVINCE:
+            continue  # below: sent, in the period the tallies filed it under (sent.py)
+        in_window = window is None or cell.period == window.number
+        if in_window:
+            category["sent"] += cell.n
+        if cell.period in counts.sent_by_period:
+            counts.sent_by_period[cell.period] += cell.n
+        if cell.month:
+            if in_window:
+                key = Quarter.of_month(cell.month).key
+                counts.sent_by_quarter[key] = counts.sent_by_quarter.get(key, 0) + cell.n
+            if cell.period in period_keys:
+                month = counts.monthly.setdefault((cell.month // 100, cell.month % 100), {})
+                month[period_keys[cell.period]] = month.get(period_keys[cell.period], 0) + cell.n
+    return counts
+
+
+@dataclass
+class Mobilisation:
+    """Active branches, and those of them with at least one initiative submitted."""
+
+    active: int = 0
+    mobilised: int = 0
+
+    def as_dict(self):
+        return {"active": self.active, "mobilised": self.mobilised, "rate": share(self.mobilised, self.active),
+                "target_rate": MOBILISED_TARGET_RATE}
+
+
+@dataclass(frozen=True)
+class Participation:
+    """Members credited with an approved initiative (and its authors, co-authors included) over the members the
+    active branches declare, against the programme's target rate."""
+
+    members: int
+    participants: int
+    authors: int
+    target_rate: Decimal
+
+    def as_dict(self):
+        return {"members": self.members, "participants": self.participants,
+                "rate": share(self.participants, self.members), "target_rate": float(self.target_rate)}
+
+    def in_full(self):
+        """as_dict, with the target in members, the authors and the definitions."""
+        return {
+            **self.as_dict(),
+            "target_participants": _at_least(self.target_rate, self.members),
+            "authors": self.authors,
+            "authors_rate": share(self.authors, self.members),
+            "definition": str(DEFINITIONS["participation"]),
+            "authors_definition": str(DEFINITIONS["participation_with_coauthors"]),
+        }
+
+
+def participation(members, people, target_rate):
+    """The Participation of `members` declared, `people` (progress_counts.Participation) taking part."""
+    return Participation(members=members, participants=people.participants, authors=people.authors,
+                         target_rate=target_rate)
+
+
+@dataclass
+class BranchTotals:
+    """The branches in scope added up: mobilisation, the members declared, the clusters' rows, the branches not
+    mobilised and those without a pledge."""
+
+    mobilisation: Mobilisation
+    members: int
+    clusters: list
+    not_mobilised: list
+    without_pledge: int
+
+
+def branch_totals(rows, window_sent=None):
+    """BranchTotals of `rows` (progress_counts.BranchRow, in the table's order); `window_sent`: {cluster id: sent in
+    the chosen period} (None: the rows' own sent, over the whole programme)."""
+    clusters = {}
+    mobilisation = Mobilisation()
+    members = without_pledge = 0
+    not_mobilised = []
+    for row in rows:
+        cluster = clusters.get(row.cluster_id)
+        if cluster is None:
+            cluster = clusters[row.cluster_id] = {
+                "id": row.cluster_id, "name": row.cluster_name or "", "branches": 0, "active": 0, "mobilised": 0,
+                "members": 0, "submitted": 0, "approved": 0, "sent": 0,
+            }
+        cluster["branches"] += 1
+        cluster["submitted"] += row.submitted
+        cluster["approved"] += row.approved
+        if window_sent is None:
+            cluster["sent"] += row.sent
+        if row.is_active:
+            mobilisation.active += 1
+            members += row.members
+            cluster["active"] += 1
+            cluster["members"] += row.members
+            if row.submitted:
+                mobilisation.mobilised += 1
+                cluster["mobilised"] += 1
+            else:
+                not_mobilised.append({"id": row.id, "name": row.name})
+            if not row.has_pledge:
+                without_pledge += 1
+    if window_sent is not None:
+        for cluster_id, cluster_sent in window_sent.items():
+            if cluster_id in clusters:
+                clusters[cluster_id]["sent"] += cluster_sent
+    return BranchTotals(mobilisation=mobilisation, members=members,
+                        clusters=sorted(clusters.values(), key=lambda c: (c["id"] is None, c["name"])),
+                        not_mobilised=not_mobilised, without_pledge=without_pledge)
+
+
+def top_branches(rows):
+    """The branches that sent the most in the whole programme (the table may show only a page)."""
+    top = sorted(rows, key=lambda r: (-r.sent, -r.submitted, _sort_name(r.name), r.id))[:TOP_BRANCHES]
+    return [{"id": r.id, "name": r.name, "sent": r.sent, "submitted": r.submitted} for r in top]
+
+
+@dataclass(frozen=True)
+class Pledges:
+    """The active branches' pledges in scope: initiatives pledged per period (id), the targets they make (None for
+    a period nobody pledged), the branches behind their pledge in the focus period."""
+
+    pledged: dict
+    targets: dict
+    behind: int
+
+    @property
+    def total(self):
+        return sum(self.pledged.values())
+
+
+def pledges(scope, periods, focus, today):
+    """The scope's Pledges, judged on the `focus` period."""
+    elapsed = elapsed_fraction(focus.start, focus.end, today) if focus is not None else 0.0
+    by_period = progress_counts.pledges_by_period(scope, focus, elapsed) if periods else {}
+    none = progress_counts.NO_PLEDGES
+    pledged = {p.pk: by_period.get(p.pk, none).pledged or 0 for p in periods}
+    return Pledges(
+        pledged=pledged,
+        targets={p.pk: pledged[p.pk] if by_period.get(p.pk, none).pledges else None for p in periods},
+        behind=by_period.get(focus.pk, none).behind if focus is not None else 0,
+    )
+
+
+def headline_given(scope):
+    """The targets the body above gave the scope's body, as its headline shows them, or None (then its branches'
+    pledges, as before): {"periods": {period id: initiatives}, "total": the whole programme's (else the rounds'
+    added up, as the body above sees it in its table of children: targets.for_children), "participation_rate"}."""
+    if not scope.given:
+        return None
+    by_period = {period_id: initiatives for period_id, initiatives, _rate in scope.given}
+    rate = next((rate for period_id, _initiatives, rate in scope.given if period_id is None), None)
+    periods = {period_id: n for period_id, n in by_period.items() if period_id is not None}
+    total = by_period.get(None)
+    if total is None and periods:
+        total = sum(periods.values())
+    return {"periods": periods, "total": total, "participation_rate": rate}
+
+
+@dataclass(frozen=True)
+class Targets:
+    """What the scope is judged against: the programme's own targets for the whole of the body that runs it, those
+    the body above gave a union body under it (headline_given), else its branches' pledges."""
+
+    source: str  # "programme", "node" or "pledges"
+    periods: dict  # period id: initiatives, or None
+    total: int | None  # the whole programme's
+    participation_rate: Decimal
+
+
+def targets_for(scope, periods, pledged):
+    """The scope's Targets; `pledged`: its Pledges."""
+    programme = scope.programme
+    given = headline_given(scope)
+    rate = given["participation_rate"] if given is not None and given["participation_rate"] is not None else (
+        programme.participation_target_rate)
+    if scope.whole_district:
+        return Targets("programme", {p.pk: p.target for p in periods}, programme.total_target, rate)
+    if given is not None:
+        return Targets("node", {p.pk: given["periods"].get(p.pk) for p in periods}, given["total"], rate)
+    total = pledged.total if any(target is not None for target in pledged.targets.values()) else None
+    return Targets("pledges", dict(pledged.targets), total, rate)
+
+
+def period_row(period, *, target, sent, today):
+    """A period against its target, with its number and name."""
+    return {**against_target(start=period.start, end=period.end, target=target, sent=sent, today=today),
+            "number": period.number, "label": str(period)}
+
+
+def quarter_keys(programme, periods, window, sent_by_quarter):
+    """The quarters the figures cover: those of the window (else of the periods, else of the programme's window),
+    and any other in which something was sent."""
+    keys = quarters.keys_between(*((window.start, window.end) if window is not None
+                                   else programme_span(programme, periods)))
+    keys += [key for key in sent_by_quarter if key not in keys]  # sent outside the periods shows
+    keys.sort()
+    return keys
+
+
+def pick_leaders_quarter(asked, keys, branch_count, long_list, today):
+    """Which quarter's leaders to show: the one asked for, if it is among `keys`; else, or for AUTO, the latest
+    begun quarter when the scope has more than `long_list` branches; else None (every quarter)."""
+    if asked is not None and asked not in keys:
+        asked = AUTO
+    if asked == AUTO:
+        many = long_list is not None and branch_count > long_list
+        return quarters.latest_begun(keys, today) if many else None
+    return asked
 
 
 def compute(scope: Scope, *, branch_page=None, branch_page_size=BRANCH_PAGE_SIZE, leaders_quarter=None,
@@ -294,146 +525,49 @@ def compute(scope: Scope, *, branch_page=None, branch_page_size=BRANCH_PAGE_SIZE
     window = scope.period  # None: the whole programme
 
     # 1. The scope's cells: pipeline, categories, what was sent per period, quarter and month.
-    by_status = dict.fromkeys(STATUS_CODES, 0)
-    categories = {code: {"sent": 0, "submitted": 0} for code in CATEGORY_CODES}
-    period_sent = {p.number: 0 for p in periods}
-    quarter_counts = {}
-    monthly = {}
-    period_keys = {p.number: _period_key(p) for p in periods}
-    for category, status, month, period_number, n in progress_counts.cells(scope):
-        by_status[status] = by_status.get(status, 0) + n
-        counts = categories.setdefault(category, {"sent": 0, "submitted": 0})
-        if status in SUBMITTED_CODES:
-            counts["submitted"] += n
-        if status != Status.SENT_TO_PROVINCE:
-            continue
-        in_window = window is None or period_number == window.number
-        if in_window:
-            counts["sent"] += n
-        if period_number in period_sent:
-            period_sent[period_number] += n
-        if month:
-            if in_window:
-                key = _quarter_of_month(month)
-                quarter_counts[key] = quarter_counts.get(key, 0) + n
-            if period_number in period_keys:
-                cell = monthly.setdefault((month // 100, month % 100), {})
-                cell[period_keys[period_number]] = cell.get(period_keys[period_number], 0) + n
+    counts = cell_counts(progress_counts.cells(scope), periods, window)
 
     # 2. Every branch in scope, one short row each: clusters, mobilised, the order of the branch table.
-    rows = progress_counts.branches(scope, SUBMITTED_CODES, APPROVED_CODES)
+    rows = progress_counts.branches(scope)
     # Sorted as people read Vietnamese, diacritics aside ("Điện lực" among the D's), not by code point.
-    rows.sort(key=lambda r: (_sort_name(r[1]), r[0]))
-    window_sent = progress_counts.sent_by_cluster(scope, window) if window is not None else None
-    clusters = {}
-    active = members = mobilised = without_pledge = 0
-    not_mobilised = []
-    for branch_id, name, cluster_id, cluster_name, is_active, size, has_pledge, submitted, approved, sent in rows:
-        cluster = clusters.get(cluster_id)
-        if cluster is None:
-            cluster = clusters[cluster_id] = {
-                "id": cluster_id, "name": cluster_name or "", "branches": 0, "active": 0, "mobilised": 0,
-                "members": 0, "submitted": 0, "approved": 0, "sent": 0,
-            }
-        cluster["branches"] += 1
-        cluster["submitted"] += submitted
-        cluster["approved"] += approved
-        if window_sent is None:
-            cluster["sent"] += sent
-        if is_active:
-            active += 1
-            members += size
-            cluster["active"] += 1
-            cluster["members"] += size
-            if submitted:
-                mobilised += 1
-                cluster["mobilised"] += 1
-            else:
-                not_mobilised.append({"id": branch_id, "name": name})
-            if not has_pledge:
-                without_pledge += 1
-    if window_sent is not None:
-        for cluster_id, sent in window_sent.items():
-            if cluster_id in clusters:
-                clusters[cluster_id]["sent"] += sent
-    by_cluster = sorted(clusters.values(), key=lambda c: (c["id"] is None, c["name"]))
-    # The branches of the scope that sent the most in the whole programme (the table may show only a page).
-    top = sorted(rows, key=lambda r: (-r[9], -r[7], _sort_name(r[1]), r[0]))[:TOP_BRANCHES]
-    top_branches = [{"id": r[0], "name": r[1], "sent": r[9], "submitted": r[7]} for r in top]
+    rows.sort(key=lambda r: (_sort_name(r.name), r.id))
+    totals = branch_totals(rows, progress_counts.sent_by_cluster(scope, window) if window is not None else None)
 
     # 3. Pledges against the focus period, and the branch table (one page of it, or all).
     focus = focus_period(periods, today, window)
-    elapsed = elapsed_fraction(focus.start, focus.end, today) if focus is not None else 0.0
-    pledged = progress_counts.pledges_by_period(scope, focus, elapsed) if periods else {}
-    pledged_by_period = {p.pk: pledged.get(p.pk, (0, 0, 0))[0] or 0 for p in periods}
-    pledge_targets = {p.pk: pledged_by_period[p.pk] if pledged.get(p.pk, (0, 0, 0))[1] else None for p in periods}
-    behind = pledged.get(focus.pk, (0, 0, 0))[2] if focus is not None else 0
+    pledged = pledges(scope, periods, focus, today)
     page = _page(len(rows), branch_page, branch_page_size)
-    shown = rows[page["first"]:page["last"]]
-    by_branch = _branch_rows(scope, shown, periods, window, focus, today)
+    by_branch = _branch_rows(scope, rows[page["first"]:page["last"]], periods, window, focus, today)
 
     # 4. Participation, and each cluster's leading branches per quarter.
-    participants, authors = progress_counts.participation(scope)
-    given = headline_given(scope)
-    rate = given["participation_rate"] if given is not None and given["participation_rate"] is not None else (
-        programme.participation_target_rate)
-    target_rate = float(rate)
-    quarter_span = (window.start, window.end) if window is not None else (
-        (periods[0].start, periods[-1].end) if periods else (programme.window_start, programme.window_end))
-    quarter_keys = quarters_between(*quarter_span)
-    quarter_keys += [key for key in quarter_counts if key not in quarter_keys]  # sent outside the periods shows
-    quarter_keys.sort()
-    by_quarter = {key: quarter_counts.get(key, 0) for key in quarter_keys}
-    if leaders_quarter is not None and leaders_quarter not in quarter_keys:
-        leaders_quarter = AUTO
-    if leaders_quarter == AUTO:
-        many = long_list is not None and len(rows) > long_list
-        leaders_quarter = _latest_begun(quarter_keys, today) if many else None
+    judged_on = targets_for(scope, periods, pledged)
+    people = participation(totals.members, progress_counts.participation(scope), judged_on.participation_rate)
+    keys = quarter_keys(programme, periods, window, counts.sent_by_quarter)
+    shown_quarter = pick_leaders_quarter(leaders_quarter, keys, len(rows), long_list, today)
     leaders = _quarter_leaders(progress_counts.quarter_leaders(
-        scope, window, _quarter_number(leaders_quarter) if leaders_quarter else None), quarter_keys)
+        scope, window, Quarter.of_key(shown_quarter) if shown_quarter else None), keys)
 
-    source = "programme" if scope.whole_district else ("node" if given is not None else "pledges")
     period_rows = []
     for period in periods:
-        if scope.whole_district:
-            target = period.target
-        elif given is not None:
-            target = given["periods"].get(period.pk)
-        else:
-            target = pledge_targets[period.pk]
-        figures = against_target(start=period.start, end=period.end, target=target, sent=period_sent[period.number],
-                                 today=today)
-        figures.update({
-            "number": period.number,
-            "label": str(period),
-            "target_source": source,
-            "pledged": pledged_by_period[period.pk],
+        row = period_row(period, target=judged_on.periods[period.pk], sent=counts.sent_by_period[period.number],
+                         today=today)
+        row.update({
+            "target_source": judged_on.source,
+            "pledged": pledged.pledged[period.pk],
             "programme_target": period.target,
             "is_selected": window is not None and window.pk == period.pk,
             "is_focus": focus is not None and focus.pk == period.pk,
             "definition": str(DEFINITIONS["period_sent"]),
         })
-        period_rows.append(figures)
+        period_rows.append(row)
 
-    programme_sent = by_status[Status.SENT_TO_PROVINCE]
-    programme_start = periods[0].start if periods else programme.window_start
-    programme_end = periods[-1].end if periods else programme.window_end
-    if scope.whole_district:
-        programme_target = programme.total_target
-    elif given is not None:
-        programme_target = given["total"]
-    elif any(target is not None for target in pledge_targets.values()):
-        programme_target = sum(pledged_by_period.values())
-    else:
-        programme_target = None
-    programme_figures = against_target(
-        start=programme_start, end=programme_end, target=programme_target, sent=programme_sent, today=today
-    )
+    start, end = programme_span(programme, periods)
+    programme_figures = against_target(start=start, end=end, target=judged_on.total, sent=counts.sent, today=today)
     programme_figures.update({
         "name": programme.name,
         "programme_target": programme.total_target,
-        "target_source": source,
-        "pledged": sum(pledged_by_period.values()),
+        "target_source": judged_on.source,
+        "pledged": pledged.total,
         "definition": str(DEFINITIONS["programme_sent"]),
     })
 
@@ -442,38 +576,26 @@ def compute(scope: Scope, *, branch_page=None, branch_page_size=BRANCH_PAGE_SIZE
         "periods": period_rows,
         "selected_period": window.number if window is not None else None,
         "focus_period": focus.number if focus is not None else None,
-        "participation": {
-            "members": members,
-            "participants": participants,
-            "rate": share(participants, members),
-            "target_rate": target_rate,
-            "target_participants": _at_least(rate, members),
-            "authors": authors,
-            "authors_rate": share(authors, members),
-            "definition": str(DEFINITIONS["participation"]),
-            "authors_definition": str(DEFINITIONS["participation_with_coauthors"]),
-        },
+        "participation": people.in_full(),
         "branches": {
-            "active": active,
-            "mobilised": mobilised,
-            "rate": share(mobilised, active),
-            "target_rate": MOBILISED_TARGET_RATE,
-            "not_mobilised": not_mobilised,
-            "behind": behind,
-            "without_pledge": without_pledge,
+            **totals.mobilisation.as_dict(),
+            "not_mobilised": totals.not_mobilised,
+            "behind": pledged.behind,
+            "without_pledge": totals.without_pledge,
             "definition": str(DEFINITIONS["mobilised"]),
         },
-        "by_status": by_status,
-        "by_category": {code: categories.get(code, {}).get("sent", 0) for code in CATEGORY_CODES},
-        "by_category_submitted": {code: categories.get(code, {}).get("submitted", 0) for code in CATEGORY_CODES},
+        "by_status": counts.by_status,
+        "by_category": {code: counts.by_category.get(code, {}).get("sent", 0) for code in CATEGORY_CODES},
+        "by_category_submitted": {code: counts.by_category.get(code, {}).get("submitted", 0)
+                                  for code in CATEGORY_CODES},
         "by_branch": by_branch,
         "by_branch_page": {key: page[key] for key in ("number", "pages", "size", "count")},
-        "top_branches": top_branches,
-        "by_cluster": by_cluster,
-        "by_quarter": by_quarter,
+        "top_branches": top_branches(rows),
+        "by_cluster": totals.clusters,
+        "by_quarter": {key: counts.sent_by_quarter.get(key, 0) for key in keys},
         "quarter_leaders": leaders,
-        "quarter_leaders_quarter": leaders_quarter,
-        "burnup": [_burnup(p, row, monthly, today) for p, row in zip(periods, period_rows, strict=True)],
+        "quarter_leaders_quarter": shown_quarter,
+        "burnup": [_burnup(p, row, counts.monthly, today) for p, row in zip(periods, period_rows, strict=True)],
         "scope": {
             "whole_district": scope.whole_district,
             "branch_count": len(rows),
@@ -487,21 +609,6 @@ def compute(scope: Scope, *, branch_page=None, branch_page_size=BRANCH_PAGE_SIZE
         },
         "definitions": definitions(),
     }
-
-
-def headline_given(scope):
-    """The targets the body above gave the scope's body, as its headline shows them, or None (then its branches'
-    pledges, as before): {"periods": {period id: initiatives}, "total": the whole programme's (else the rounds'
-    added up, as the body above sees it in its table of children: targets.for_children), "participation_rate"}."""
-    if not scope.given:
-        return None
-    by_period = {period_id: initiatives for period_id, initiatives, _rate in scope.given}
-    rate = next((rate for period_id, _initiatives, rate in scope.given if period_id is None), None)
-    periods = {period_id: n for period_id, n in by_period.items() if period_id is not None}
-    total = by_period.get(None)
-    if total is None and periods:
-        total = sum(periods.values())
-    return {"periods": periods, "total": total, "participation_rate": rate}
 
 
 def cache_seconds():
@@ -549,21 +656,19 @@ def _at_least(rate, members):
 
 
 def _branch_rows(scope, rows, periods, window, focus, today):
-    """The branch table's rows for these branches (tuples from progress_counts.branches, in order)."""
-    ids = [row[0] for row in rows]
+    """The branch table's rows for these branches (progress_counts.BranchRow, in order)."""
+    ids = [row.id for row in rows]
     details = progress_counts.branch_details(scope, ids) if ids else {}
     sent = progress_counts.sent_by_branch_and_period(scope, ids) if ids and periods else {}
     pledges = progress_counts.pledges_of(scope, ids) if ids and periods else {}
     result = []
-    for branch_id, name, cluster_id, cluster_name, is_active, size, has_pledge, submitted, approved, _sent in rows:
-        _id, code, kind, *counts = details[branch_id]
-        by_status = dict(zip(STATUS_CODES, counts[:len(STATUS_CODES)], strict=True))
-        participants, authors = counts[-2:]
+    for row in rows:
+        detail = details[row.id]
         period_rows = []
         behind = False
         for period in periods:
-            period_sent = sent.get((branch_id, period.number), 0)
-            pledged = pledges.get((branch_id, period.pk))
+            period_sent = sent.get((row.id, period.number), 0)
+            pledged = pledges.get((row.id, period.pk))
             expected = (pledged or 0) * elapsed_fraction(period.start, period.end, today)
             period_behind = bool(pledged) and period_sent < expected
             if focus is not None and period.pk == focus.pk:
@@ -573,37 +678,39 @@ def _branch_rows(scope, rows, periods, window, focus, today):
                 "share": share(period_sent, pledged), "behind": period_behind,
             })
         result.append({
-            "id": branch_id,
-            "code": code,
-            "name": name,
-            "kind": kind,
-            "cluster_id": cluster_id,
-            "cluster": cluster_name,
-            "is_active": is_active,
-            "members": size,
-            "by_status": by_status,
-            "submitted": submitted,
-            "approved": approved,
-            "sent": by_status[Status.SENT_TO_PROVINCE] if window is None else sent.get((branch_id, window.number), 0),
+            "id": row.id,
+            "code": detail.code,
+            "name": row.name,
+            "kind": detail.kind,
+            "cluster_id": row.cluster_id,
+            "cluster": row.cluster_name,
+            "is_active": row.is_active,
+            "members": row.members,
+            "by_status": detail.by_status,
+            "submitted": row.submitted,
+            "approved": row.approved,
+            "sent": (detail.by_status[Status.SENT_TO_PROVINCE] if window is None
+                     else sent.get((row.id, window.number), 0)),
             "periods": period_rows,
-            "participants": participants,
-            "rate": share(participants, size),
-            "authors": authors,
-            "mobilised": is_active and submitted > 0,
-            "has_pledge": has_pledge,
+            "participants": detail.participants,
+            "rate": share(detail.participants, row.members),
+            "authors": detail.authors,
+            "mobilised": row.is_active and row.submitted > 0,
+            "has_pledge": row.has_pledge,
             "behind": behind,
         })
     return result
 
 
 def _quarter_leaders(rows, quarter_keys):
-    """The leaders' rows (progress_counts.quarter_leaders) in the page's order: quarter, cluster name, branch."""
+    """The leaders' rows (progress_counts.LeaderRow) in the page's order: quarter, cluster name, branch."""
     slots = {}
-    for cluster_id, cluster_name, quarter, branch_id, branch_name, sent in rows:
-        key = quarter_key(quarter // 10, quarter % 10)
-        slot = slots.setdefault((key, cluster_id), {"quarter": key, "cluster_id": cluster_id,
-                                                    "cluster": cluster_name or "", "sent": sent, "branches": []})
-        slot["branches"].append({"id": branch_id, "name": branch_name})
+    for row in rows:
+        key = Quarter.of_tally(row.quarter).key
+        slot = slots.setdefault((key, row.cluster_id), {"quarter": key, "cluster_id": row.cluster_id,
+                                                        "cluster": row.cluster_name or "", "sent": row.sent,
+                                                        "branches": []})
+        slot["branches"].append({"id": row.branch_id, "name": row.branch_name})
     leaders = []
     for key in quarter_keys:
         for slot in sorted((s for (k, _c), s in slots.items() if k == key), key=lambda s: s["cluster"]):
@@ -636,46 +743,22 @@ def _burnup(period, period_row, monthly, today):
 
 def headline(programme, *, today=None):
     """The programme's public figures for the home page: each period and the whole programme against target,
-    participation and branches mobilised, for the whole district. Aggregates only: no names."""
+    participation and branches mobilised, for the whole district. Aggregates only: no names. Counted by the
+    dashboard's own figure functions over the programme's tallies and every active branch."""
     today = today or timezone.localdate()
     periods = list(programme.periods.all())
-    # From the tallies: the programme's cells, its participants, and the branches with something submitted.
-    sent = Q(status=Status.SENT_TO_PROVINCE)
-    counts = TallyCell.objects.filter(programme=programme).aggregate(
-        **{_period_key(p): Coalesce(Sum("n", filter=sent & Q(period=p.number)), 0) for p in periods},
-        sent=Coalesce(Sum("n", filter=sent), 0),
-    )
-    counts["participants"] = progress_counts.programme_participation(programme)[0]
-    received = sum((F(f"t__{code}") for code in SUBMITTED_CODES[1:]), F(f"t__{SUBMITTED_CODES[0]}"))
-    branches = (
-        Branch.objects.filter(is_active=True)
-        .annotate(t=FilteredRelation("tally_rows", condition=Q(tally_rows__programme=programme)))
-        .aggregate(active=Count("pk"), members=Sum("member_count"),
-                   mobilised=Count("pk", filter=GreaterThan(received, 0)))
-    )
-    counts["mobilised"] = branches["mobilised"]
-    members = branches["members"] or 0
-    programme_start = periods[0].start if periods else programme.window_start
-    programme_end = periods[-1].end if periods else programme.window_end
-    period_rows = []
-    for period in periods:
-        figures = against_target(start=period.start, end=period.end, target=period.target,
-                                 sent=counts[_period_key(period)], today=today)
-        figures.update({"number": period.number, "label": str(period)})
-        period_rows.append(figures)
+    whole = Scope(programme=programme, branches=Branch.objects.all(), every_branch=True, today=today)
+    counts = cell_counts(progress_counts.cells(whole), periods)
+    people = progress_counts.programme_participation(programme)
+    branches = progress_counts.active_branches(Branch.objects.all(), programme)
+    start, end = programme_span(programme, periods)
     return {
-        "programme": against_target(start=programme_start, end=programme_end, target=programme.total_target,
-                                    sent=counts["sent"], today=today),
-        "periods": period_rows,
-        "participation": {
-            "members": members, "participants": counts["participants"],
-            "rate": share(counts["participants"], members),
-            "target_rate": float(programme.participation_target_rate),
-        },
-        "branches": {
-            "active": branches["active"], "mobilised": counts["mobilised"],
-            "rate": share(counts["mobilised"], branches["active"]), "target_rate": MOBILISED_TARGET_RATE,
-        },
+        "programme": against_target(start=start, end=end, target=programme.total_target, sent=counts.sent,
+                                    today=today),
+        "periods": [period_row(period, target=period.target, sent=counts.sent_by_period[period.number], today=today)
+                    for period in periods],
+        "participation": participation(branches.members, people, programme.participation_target_rate).as_dict(),
+        "branches": Mobilisation(active=branches.active, mobilised=branches.mobilised).as_dict(),
         "definitions": definitions(),
     }
 

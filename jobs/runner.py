@@ -2,9 +2,16 @@
 
 `start` records a job and hands it, once the transaction commits, to Celery (when a broker is configured:
 `settings.JOBS_RUNNER == "celery"`) or to a thread of the web process (the embedded default). Either way
-`execute` runs it: it claims the row, runs the kind's work, and records done / failed. A job whose worker died
-stops beating; `sweep` gives it another attempt, up to `JOBS_MAX_ATTEMPTS`, then marks it failed with a message.
-Running a job twice is harmless: `execute` claims only a waiting job or one whose heartbeat has gone stale.
+`execute` runs it: it claims the row, runs the kind's work, and records done / failed.
+
+While a job runs, a thread of its runner writes its progress and `heartbeat_at` (`Progress`), every
+`heartbeat_seconds()` at least, whatever the work is doing: a worker busy without rows to count (the database
+sorting the rows before the first one, the workbook being zipped, its file being stored) is alive, and only a
+runner that died stops beating.
+`sweep` gives such a job another attempt, up to `JOBS_MAX_ATTEMPTS`, then marks it failed with a message.
+Running a job twice is harmless: `execute` claims only a waiting job or one whose heartbeat has gone stale, and
+every write of a run is made under its claim (state running, its attempt number), so a run that lost its claim
+can no longer move the job.
 """
 
 import datetime
@@ -37,6 +44,11 @@ def max_attempts():
     return getattr(settings, "JOBS_MAX_ATTEMPTS", 3)
 
 
+def heartbeat_seconds():
+    """How often a running job says it is alive: several beats fit in JOBS_STALE_SECONDS."""
+    return getattr(settings, "JOBS_HEARTBEAT_SECONDS", None) or max(0.5, stale_seconds() / 6)
+
+
 def keep_days():
     return getattr(settings, "JOBS_KEEP_DAYS", 7)
 
@@ -65,43 +77,65 @@ def _run_in_thread(job_id):
         connection.close()
 
 
+def _claimed(job):
+    """The job's row while this run still holds it (a sweep, then another runner, may have taken it)."""
+    return Job.objects.filter(pk=job.pk, state=State.RUNNING, attempts=job.attempts)
+
+
 class Progress:
-    """What a running job tells its page: rows done of the total, written at most every `interval` seconds
-    (each write is also the job's heartbeat)."""
+    """What a running job tells its page (rows done of the total) and the sweep (that its runner is alive).
+
+    The work only counts, in memory (`set_total`, `advance`). A thread of the runner writes the count and the
+    heartbeat on a database connection of its own: within `interval` seconds of a change, and every
+    `heartbeat_seconds()` when nothing changes, whatever the work is doing (a sort before the first row, the
+    workbook being zipped). So the work's own connection never writes while it holds a long read (an export's
+    cursor): on SQLite such a write fails once another connection has written since the read began."""
 
     def __init__(self, job, interval=0.5):
         self.job = job
         self.interval = interval
-        self._written = 0.0
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._write_until_stopped, name=f"job-{job.pk}-progress", daemon=True)
 
     def set_total(self, total):
         self.job.total = total
-        Job.objects.filter(pk=self.job.pk).update(total=total, heartbeat_at=timezone.now())
 
     def advance(self, count=1):
         self.job.done += count
-        now = time.monotonic()
-        if now - self._written >= self.interval:
-            self._written = now
-            self.beat()
-
-    def beat(self):
-        try:
-            Job.objects.filter(pk=self.job.pk).update(done=self.job.done, heartbeat_at=timezone.now())
-        except OperationalError:
-            # SQLite refuses a write while another connection is writing and this one reads (the export's
-            # cursor): the bar moves at the next beat. Nothing else depends on this write.
-            logger.debug("job %s: progress not written this time", self.job.pk)
 
     def save_result(self, result):
         """Keep `result` (plain data) for the job's page."""
         self.job.result = result
-        Job.objects.filter(pk=self.job.pk).update(result=result)
+        _claimed(self.job).update(result=result)
 
     def save_file(self, name, handle):
         self.job.file_name = name
         self.job.file.save(name, File(handle, name=name), save=False)
-        Job.objects.filter(pk=self.job.pk).update(file=self.job.file.name, file_name=name)
+        _claimed(self.job).update(file=self.job.file.name, file_name=name)
+
+    def start(self):
+        self._thread.start()
+
+    def stop(self):
+        self._stopped.set()
+        self._thread.join(timeout=5)
+
+    def _write_until_stopped(self):
+        written, written_at = (self.job.done, self.job.total), time.monotonic()
+        try:
+            while not self._stopped.wait(self.interval):
+                counts = (self.job.done, self.job.total)
+                if counts == written and time.monotonic() - written_at < heartbeat_seconds():
+                    continue
+                try:
+                    if not _claimed(self.job).update(done=counts[0], total=counts[1], heartbeat_at=timezone.now()):
+                        return  # finished, or taken by another runner: nothing more to say
+                except OperationalError:  # SQLite's one writer did not let go in time: the next tick writes
+                    logger.warning("job %s: progress and heartbeat not written this time", self.job.pk)
+                    continue
+                written, written_at = counts, time.monotonic()
+        finally:
+            connection.close()  # this thread's own connection
 
 
 def _claim(job_id):
@@ -125,27 +159,32 @@ def execute(job_id):
                                             "Start it again; if it stops again, tell the district office.")
                        % {"count": job.attempts - 1})
     progress = Progress(job)
+    progress.start()
     try:
         kind = registry.get(job.kind)
         with translation.override(settings.LANGUAGE_CODE):
             kind.authorize(job.owner, job.params)
             message = kind.run(job, progress) or ""
     except (registry.JobError, PermissionDenied) as error:
-        return _finish(job, State.FAILED, str(error))
+        state, message = State.FAILED, str(error)
     except Exception:
         logger.exception("job %s (%s) failed", job.pk, job.kind)
+        state = State.FAILED
         with translation.override(settings.LANGUAGE_CODE):
-            return _finish(job, State.FAILED, _("The job failed because of an error in the portal. "
-                                                "It has been logged; please try again later."))
-    return _finish(job, State.DONE, message)
+            message = _("The job failed because of an error in the portal. It has been logged; please try again "
+                        "later.")
+    else:
+        state = State.DONE
+    finally:
+        progress.stop()
+    return _finish(job, state, message)
 
 
 def _finish(job, state, message):
     now = timezone.now()
     total = job.total if job.total is not None else job.done
     done = total if state == State.DONE else job.done
-    Job.objects.filter(pk=job.pk, state=State.RUNNING).update(
-        state=state, message=message, finished_at=now, heartbeat_at=now, done=done, total=total)
+    _claimed(job).update(state=state, message=message, finished_at=now, heartbeat_at=now, done=done, total=total)
     job.refresh_from_db()
     return job
 

@@ -7,16 +7,15 @@ quarter with their benefit, kept by triggers: see initiatives/models/tally.py), 
 grouped by their credited author: neither reads a row per member or per initiative of the whole federation.
 """
 
-import datetime
 from dataclasses import dataclass, replace
 
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from initiatives import access, progress, progress_counts
-from initiatives.formatting import quarter_label
+from initiatives import access, progress, progress_counts, quarters, sent
 from initiatives.models import Initiative, Programme, Status, TallyBranchSent, TallyCreditedSent
+from initiatives.quarters import Quarter
 
 COUNTED_STATUS = Status.SENT_TO_PROVINCE
 BY_SENT, BY_BENEFIT = "sent", "benefit"
@@ -32,51 +31,6 @@ DEFINITION = _(
 MEMBER_LIMIT = 50
 
 
-@dataclass(frozen=True)
-class Quarter:
-    year: int
-    number: int
-
-    @property
-    def key(self):
-        return f"{self.year}-Q{self.number}"
-
-    @property
-    def start(self):
-        return datetime.date(self.year, 3 * self.number - 2, 1)
-
-    @property
-    def end(self):
-        if self.number == 4:
-            return datetime.date(self.year, 12, 31)
-        return datetime.date(self.year, 3 * self.number + 1, 1) - datetime.timedelta(days=1)
-
-    def __str__(self):
-        return quarter_label(self.key)
-
-    @classmethod
-    def parse(cls, key):
-        """"2022-Q1" → Quarter(2022, 1); None for anything else."""
-        try:
-            year, number = str(key).upper().split("-Q")
-            quarter = cls(int(year), int(number))
-        except (TypeError, ValueError):
-            return None
-        return quarter if 1 <= quarter.number <= 4 and 2000 <= quarter.year <= 2100 else None
-
-    @classmethod
-    def of(cls, date):
-        return cls(date.year, (date.month - 1) // 3 + 1)
-
-
-def quarters_between(start, end):
-    quarters, current = [], Quarter.of(start)
-    while current.start <= end:
-        quarters.append(current)
-        current = Quarter(current.year + 1, 1) if current.number == 4 else Quarter(current.year, current.number + 1)
-    return quarters
-
-
 def programme_quarters(programme):
     """The quarters in which the programme's initiatives can be sent: from the window's opening to the end
     of its last period."""
@@ -84,7 +38,7 @@ def programme_quarters(programme):
         return []
     periods = list(programme.periods.all())
     end = max([p.end for p in periods] + [programme.window_end])
-    return quarters_between(programme.window_start, end)
+    return quarters.between(programme.window_start, end)
 
 
 @dataclass
@@ -115,14 +69,13 @@ def _order(basis, name_field):
     return [f"-{basis}", f"-{other}", name_field, "pk"]
 
 
-def _counted(prefix, quarter, cluster_id, programme):
-    condition = Q(**{f"{prefix}status": COUNTED_STATUS})
+def _counted(quarter, cluster_id, programme):
+    """The initiatives a ranking counts: sent to the province (within the quarter: sent.initiatives_in)."""
+    condition = sent.initiatives_in(quarter) if quarter is not None else Q(status=COUNTED_STATUS)
     if programme is not None:
-        condition &= Q(**{f"{prefix}programme": programme})
-    if quarter is not None:
-        condition &= Q(**{f"{prefix}sent_to_province_date__range": (quarter.start, quarter.end)})
+        condition &= Q(programme=programme)
     if cluster_id is not None:
-        condition &= Q(**{f"{prefix}branch__cluster_id": cluster_id})
+        condition &= Q(branch__cluster_id=cluster_id)
     return condition
 
 
@@ -132,7 +85,7 @@ def _sent_tally(field, quarter, programme):
     rows = rows.filter(programme=programme) if programme is not None else rows.filter(
         programme_id__in=Programme.objects.values("pk"))
     if quarter is not None:
-        rows = rows.filter(sent_quarter=quarter.year * 10 + quarter.number)
+        rows = rows.filter(sent_quarter=quarter.tally)
     return Coalesce(Subquery(rows.values("branch").annotate(total=Sum(field)).values("total")), 0)
 
 
@@ -180,7 +133,7 @@ def _sent_by_member_tally(programme, cluster_id):
 
 def _sent_by_member_counted(quarter, cluster_id, programme):
     """(member, sent, benefit) counted from the initiatives sent (within a quarter: a few thousand rows)."""
-    counted = Initiative.objects.filter(_counted("", quarter, cluster_id, programme), credited_author__isnull=False)
+    counted = Initiative.objects.filter(_counted(quarter, cluster_id, programme), credited_author__isnull=False)
     return (counted.order_by()
             .values(member_id=F("credited_author_id"), member_name=F("credited_author__full_name"),
                     branch_name=F("credited_author__branch__name"))
@@ -212,11 +165,11 @@ def cluster_leaders_by_quarter(user, *, programme=None):
     if programme is not None:
         scope = progress.scope_for_user(user, programme)
         best = {}
-        for _cluster_id, cluster_name, quarter, _branch_id, branch_name, n in progress_counts.quarter_leaders(scope):
-            if cluster_name is None:
+        for row in progress_counts.quarter_leaders(scope):
+            if row.cluster_name is None:
                 continue
-            key = (cluster_name, Quarter(quarter // 10, quarter % 10).key)
-            best.setdefault(key, (n, []))[1].append(branch_name)
+            key = (row.cluster_name, Quarter.of_tally(row.quarter).key)
+            best.setdefault(key, (row.sent, []))[1].append(row.branch_name)
         return {key: (count, sorted(names)) for key, (count, names) in best.items()}
     initiatives = access.initiatives_for(user).filter(status=COUNTED_STATUS, sent_to_province_date__isnull=False)
     rows = (

@@ -7,6 +7,7 @@ import rules
 from axes.admin import AccessAttemptAdmin
 from axes.models import AccessAttempt
 from django.contrib import admin
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -16,6 +17,7 @@ from .models import AuditEvent
 
 class UnlockingAccessAttemptAdmin(AccessAttemptAdmin):
     actions = ["unlock", *AccessAttemptAdmin.actions]
+    ordering = ["-attempt_time", "-pk"]  # the latest first, in a stable order across pages
 
     @admin.action(description=_("Unlock the selected user names and addresses"), permissions=["delete"])
     def unlock(self, request, queryset):
@@ -52,7 +54,8 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("details"))
     def details_text(self, event):
-        return "; ".join(f"{key}: {value}" for key, value in sorted(event.details.items())) or "—"
+        return Truncator("; ".join(f"{key}: {value}" for key, value in sorted(event.details.items())) or "—").chars(
+            120)
 
     def has_view_permission(self, request, obj=None):
         return rules.has_perm("portal_security.view_auditevent", request.user, obj)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 class PortalSecurityConfig(AppConfig):
     """Cross-cutting protection that belongs to no business app: audit log, lock-out roles, outage page."""
 
+    default = True  # the app's config (apps.py also holds AxesConfig, which INSTALLED_APPS names for axes)
     name = "portal_security"
     verbose_name = _("Security")
 

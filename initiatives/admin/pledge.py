@@ -92,6 +92,7 @@ class PledgeAdmin(KeptByThoseOverseeingBranches, BranchScopedAdmin):
     form = PledgeAdminForm
     inlines = [PledgeTargetInline]
     list_display = ("branch", "programme", "signed_on", "committed", "accepted_by_district", "updated_at")
+    ordering = ("branch__name", "-programme__window_start", "pk")
     list_filter = ("accepted_by_district", "programme")
     list_select_related = ("branch", "programme")
     search_fields = ("branch__name", "branch__code")

@@ -52,7 +52,7 @@ INDEX = Field("index", _("No."), 5, wb.INDEX, aliases=("STT", "TT", "Số TT", "
 
 INITIATIVE_FIELDS = (
     INDEX,
-    Field("title", _("Title of the initiative"), 21, required=True,
+    Field("title", _("Title of the initiative"), 20, required=True,
           aliases=("Tên sáng kiến", "Tên giải pháp", "Tên sáng kiến, giải pháp", "Title")),
     Field("credited_author", _("Credited author"), 13, required=True,
           aliases=("Tác giả", "Tác giả chính", "Chủ nhiệm đề tài", "Author"),
@@ -71,9 +71,9 @@ INITIATIVE_FIELDS = (
           aliases=("Ngày quyết định", "Ngày QĐ", "Ngày công nhận"), help=_("dd/mm/yyyy")),
     Field("application_date", _("First applied on"), 10, wb.DATE,
           aliases=("Ngày áp dụng", "Ngày áp dụng lần đầu", "Ngày áp dụng thử"), help=_("dd/mm/yyyy")),
-    Field("economic_benefit_vnd", _("Economic benefit (VND)"), 13, wb.MONEY, total=True,
+    Field("economic_benefit_vnd", _("Economic benefit (VND)"), 15, wb.MONEY, total=True,
           aliases=("Hiệu quả kinh tế", "Lợi ích kinh tế", "Hiệu quả kinh tế (đồng)", "Giá trị làm lợi")),
-    Field("social_benefit", _("Social benefit"), 14, aliases=("Hiệu quả xã hội", "Lợi ích xã hội")),
+    Field("social_benefit", _("Social benefit"), 13, aliases=("Hiệu quả xã hội", "Lợi ích xã hội")),
     Field("status", _("Status"), 10.5, wb.CENTER, aliases=("Trạng thái", "Tình trạng"),
           help=_("Shown for information; imported initiatives are submitted to their branch for review.")),
     Field("sent_to_province_date", _("Date sent to the province"), 10, wb.DATE,

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import access, permissions, programmes, progress
+from .. import access, permissions, programmes, progress, sent
 from ..collation import by_vietnamese
 from ..formatting import format_date, quarter_label
 from ..models import Category, InitiativeAuthor, Programme, Status
@@ -67,11 +67,7 @@ def initiatives_for_report(user, filters, programme):
         queryset = queryset.exclude(status__in=DEFAULT_EXCLUDED)
     if filters.period is not None:
         # An initiative counts for a period by its date sent to the province (DESIGN 5).
-        queryset = queryset.filter(
-            status=Status.SENT_TO_PROVINCE,
-            sent_to_province_date__gte=filters.period.start,
-            sent_to_province_date__lte=filters.period.end,
-        )
+        queryset = queryset.filter(sent.initiatives_in(filters.period))
     return queryset
 
 

@@ -8,12 +8,22 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .. import access, dashboard_panels, node_figures, permissions, programmes, progress, reorganisation, targets
+from .. import (
+    access,
+    dashboard_panels,
+    node_figures,
+    permissions,
+    programmes,
+    progress,
+    quarters,
+    reorganisation,
+    targets,
+)
 from ..dashboard_forms import DashboardFilterForm
 from ..models import Category, Programme, Status
 from ..paging import long_list
 from . import reorganisation as reorganisation_views
-from .params import parse_id, quarter_key
+from .params import parse_id
 
 
 def current_programme():
@@ -68,9 +78,9 @@ def _figures(request):
     scope = progress.scope_for_user(request.user, programme, node=node if node_chosen else None, **chosen)
     # A province or the whole federation has thousands of branches: the branch table shows one page of them and
     # the leading branches one quarter at a time (every other figure covers the whole scope).
+    leaders_quarter = quarters.clean_key(request.GET.get(LEADERS_QUARTER)) or progress.AUTO
     figures = progress.compute_cached(scope, branch_page=parse_id(request.GET.get(BRANCH_PAGE)) or 1,
-                                      leaders_quarter=quarter_key(request.GET.get(LEADERS_QUARTER)) or progress.AUTO,
-                                      long_list=long_list())
+                                      leaders_quarter=leaders_quarter, long_list=long_list())
     panels = dashboard_panels.collect(request, scope)
     figures["federation"] = node_payload(node, programme, covering or [])
     figures["federation_node"] = node

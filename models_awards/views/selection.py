@@ -12,6 +12,7 @@ from initiatives import access
 from initiatives.collation import by_vietnamese
 from initiatives.models import EmulationCluster, Programme
 from initiatives.permissions import permission_required
+from initiatives.quarters import Quarter
 from initiatives.views.params import parse_id
 
 from .. import creative_labour, exemplars, ranking, selectors, services
@@ -28,7 +29,7 @@ def ranking_page(request):
     user = request.user
     programme = Programme.current()
     basis = request.GET.get("by") if request.GET.get("by") in ranking.BASES else ranking.BY_SENT
-    quarter = ranking.Quarter.parse(request.GET.get("quarter"))
+    quarter = Quarter.parse(request.GET.get("quarter"))
     clusters = list(EmulationCluster.objects.order_by(by_vietnamese("name")))
     cluster_id = parse_id(request.GET.get("cluster"))
     if cluster_id not in {c.pk for c in clusters}:

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from initiatives import progress
+from initiatives import progress, quarters
 from initiatives.models import Category, EmulationCluster, Pledge, PledgeTarget, Programme, Status
 from tests import factories
 
@@ -193,7 +193,7 @@ def test_pure_arithmetic():
     assert progress.pace_per_month(0, 0) == 0.0
     assert progress.pace_per_month(5, 0) is None
     assert progress.share(1, 0) is None
-    assert progress.quarters_between(datetime.date(2021, 9, 1), datetime.date(2022, 1, 1)) == [
+    assert quarters.keys_between(datetime.date(2021, 9, 1), datetime.date(2022, 1, 1)) == [
         "2021-Q3", "2021-Q4", "2022-Q1"]
     assert progress.elapsed_fraction(start, end, start) == pytest.approx(1 / 31)
 

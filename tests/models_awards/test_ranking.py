@@ -4,8 +4,9 @@ import datetime
 
 import pytest
 
-from initiatives import access
+from initiatives import access, quarters
 from initiatives.models import EmulationCluster, Initiative, Programme, Status
+from initiatives.quarters import Quarter
 from models_awards import ranking
 from tests import factories
 
@@ -57,7 +58,7 @@ def test_branches_by_economic_benefit(made):
 
 
 def test_per_quarter(made):
-    q1 = ranking.Quarter.parse("2022-Q1")
+    q1 = Quarter.parse("2022-Q1")
     rows = ranking.rank_branches(made["district"], basis=ranking.BY_SENT, quarter=q1)
     assert names(rows)[:2] == [(1, "CĐCS A", 2, 3_000_000), (2, "CĐCS B", 1, 50_000_000)]
     # C and D sent nothing in that quarter: they share the last rank.
@@ -86,7 +87,7 @@ def test_members_by_count_and_benefit(made, programme):
     ]
     by_benefit = ranking.rank_members(made["district"], basis=ranking.BY_BENEFIT, programme=programme)
     assert [r.name for r in by_benefit] == ["Bình", "Cường", "An"]
-    in_q2 = ranking.rank_members(made["district"], quarter=ranking.Quarter(2022, 2), programme=programme)
+    in_q2 = ranking.rank_members(made["district"], quarter=Quarter(2022, 2), programme=programme)
     assert [(r.name, r.sent) for r in in_q2] == [("Cường", 2), ("An", 1)]
     health = ranking.rank_members(made["district"], cluster_id=made["health"].pk, programme=programme)
     assert [(r.name, r.sent) for r in health] == [("Cường", 2)]
@@ -125,10 +126,10 @@ def test_an_officer_ranks_only_their_branches(made, programme):
 
 
 def test_quarters():
-    assert ranking.Quarter.parse("2022-Q4").end == datetime.date(2022, 12, 31)
-    assert ranking.Quarter.parse("2022-Q1").end == datetime.date(2022, 3, 31)
-    assert ranking.Quarter.parse("2022-Q5") is None and ranking.Quarter.parse("nonsense") is None
-    keys = [q.key for q in ranking.quarters_between(datetime.date(2021, 9, 1), datetime.date(2022, 4, 1))]
+    assert Quarter.parse("2022-Q4").end == datetime.date(2022, 12, 31)
+    assert Quarter.parse("2022-Q1").end == datetime.date(2022, 3, 31)
+    assert Quarter.parse("2022-Q5") is None and Quarter.parse("nonsense") is None
+    keys = [q.key for q in quarters.between(datetime.date(2021, 9, 1), datetime.date(2022, 4, 1))]
     assert keys == ["2021-Q3", "2021-Q4", "2022-Q1", "2022-Q2"]
 
 

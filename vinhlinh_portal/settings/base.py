@@ -121,7 +121,10 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several people act at once on the embedded database: wait for a lock rather than fail,
     # and take the write lock at the start of a transaction so concurrent moves serialise.
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
+    # Write-ahead log: a long read (an export's cursor, held for its whole run) no longer holds every writer
+    # back, and writers no longer hold readers back; there is still one writer at a time.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL"})
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 # The cache: Redis when REDIS_URL is set, shared by every worker and host (the dashboard's figures, and the

@@ -7,13 +7,13 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test import override_settings
 
 from initiatives import access, demo_data, demo_province, pledges, workflow
+from initiatives.demo_accounts import demo_account
 from initiatives.models import (
     ApplicationKind,
     Branch,
@@ -150,26 +150,8 @@ class Command(BaseCommand):
         superuser=False,
         usable_password=True,
     ):
-        User = get_user_model()
-        user, created = User.objects.get_or_create(
-            username=username,
-            defaults={
-                "first_name": first_name,
-                "last_name": last_name,
-                "email": email,
-                "is_staff": staff or superuser,
-                "is_superuser": superuser,
-            },
-        )
-        if created:
-            if usable_password:
-                user.set_password(DEMO_PASSWORD)
-            else:
-                user.set_unusable_password()
-            user.save()
-        if group:
-            user.groups.add(Group.objects.get_or_create(name=group)[0])
-        return user
+        return demo_account(username, password=DEMO_PASSWORD if usable_password else None, first_name=first_name,
+                            last_name=last_name, email=email, group=group, staff=staff, superuser=superuser)
 
     def seed_accounts(self, branches):
         demo_branch = next(b for b in branches if b.code == DEMO_BRANCH)
