@@ -9,7 +9,9 @@ branch's `federation`), and writes one `Reorganisation` row (what, when it took 
   above holds its initiatives); from the merger's date its initiatives count for the surviving branch
   (`counting_branch`).
 - A dissolved node hands its bodies and branches to the node that takes it over and keeps its own row, with the
-  date, so its history and its old reports still name it.
+  date, so its history and its old reports still name it. Each body and branch it hands over gets a row of its
+  own (moved, on the dissolution's date), so that its page shows the move and `node_of_branch_on` answers for
+  the days before.
 - Changes are recorded once they have taken effect (an effective date after today is refused): the tree always
   stands as of today, and `node_of_branch_on` answers where a branch stood on an earlier day.
 """
@@ -181,11 +183,20 @@ def do_dissolve_node(*, node, taken_over_by, acting_user, effective_on, reason):
         raise ReorganisationError(_("The body that takes over cannot be the dissolved one or one of its own."))
     if node.dissolved_on is not None:
         raise ReorganisationError(_("This union body is already dissolved."))
-    for child in list(Federation.objects.get_children(node)):
+    children = list(Federation.objects.get_children(node))
+    branch_ids = list(Branch.objects.select_for_update().filter(federation=node).order_by("pk")
+                      .values_list("pk", flat=True))
+    for child in children:
         Federation.objects.move(_fresh(child), _fresh(taken_over_by), "last-child")
-    Branch.objects.filter(federation=node).update(federation=taken_over_by)
+    Branch.objects.filter(pk__in=branch_ids).update(federation=taken_over_by)
     Federation.objects.filter(pk=node.pk).update(dissolved_on=effective_on)
     node.officers.clear()
+    # One row per body and branch handed over (`node` names the dissolved body), then the dissolution's own.
+    handed = dict(effective_on=effective_on, reason=reason.strip(), made_by=acting_user, from_node=node,
+                  to_node=taken_over_by)
+    Reorganisation.objects.bulk_create(
+        [Reorganisation(kind=Kind.MOVE_NODE, node=child, **handed) for child in children]
+        + [Reorganisation(kind=Kind.MOVE_BRANCH, branch_id=branch_id, node=node, **handed) for branch_id in branch_ids])
     _record(Kind.DISSOLVE_NODE, acting_user=acting_user, effective_on=effective_on, reason=reason, node=node,
             from_node=Federation.objects.get_parent(node), to_node=taken_over_by, old_name=node.name)
     return _fresh(node)
@@ -201,6 +212,13 @@ def history_of(node):
     return (Reorganisation.objects.filter(
         Q(node__in=subtree) | Q(from_node__in=subtree) | Q(to_node__in=subtree) | Q(branch__federation__in=subtree))
         .select_related("node", "branch", "from_node", "to_node", "into_branch", "made_by"))
+
+
+def history_of_branch(branch):
+    """Every change that touched the branch (moved, merged, handed over by a dissolution, or merged into by
+    another), newest first: one query."""
+    return (Reorganisation.objects.filter(Q(branch=branch) | Q(into_branch=branch))
+            .select_related("node", "branch", "from_node", "to_node", "into_branch", "made_by"))
 
 
 def node_of_branch_on(branch, day):

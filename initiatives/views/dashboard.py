@@ -100,6 +100,16 @@ def node_history(node):
     return list(reorganisation.history_of(node)[:HISTORY_ROWS]) if node is not None else []
 
 
+def branch_of_page(user, chosen):
+    """The one branch the dashboard is about, if any: the one chosen, else a branch officer's only branch."""
+    if chosen["branch"] is not None:
+        return chosen["branch"]
+    ids = access.officer_branch_ids(user)
+    if not access.is_district(user) and len(ids) == 1:
+        return access.branches_for(user).filter(pk__in=ids).first()
+    return None
+
+
 def reachable_nodes(user, payload):
     """The ids of the breadcrumbs' bodies the viewer may open (those above their own are names only): from the
     paths, no query."""
@@ -205,7 +215,17 @@ def dashboard(request):
         "may_give_targets": targets.may_give(request.user, figures["federation_node"]),
         "reorganise_links": reorganisation_views.links_for(request.user, figures["federation_node"]),
         "history": node_history(figures.pop("federation_node")),
+        **branch_history(request.user, chosen),
     })
+
+
+def branch_history(user, chosen):
+    """The latest reorganisations of the branch the page is about (moves, mergers, dissolutions above it)."""
+    branch = branch_of_page(user, chosen)
+    if branch is None:
+        return {"branch_history": [], "branch_history_of": None}
+    return {"branch_history": list(reorganisation.history_of_branch(branch)[:HISTORY_ROWS]),
+            "branch_history_of": branch}
 
 
 @login_required

@@ -68,7 +68,7 @@ def test_a_dissolved_node_hands_its_subtree_to_the_one_that_takes_over(tree):
         tree["school"].pk, tree["clinic"].pk}
     assert Federation.objects.get_parent(Federation.objects.get(pk=village.pk)) == tree["commune"]
     assert {b.pk for b in access.branches_for(tree["xa"])} == {tree["school"].pk, tree["clinic"].pk}
-    assert Reorganisation.objects.get().kind == Reorganisation.Kind.DISSOLVE_NODE
+    assert Reorganisation.objects.filter(kind=Reorganisation.Kind.DISSOLVE_NODE).get().node_id == district.pk
 
 
 def test_create_rename_and_move_a_node(tree):

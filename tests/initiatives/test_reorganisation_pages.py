@@ -224,7 +224,7 @@ def test_a_dissolution_made_on_the_page_hands_the_subtree_over_from_its_date(log
     assert set(Branch.objects.filter(federation=tree["sibling"]).values_list("pk", flat=True)) == {
         tree["school"].pk, tree["clinic"].pk, tree["plant"].pk}
     assert Federation.objects.get_parent(Federation.objects.get(pk=hamlet.pk)) == tree["sibling"]
-    row = Reorganisation.objects.get()
+    row = Reorganisation.objects.get(kind=Reorganisation.Kind.DISSOLVE_NODE)  # beside one row per branch
     assert (row.kind, row.effective_on) == (Reorganisation.Kind.DISSOLVE_NODE, JULY_1)
     # The dissolved body's page still shows it; no change can start from it any more.
     assert "Giải thể theo Đề án 01" in page(client.get(f"/dashboard/?federation={commune.pk}"))
