@@ -65,8 +65,8 @@ def worker(mode, rows, out_dir):
 
     from bench import stock
     from initiatives.models import Federation, Initiative, Programme
-    from initiatives.reports import columns, exports, registry
-    from initiatives.reports import workbook as wb
+    from reporting import columns, exports, registry
+    from reporting import workbook as wb
 
     district = get_user_model()(username="bench", is_superuser=True)
     programme = Programme.current()

@@ -80,8 +80,8 @@ TITLE_WORDS = ("cải tiến quy trình tiếp nhận hồ sơ một cửa liên
 
 def synthetic(rows):
     setup_django()
-    from initiatives.reports import columns
-    from initiatives.reports import workbook as wb
+    from reporting import columns
+    from reporting import workbook as wb
 
     random.seed(2021)
     cols = columns.list_columns()
@@ -114,9 +114,9 @@ def job():
     from django.contrib.auth import get_user_model
     from django.db import connection
 
-    from initiatives import background  # noqa: F401  (registers the job kinds)
     from jobs import runner
     from jobs.models import Job
+    from reporting import background  # noqa: F401  (registers the job kinds)
 
     owner, _created = get_user_model().objects.get_or_create(username="bench-export", defaults={"is_superuser": True})
     record = Job.objects.create(owner=owner, kind="report", title="bench", params={"report": "initiatives"})
@@ -183,8 +183,8 @@ def worker():
     setup_django()
     from django.contrib.auth import get_user_model
 
-    from initiatives import background
     from jobs.models import Job
+    from reporting import background
 
     process = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "vinhlinh_portal.celery:app", "worker", "--pool=prefork",
@@ -199,7 +199,7 @@ def worker():
         time.sleep(2)  # the pool process settles (Django set up in the parent, forked)
         owner, _created = get_user_model().objects.get_or_create(
             username="bench-export", defaults={"is_superuser": True})
-        from initiatives.reports import registry as report_registry
+        from reporting import registry as report_registry
 
         idle_rss = _rss_of(pool)
         cpu_before = _cpu_seconds_of(pool)

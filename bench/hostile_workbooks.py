@@ -21,7 +21,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from initiatives.reports import reading  # noqa: E402
+from reporting import reading  # noqa: E402
 from tests.initiatives import hostile_workbooks as hostile  # noqa: E402
 from tests.initiatives.test_imports_hostile import RSS_SCRIPT  # noqa: E402
 

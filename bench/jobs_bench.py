@@ -47,9 +47,9 @@ def main():
     from django.test.utils import CaptureQueriesContext
 
     from initiatives.models import Initiative
-    from initiatives.reports import registry
     from jobs import runner
     from jobs.models import Job
+    from reporting import registry
 
     call_command("migrate", verbosity=0)
     if not Initiative.objects.exists():

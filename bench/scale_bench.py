@@ -234,7 +234,7 @@ def export(mode, ctx):
 
     from bench import stock
     from initiatives.models import Programme
-    from initiatives.reports import exports, registry
+    from reporting import exports, registry
 
     user = get_user_model().objects.get(pk=ctx["district"])
     programme = Programme.current()

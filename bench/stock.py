@@ -111,8 +111,8 @@ def normal_mode_export(queryset, path):
     (in-memory) workbook with the list's date and money formats."""
     from openpyxl import Workbook
 
-    from initiatives.reports import columns, exports
-    from initiatives.reports import workbook as wb
+    from reporting import columns, exports
+    from reporting import workbook as wb
 
     fields = columns.list_columns()
     labels = exports.choice_labels()

@@ -12,7 +12,6 @@ class InitiativesConfig(AppConfig):
 
         from . import background, indexing, permissions, signals, tallies  # noqa: F401
         from .collation import register_sqlite_collation
-        from .reports import exports  # noqa: F401  (registers the app's report kinds)
 
         connection_created.connect(register_sqlite_collation, dispatch_uid="vietnamese-collation")
         post_migrate.connect(tallies.clear_after_flush, dispatch_uid="initiatives_tally_clear_after_flush")

@@ -1,4 +1,4 @@
-"""The kinds of background job, by name. The app that owns the work registers its kinds (the initiatives app in
+"""The kinds of background job, by name. The app that owns the work registers its kinds (`reporting/background.py`,
 `initiatives/background.py`), so this app knows nothing of reports or tallies.
 
 `run(job, progress)` does the work as the job's owner; it calls `progress.set_total(n)` and

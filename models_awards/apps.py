@@ -9,7 +9,7 @@ class ModelsAwardsConfig(AppConfig):
     def ready(self):
         # models_awards plugs into initiatives' extension points; initiatives never imports this app.
         from initiatives import dashboard_panels
-        from initiatives.reports.registry import ReportKind, register
+        from reporting.registry import ReportKind, register
 
         from . import permissions  # noqa: F401  (registers the app's rules)
         from .dashboard import exemplar_panel

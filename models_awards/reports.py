@@ -1,5 +1,5 @@
 """The exemplar and award lists of a year as an official workbook (DESIGN section 7), in the shared layout of
-`initiatives.reports.workbook`. Registered as the report kind "exemplars" from AppConfig.ready()."""
+`reporting.workbook`. Registered as the report kind "exemplars" from AppConfig.ready()."""
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from initiatives import permissions
 from initiatives.collation import by_vietnamese
 from initiatives.models import Initiative
-from initiatives.reports import workbook as wb
-from initiatives.reports.letterhead import letterhead_for
+from reporting import workbook as wb
+from reporting.letterhead import letterhead_for
 
 from . import exemplars, selectors
 from .models import EXEMPLAR_STATUSES, NominationCriterion

@@ -16,10 +16,10 @@ from django.contrib.auth.models import Permission
 
 from initiatives import access, attachments, pledges, services, workflow
 from initiatives.models import BranchReport, MembershipRequest, Pledge, Programme, Status
-from initiatives.reports import exports, imports, periodic
 from models_awards import nomination_workflow
 from models_awards import services as award_services
 from models_awards.models import NominationStatus
+from reporting import exports, imports, periodic
 from tests import factories
 from tests.models_awards import helpers
 

@@ -11,7 +11,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("initiatives.urls")),
     path("dashboard/", include("initiatives.urls_dashboard")),
-    path("reports/", include("initiatives.urls_reports")),
+    path("reports/", include("reporting.urls")),
     path("jobs/", include("jobs.urls")),
     path("", include("models_awards.urls")),
 ]

@@ -125,7 +125,7 @@ class Branch(models.Model):
         help_text=_("Set by a merger: from `merged_on` this branch's initiatives count for that branch."),
     )
     merged_on = models.DateField(_("merged on"), null=True, blank=True)
-    # Who signs the branch's own reports "TM. BAN CHẤP HÀNH" (initiatives.reports.letterhead).
+    # Who signs the branch's own reports "TM. BAN CHẤP HÀNH" (reporting.letterhead).
     chair_name = models.CharField(_("chairperson's name"), max_length=100, blank=True)
     chair_title = models.CharField(_("chairperson's title"), max_length=100, default="Chủ tịch")
     officers = models.ManyToManyField(

@@ -103,7 +103,7 @@ def upload_bytes(data, name="danh-sach.xlsx"):
 
 def fill_template(ws, values, row=None):
     """Type `values` ({field key: value}) under the import template's headings, as a clerk would."""
-    from initiatives.reports import columns
+    from reporting import columns
 
     fields = {spec.key: spec for spec in (*columns.INITIATIVE_FIELDS, *columns.ROSTER_FIELDS)}
     header_row = int(ws.freeze_panes[1:]) - 1

@@ -4,7 +4,7 @@ a drop-down for every choice, the instructions in full with an example for every
 import pytest
 from django.urls import reverse
 
-from initiatives.reports import columns, import_templates
+from reporting import columns, import_templates
 from tests.initiatives.reports_support import workbook_from
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from initiatives.models import Category, Initiative, InitiativeAuthor, Member
-from initiatives.reports import imports
+from reporting import imports
 from tests import factories
 from tests.initiatives.reports_support import checked, xlsx_upload
 

@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from initiatives.models import Member
-from initiatives.reports import columns, reading
+from reporting import columns, reading
 from tests.initiatives import hostile_workbooks as hostile
 from tests.initiatives.reports_support import XLSX, checked
 
@@ -105,7 +105,7 @@ RSS_SCRIPT = textwrap.dedent("""
     import django
     django.setup()
     from django.core.files.uploadedfile import SimpleUploadedFile
-    from initiatives.reports import columns, reading
+    from reporting import columns, reading
     def peak_kb():
         # VmHWM is this process's own high-water mark; ru_maxrss would carry over the forking parent's (pytest's).
         try:

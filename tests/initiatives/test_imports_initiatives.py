@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from initiatives import workflow
 from initiatives.models import Category, Initiative, InitiativeAuthor, Member, Status, StatusChange
-from initiatives.reports import imports
+from reporting import imports
 from tests import factories
 from tests.initiatives.helpers import PNG_BYTES
 from tests.initiatives.reports_support import checked, fill_template, sent, upload_bytes, workbook_from, xlsx_upload

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from initiatives.models import Member
-from initiatives.reports import imports
+from reporting import imports
 from tests.initiatives.reports_support import checked, fill_template, workbook_from, xlsx_upload
 
 pytestmark = pytest.mark.django_db

@@ -323,7 +323,7 @@ def test_an_initiative_counts_only_for_its_own_programme(tree, branch_a):
 
 
 def test_reports_are_about_the_viewers_own_programme(tree, district):
-    from initiatives.reports import exports
+    from reporting import exports
 
     province_officer = factories.district_user("tinh", of_node=tree["province"])
     assert exports.current_programme(province_officer) == tree["second_half"]  # its newest

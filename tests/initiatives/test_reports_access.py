@@ -119,7 +119,7 @@ def test_officer_of_two_branches_sees_both(login, branch_a, branch_b, data):
 
 def test_every_registered_kind_refuses_another_branch(login, officer_a, branch_b):
     """Whatever app registered it (the exemplars and awards list too), the page's form refuses the branch."""
-    from initiatives.reports import registry
+    from reporting import registry
 
     client = login(officer_a)
     kinds = [kind for kind in registry.kinds() if "branch" in kind.filters]

@@ -1,5 +1,5 @@
 """Safe cells: what a user typed is written as text, whatever it starts with, and every value a report holds can
-be written (through the report writer, initiatives/reports/workbook.py, and read back with openpyxl)."""
+be written (through the report writer, reporting/workbook.py, and read back with openpyxl)."""
 import datetime
 import io
 import zipfile
@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from initiatives.reports import workbook as wb
+from reporting import workbook as wb
 
 RISKY = ['=HYPERLINK("http://x","y")', "+1+2", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1", "#N/A", "=1"]
 COLUMNS = [

@@ -4,8 +4,8 @@ from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
 from initiatives.models import Federation, Programme, Status
-from initiatives.reports import registry
-from initiatives.reports import workbook as wb
+from reporting import registry
+from reporting import workbook as wb
 from tests import factories
 from tests.initiatives.reports_support import no_formulas, sent, table
 

@@ -8,8 +8,8 @@ from openpyxl.utils import get_column_letter
 
 from initiatives import progress
 from initiatives.models import Federation, Programme, ProgrammePeriod, Status
-from initiatives.reports import columns
-from initiatives.reports import workbook as wb
+from reporting import columns
+from reporting import workbook as wb
 from tests import factories
 from tests.initiatives.reports_support import column_layout, no_formulas, sent, table, text_of, workbook_from
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from initiatives.models import BranchReport, Federation, Programme, Status
-from initiatives.reports import workbook as wb
+from reporting import workbook as wb
 from tests import factories
 from tests.initiatives.reports_support import column_layout, no_formulas, sent, table, text_of, workbook_from
 

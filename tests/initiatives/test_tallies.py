@@ -21,7 +21,7 @@ from initiatives.models import (
     TallyBranchSent,
     TallyCell,
 )
-from initiatives.reports import imports
+from reporting import imports
 from tests import factories
 from tests.initiatives.reports_support import xlsx_upload
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from initiatives.models import Initiative, Status
-from initiatives.reports import cells
 from initiatives.xml_safety import xml_safe
+from reporting import cells
 from tests.initiatives.reports_support import checked, sent, xlsx_upload
 
 HOSTILE = "Sổ\uffff liên\x0b lạc\ufffe điện\x85 tử\ufdd0\U0001ffff"

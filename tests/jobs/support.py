@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from initiatives.models import Programme
-from initiatives.reports import exports, registry
+from reporting import exports, registry
 
 
 def seed_initiatives(count):

@@ -10,8 +10,8 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from initiatives.models import Member
-from initiatives.reports import pending_imports
 from jobs.models import Job
+from reporting import pending_imports
 from tests.initiatives.reports_support import xlsx_upload
 from tests.jobs.support import wait_for
 

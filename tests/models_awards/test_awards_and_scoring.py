@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from initiatives.models import Status
-from initiatives.reports import registry
 from models_awards.models import Award, AwardLevel, Candidate, InitiativeScore, NominationStatus
 from models_awards.reports import write_exemplars
+from reporting import registry
 from tests import factories
 from tests.initiatives.reports_support import no_formulas
 

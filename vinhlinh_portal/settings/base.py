@@ -54,6 +54,7 @@ THIRD_PARTY_APPS = [
 ]
 LOCAL_APPS = [
     "initiatives",
+    "reporting",
     "models_awards",
     "portal_security",
     "jobs",

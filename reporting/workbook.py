@@ -31,7 +31,8 @@ import xlsxwriter
 from django.utils import timezone
 from xlsxwriter.utility import xl_col_to_name
 
-from ..xml_safety import xml_safe
+from initiatives.xml_safety import xml_safe
+
 from .cells import CachedFormula, clean_text, looks_like_formula
 
 MOTTO_COUNTRY = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"

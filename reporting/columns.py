@@ -17,8 +17,9 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from ..models import ApplicationKind, Category, RecognitionBody, ResearchLevel, Status
-from ..text import fold
+from initiatives.models import ApplicationKind, Category, RecognitionBody, ResearchLevel, Status
+from initiatives.text import fold
+
 from . import workbook as wb
 
 

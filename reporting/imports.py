@@ -21,9 +21,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import access, eligibility, permissions, programmes, workflow
-from ..models import ApplicationKind, Category, Initiative, InitiativeAuthor, Member
-from ..text import fold, fold_for_index
+from initiatives import access, eligibility, permissions, programmes, workflow
+from initiatives.models import ApplicationKind, Category, Initiative, InitiativeAuthor, Member
+from initiatives.text import fold, fold_for_index
+
 from . import columns, reading
 
 ROSTER = "roster"

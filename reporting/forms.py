@@ -3,11 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .. import access, programmes
-from ..collation import by_vietnamese
-from ..forms.choices import NamedBlankChoices
-from ..models import Programme, ProgrammePeriod, Status
-from ..paging import long_list
+from initiatives import access, programmes
+from initiatives.collation import by_vietnamese
+from initiatives.forms.choices import NamedBlankChoices
+from initiatives.models import Programme, ProgrammePeriod, Status
+from initiatives.paging import long_list
+
 from .registry import ReportFilters
 
 

@@ -15,8 +15,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from initiatives import programmes
 from initiatives.models import Branch, Status
-from initiatives.reports import registry
-from initiatives.reports.exports import ReportFilterError
+from reporting import registry
+from reporting.exports import ReportFilterError
 
 
 class Command(BaseCommand):

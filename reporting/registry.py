@@ -6,7 +6,7 @@ The initiatives app registers its own kinds (`initiatives`, `summary`, `programm
 
     class ModelsAwardsConfig(AppConfig):
         def ready(self):
-            from initiatives.reports.registry import ReportKind, register
+            from reporting.registry import ReportKind, register
             from .reports import write_exemplars
 
             register(ReportKind(

@@ -8,8 +8,9 @@ their branch's: headed by the branch under its upper union (Branch.federation) a
 branch's chair (Branch.chair_name, Branch.chair_title), whoever pressed the button.
 """
 
-from .. import access
-from ..models import Branch
+from initiatives import access
+from initiatives.models import Branch
+
 from . import workbook as wb
 
 

@@ -22,10 +22,10 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
-from .. import parsing
-from ..text import fold
-from ..uploads import sniff
-from ..xml_safety import xml_safe
+from initiatives import parsing
+from initiatives.text import fold
+from initiatives.uploads import sniff
+from initiatives.xml_safety import xml_safe
 
 MAX_BYTES = 10 * 1024 * 1024
 HEADING_SEARCH_ROWS = 30

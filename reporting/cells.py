@@ -6,7 +6,7 @@ value as a string cell (never through a writer's guessing `write()`), and for te
 sets the cell's quote prefix (Excel's leading apostrophe) so it stays text when edited too.
 """
 
-from ..xml_safety import xml_safe
+from initiatives.xml_safety import xml_safe
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 ERROR_CODES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A")

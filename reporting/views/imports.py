@@ -20,13 +20,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from initiatives import access, permissions
 from jobs.models import Job
 from jobs.views import status as job_status
 
-from .. import access, background, permissions
-from ..reports import imports, pending_imports
-from ..reports.forms import ImportUploadForm
-from ..reports.import_templates import write_template
+from .. import background, imports, pending_imports
+from ..forms import ImportUploadForm
+from ..import_templates import write_template
 from .reports import xlsx_response
 
 KINDS = {imports.ROSTER: "roster", imports.INITIATIVES: "initiatives"}

@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import access, permissions, progress
-from ..collation import by_vietnamese
-from ..models import BranchReport, Status
+from initiatives import access, permissions, progress
+from initiatives.collation import by_vietnamese
+from initiatives.models import BranchReport, Status
+
 from . import columns
 from . import workbook as wb
 from .letterhead import branch_issuer, letterhead_for

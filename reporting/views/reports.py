@@ -17,11 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import access, background, permissions, programmes, progress
-from ..models import BranchReport
-from ..reports import periodic, registry
-from ..reports.forms import BranchReportForm, ReportFilterForm
-from .params import parse_id
+from initiatives import access, permissions, programmes, progress
+from initiatives.models import BranchReport
+from initiatives.views.params import parse_id
+
+from .. import background, periodic, registry
+from ..forms import BranchReportForm, ReportFilterForm
 
 BRANCH_REPORTS_PER_PAGE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -10,10 +10,11 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import access, permissions, programmes, progress, sent
-from ..collation import by_vietnamese
-from ..formatting import format_date, quarter_label
-from ..models import Category, InitiativeAuthor, Programme, Status
+from initiatives import access, permissions, programmes, progress, sent
+from initiatives.collation import by_vietnamese
+from initiatives.formatting import format_date, quarter_label
+from initiatives.models import Category, InitiativeAuthor, Programme, Status
+
 from . import columns, registry
 from . import workbook as wb
 from .letterhead import letterhead_for
