@@ -1,0 +1,63 @@
+"""In a real browser: a province officer gives a commune union its targets on /dashboard/targets/<node_id>/ and
+sees them in the dashboard's row for that commune; the commune's own dashboard is headed by them."""
+import datetime
+import re
+
+import pytest
+
+from initiatives.models import Programme, ProgrammePeriod
+from tests import factories
+from tests.browser_support import log_in
+from tests.factories import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def province():
+    province = factories.node(None, "Liên đoàn Lao động tỉnh Quảng Trị", place_name="Quảng Trị")
+    commune = factories.node(province, "Công đoàn xã Vĩnh Hoàng")
+    zone = factories.node(province, "Công đoàn Khu công nghiệp Quán Ngang")
+    factories.branch("CĐCS Công ty May Quán Ngang", federation=zone, member_count=200)
+    programme = Programme.objects.create(
+        name="Chương trình thi đua 2026", window_start=datetime.date(2026, 1, 1),
+        window_end=datetime.date(2026, 12, 31), research_applied_from=datetime.date(2026, 1, 1), total_target=120,
+        participation_target_rate="0.100", is_current=True, federation=province)
+    ProgrammePeriod.objects.create(programme=programme, number=1, start=datetime.date(2026, 1, 1),
+                                   end=datetime.date(2026, 6, 30), target=50)
+    ProgrammePeriod.objects.create(programme=programme, number=2, start=datetime.date(2026, 7, 1),
+                                   end=datetime.date(2026, 12, 31), target=70)
+    factories.branch("CĐCS Trường Tiểu học Vĩnh Hoàng", federation=commune, member_count=40)
+    return {"province": province, "commune": commune, "programme": programme,
+            "tinh": factories.district_user("tinh_b", of_node=province),
+            "xa": factories.district_user("xa_b", of_node=commune)}
+
+
+def test_a_province_officer_gives_a_commune_its_targets_and_sees_them_in_the_children_row(open_page, province):
+    page = open_page()
+    log_in(page, "tinh_b", PASSWORD)
+    page.goto(f"{page.base}/dashboard/?federation={province['province'].pk}")
+    page.click("a:has-text('Giao chỉ tiêu cho đơn vị trực thuộc')")
+    page.wait_for_url(re.compile(rf"/dashboard/targets/{province['province'].pk}/"))
+    row = page.locator("tbody tr", has_text="Công đoàn xã Vĩnh Hoàng")
+    boxes = row.locator("input:not([type=hidden])")
+    boxes.nth(0).fill("4")
+    boxes.nth(1).fill("6")
+    boxes.nth(2).fill("12")
+    page.click("main form[method=post] button[type=submit]")
+    page.wait_for_load_state()
+    assert not page.locator(".invalid-feedback").count()
+    page.goto(f"{page.base}/dashboard/?federation={province['province'].pk}")
+    commune_row = page.locator("tbody tr", has_text="Công đoàn xã Vĩnh Hoàng")
+    cells = [text.strip() for text in commune_row.locator("td").all_inner_texts()]
+    assert "0 / 4" in cells[-3] and "0 / 6" in cells[-2] and cells[-1].startswith("0 / 12")
+    other = page.locator("tbody tr", has_text="Công đoàn Khu công nghiệp Quán Ngang")
+    assert other.locator("td").last.inner_text().strip().startswith("0 / —")
+    assert not page.console_errors
+
+    # The commune's officer sees the target the province gave, heading their own dashboard.
+    commune_page = open_page()
+    log_in(commune_page, "xa_b", PASSWORD)
+    commune_page.goto(f"{commune_page.base}/dashboard/")
+    text = commune_page.locator("main").inner_text()
+    assert "Chỉ tiêu (cấp trên giao)" in text and "12" in text
