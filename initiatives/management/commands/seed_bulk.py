@@ -26,6 +26,7 @@ import argparse
 import datetime
 import random
 import time
+from contextlib import contextmanager
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -131,6 +132,28 @@ def tree_widths(value):
     return widths
 
 
+@contextmanager
+def without_row_triggers():
+    """On PostgreSQL, as a superuser: no row trigger at all for this transaction's load (session_replication_role
+    'replica': the tallies' triggers and the foreign-key checks, about 0.4 ms a row even when the tallies' own
+    switch makes them return at once). The rows are made consistent here, and the tallies are recounted after.
+    Elsewhere, or without the right, nothing changes."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+        superuser = cursor.fetchone()[0]
+        if superuser:
+            cursor.execute("SET LOCAL session_replication_role = replica")
+    try:
+        yield
+    finally:
+        if superuser:
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL session_replication_role = origin")
+
+
 class Command(BaseCommand):
     help = "Add synthetic branches, members and initiatives at scale (for benchmarks), with COPY or bulk inserts."
 
@@ -165,7 +188,7 @@ class Command(BaseCommand):
             self.periods = list(programme.periods.order_by("number"))
             # The tallies' triggers would do a million small updates: off during the load (PostgreSQL), then one
             # recount of the programme, in the same transaction.
-            with tallies.triggers_off():
+            with tallies.triggers_off(), without_row_triggers():
                 branch_rows = self.seed_branches(branches)
                 rosters = self.seed_members(branch_rows, members)
                 self.seed_pledges(branch_rows)
