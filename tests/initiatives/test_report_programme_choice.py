@@ -111,3 +111,16 @@ def test_the_branches_periodic_reports_follow_the_chosen_programme(login, tree):
     assert client.get(f"/reports/branch/{tree['school'].pk}/{period.pk}/").status_code == 200
     assert client.get(f"/reports/branch/{tree['school'].pk}/{Programme.current().periods.first().pk}/"
                       ).status_code == 404
+
+
+def test_the_command_writes_the_chosen_programmes_report(tree, tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+    from openpyxl import load_workbook
+
+    out = tmp_path / "xa.xlsx"
+    call_command("export_report", "initiatives", out=str(out), user="xa", programme=tree["own"].pk, period=1)
+    cells = {str(c.value) for row in load_workbook(out).worksheets[0].iter_rows() for c in row if c.value}
+    assert "Phong trào xã Cửa Tùng" in cells and "Phong trào tỉnh 2026" not in cells
+    with pytest.raises(CommandError):
+        call_command("export_report", "initiatives", out=str(out), user="tinh", programme=tree["own"].pk)

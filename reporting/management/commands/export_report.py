@@ -26,24 +26,28 @@ class Command(BaseCommand):
         parser.add_argument("kind", help="initiatives, summary, programme, or a kind another app registers "
                                          "(exemplars)")
         parser.add_argument("--out", required=True, help="the .xlsx file to write")
-        parser.add_argument("--period", type=int, help="the period's number (1, 2…) of the current programme")
+        parser.add_argument("--programme", type=int, help="the programme's id, among those covering the account's "
+                                                            "union body (default: its latest open programme)")
+        parser.add_argument("--period", type=int, help="the period's number (1, 2…) of the report's programme")
         parser.add_argument("--branch", help="a branch's short code (or id)")
         parser.add_argument("--status", choices=Status.values, help="one status; default every status but draft")
         parser.add_argument("--year", type=int, help="a year, for the exemplar and award lists")
         parser.add_argument("--user", help="write what this account may see (default: the whole district)")
 
-    def handle(self, *args, kind, out, period, branch, status, year, user, **options):
+    def handle(self, *args, kind, out, period, branch, status, year, user, programme=None, **options):
         try:
             report = registry.get(kind)
         except registry.UnknownReport as error:
             raise CommandError(str(error)) from error
-        asked = {"period": period, "branch": branch, "status": status, "year": year}
+        asked = {"programme": programme, "period": period, "branch": branch, "status": status, "year": year}
         ignored = [f"--{name}" for name, value in asked.items() if value is not None and name not in report.filters]
         if ignored:
             self.stderr.write(f"Note: the {kind} report does not take {', '.join(ignored)}; ignored.")
         account = self._user(user)
+        chosen = self._programme(programme, account) if "programme" in report.filters else None
         filters = registry.ReportFilters(
-            period=self._period(period, account) if "period" in report.filters else None,
+            programme=chosen,
+            period=self._period(period, account, chosen) if "period" in report.filters else None,
             branch=self._branch(branch) if "branch" in report.filters else None,
             status=(status or "") if "status" in report.filters else "",
             year=year if "year" in report.filters else None,
@@ -60,10 +64,19 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(f"Wrote {out} ({rows} rows)." if rows is not None else f"Wrote {out}."))
 
-    def _period(self, number, account):
+    def _programme(self, wanted, account):
+        if wanted is None:
+            return None
+        programme, choices = programmes.viewer_choice(account, wanted)
+        if programme is None:
+            names = "; ".join(f"{p.pk}: {p.name}" for p in choices) or "none"
+            raise CommandError(f"No programme {wanted} covers the account's union body. Programmes: {names}.")
+        return programme
+
+    def _period(self, number, account, programme=None):
         if number is None:
             return None
-        programme = programmes.for_viewer(account)  # the programme the report is about
+        programme = programme or programmes.for_viewer(account)  # the programme the report is about
         period = programme.periods.filter(number=number).first() if programme else None
         if period is None:
             raise CommandError(f"The current programme has no period {number}.")
