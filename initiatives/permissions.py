@@ -61,6 +61,12 @@ def is_branch_officer(user, obj):
 
 
 @rules.predicate
+def is_live_node(user, node):
+    """A union body that has not been dissolved."""
+    return node is not None and node.dissolved_on is None
+
+
+@rules.predicate
 def is_member_of_branch(user, obj):
     """A member on the roster of the object's branch."""
     member = access.member_of(user) if obj is not None else None
@@ -164,6 +170,9 @@ PERMISSIONS = {
     # taken-over bodies and branches; a body strictly below one's own nodes is moved or dissolved; a branch under
     # one's nodes is moved or merged.
     "initiatives.change_federation": oversees_node,
+    # Targets a body gives the bodies and branches under it: upper-union staff over it (not a branch officer, not
+    # the officer of a sibling or of a body below it), while it is not dissolved.
+    "initiatives.give_targets": is_live_node & is_upper_staff_with_a_node & oversees_node,
     "initiatives.reorganise_federation": rules.is_superuser | (~is_own_top_node & oversees_node),
     "initiatives.reorganise_branch": is_upper_reviewer,
     # Membership requests: confirmed or refused by the officers of its branch or of a body above it.

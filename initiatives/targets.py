@@ -15,12 +15,13 @@ import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import rules
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from . import access, programmes
+from . import programmes
 from .collation import by_vietnamese
 from .models import Branch, ChildTarget, Federation, PledgeTarget
 
@@ -31,13 +32,6 @@ BRANCH = "branch"
 # Where a child's target comes from, as the dashboard and the JSON name it.
 FROM_NODE = "node"
 FROM_PLEDGE = "pledge"
-
-
-def may_give(user, node):
-    """Whether `user` may give targets on behalf of `node`: upper-union staff overseeing it (not a branch officer,
-    not the officer of a sibling or of a body below it), and `node` not dissolved."""
-    return (node is not None and node.dissolved_on is None and access.is_district(user)
-            and access.oversees_node(user, node))
 
 
 def covers(programme, node, covering=None):
@@ -136,7 +130,7 @@ def do_give_targets(*, giver, programme, rows, acting_user):
     row or none. A target the giver leaves empty is removed. A child's target given earlier by another body (before
     the child moved) becomes this giver's. Returns the warnings of `shortfalls` after the change."""
     giver = Federation.objects.get(pk=giver.pk)  # as it stands now, not as the caller read it
-    if not may_give(acting_user, giver) or not covers(programme, giver):
+    if not rules.has_perm("initiatives.give_targets", acting_user, giver) or not covers(programme, giver):
         raise PermissionDenied(_("You may not give targets on behalf of this union body for this programme."))
     periods = list(programme.periods.all())
     period_ids = {p.pk for p in periods}

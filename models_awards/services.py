@@ -1,32 +1,15 @@
 """Writes of the awards app that are more than one row: a nomination with its criteria, a score. Each takes plain
 values and the acting user, checks that user itself, and writes an audit row."""
 
-import rules
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from initiatives import access
+from initiatives import permissions
 from portal_security import audit
 
-from . import selectors
 from .models import AwardLevel, InitiativeScore, Nomination, NominationCriterion
 
 NOMINATION_FIELDS = ("year", "subject", "branch", "team_name", "member", "movement", "achievements")
-
-
-def may_save_nomination(user, nomination, branch):
-    """A new nomination for a branch the user oversees; an edit while the workflow lets the user edit it (as it is
-    stored: the instance may already carry what a form typed)."""
-    if nomination is not None:
-        stored = Nomination.objects.filter(pk=nomination.pk).first()
-        if stored is None or not rules.has_perm("models_awards.change_nomination", user, stored):
-            return False
-    return access.oversees_branch(user, branch.pk)
-
-
-def may_score(user, candidate):
-    """The district panel scores the candidates within its scope."""
-    return selectors.candidates_for(user).filter(pk=candidate.pk).exists()
 
 
 def save_nomination(*, user, criteria_met, nomination=None, initiatives=(), **fields):
@@ -35,8 +18,12 @@ def save_nomination(*, user, criteria_met, nomination=None, initiatives=(), **fi
     unknown = set(fields) - set(NOMINATION_FIELDS)
     if unknown:
         raise TypeError(f"save_nomination takes no {', '.join(sorted(unknown))}")
-    if not may_save_nomination(user, nomination, fields["branch"]):
-        raise PermissionDenied
+    if nomination is not None:  # an edit while the workflow lets the user edit it, as it is stored (the instance
+        stored = Nomination.objects.filter(pk=nomination.pk).first()  # may already carry what a form typed)
+        if stored is None:
+            raise PermissionDenied
+        permissions.require(user, "models_awards.change_nomination", stored)
+    permissions.require(user, "models_awards.nominate_from_branch", fields["branch"])
     with transaction.atomic(durable=True):
         if nomination is None:
             nomination = Nomination(created_by=user)
@@ -64,8 +51,7 @@ def _replace_criteria(nomination, criteria_met):
 @transaction.atomic  # not durable: the demo seed scores inside its own transaction
 def save_score(*, candidate, scorer, novelty, applicability, benefit, comment=""):
     """A panel member's scores for a candidate: one row each, updated when they score again."""
-    if not may_score(scorer, candidate):
-        raise PermissionDenied
+    permissions.require(scorer, "models_awards.score_candidate", candidate)
     score, _created = InitiativeScore.objects.update_or_create(
         candidate=candidate,
         scorer=scorer,

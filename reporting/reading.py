@@ -155,30 +155,23 @@ def _declares_dimension(archive, info, limits, clock):
     files, some generators), its rows are counted here as they stream by, blank ones too, against the bound.
     Counted on the bytes: a "<row" in a cell's text is written "&lt;row", so only real rows (or a comment
     faking them, which can only make the count larger) are counted."""
-    carry = b""
     rows = 0
     in_data = False
-    with archive.open(info) as stream:
-        while chunk := stream.read(1024 * 1024):
-            buffer = carry + chunk
-            cut = buffer.rfind(b"<")
-            if cut <= 0:
-                cut = len(buffer)
-            body, carry = buffer[:cut], buffer[cut:]
-            if not in_data:
-                data = _SHEET_DATA.search(body)
-                dimension = _DIMENSION.search(body)
-                if dimension and (data is None or dimension.start() < data.start()):
-                    return True
-                if data is None:
-                    continue
-                in_data, body = True, body[data.start():]
-            rows += len(_ROW.findall(body))
-            if rows > limits.rows:
-                raise FileProblem(_("A sheet of the workbook has more than %(limit)s rows (empty rows count too). "
-                                    "Delete the empty rows below the list, or split it into several files.") % {
-                    "limit": f"{limits.rows:,}".replace(",", ".")})
-            clock.check()
+    for body in _pieces(archive, info):
+        if not in_data:
+            data = _SHEET_DATA.search(body)
+            dimension = _DIMENSION.search(body)
+            if dimension and (data is None or dimension.start() < data.start()):
+                return True
+            if data is None:
+                continue
+            in_data, body = True, body[data.start():]
+        rows += len(_ROW.findall(body))
+        if rows > limits.rows:
+            raise FileProblem(_("A sheet of the workbook has more than %(limit)s rows (empty rows count too). "
+                                "Delete the empty rows below the list, or split it into several files.") % {
+                "limit": f"{limits.rows:,}".replace(",", ".")})
+        clock.check()
     return False
 
 
@@ -190,6 +183,21 @@ def _scan_part(archive, info, limits, clock):
     bytes, like the rows: C speed, whatever the load)."""
     shared = info.filename == "xl/sharedStrings.xml"
     count = 0
+    for body in _pieces(archive, info):
+        if b"<!DOCTYPE" in body or b"<!ENTITY" in body:
+            raise _damaged(_("it declares a DOCTYPE, which a spreadsheet never does"))
+        if shared:
+            count += len(_SHARED_STRING.findall(body))
+            if count > limits.shared_strings:
+                raise FileProblem(_("The workbook holds more than %(limit)s different texts, more than any list "
+                                    "to import. Keep only the list in the file, or split it into several files."
+                                    ) % {"limit": f"{limits.shared_strings:,}".replace(",", ".")})
+        clock.check()
+
+
+def _pieces(archive, info):
+    """A part's bytes in pieces of about a megabyte, each cut just before a "<", so that no tag is split between
+    two pieces (the last piece is what follows the last cut)."""
     carry = b""
     with archive.open(info) as stream:
         while chunk := stream.read(1024 * 1024):
@@ -198,17 +206,9 @@ def _scan_part(archive, info, limits, clock):
             if cut <= 0:
                 cut = len(buffer)
             body, carry = buffer[:cut], buffer[cut:]
-            if b"<!DOCTYPE" in body or b"<!ENTITY" in body:
-                raise _damaged(_("it declares a DOCTYPE, which a spreadsheet never does"))
-            if shared:
-                count += len(_SHARED_STRING.findall(body))
-                if count > limits.shared_strings:
-                    raise FileProblem(_("The workbook holds more than %(limit)s different texts, more than any list "
-                                        "to import. Keep only the list in the file, or split it into several files."
-                                        ) % {"limit": f"{limits.shared_strings:,}".replace(",", ".")})
-            clock.check()
-    if b"<!DOCTYPE" in carry or b"<!ENTITY" in carry:
-        raise _damaged(_("it declares a DOCTYPE, which a spreadsheet never does"))
+            yield body
+    if carry:
+        yield carry
 
 
 def open_workbook(uploaded, limits=LIMITS, clock=None):

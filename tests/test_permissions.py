@@ -8,6 +8,7 @@ Roles: a member of B (who entered the initiative and is its author), an officer 
 closed: nothing).
 """
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,10 @@ import rules
 from django.contrib.auth.models import Permission
 
 from initiatives import access, attachments, pledges, services, workflow
-from initiatives.models import BranchReport, MembershipRequest, Pledge, Programme, Status
+from initiatives.models import BranchReport, Federation, MembershipRequest, Pledge, Programme, Status
 from models_awards import nomination_workflow
 from models_awards import services as award_services
-from models_awards.models import NominationStatus
+from models_awards.models import Candidate, NominationStatus
 from reporting import exports, imports, periodic
 from tests import factories
 from tests.models_awards import helpers
@@ -53,6 +54,9 @@ TABLE = [
     ("initiatives.add_top_federation", None, NOBODY),
     ("initiatives.change_federation", "commune_x", UPPER_OVER_B),
     ("initiatives.change_federation", "province", {"province_officer"}),
+    ("initiatives.give_targets", "commune_x", UPPER_OVER_B),
+    ("initiatives.give_targets", "province", {"province_officer"}),
+    ("initiatives.give_targets", "dissolved_commune", NOBODY),
     ("initiatives.reorganise_federation", "commune_x", {"province_officer"}),
     ("initiatives.reorganise_federation", "province", NOBODY),
     ("initiatives.reorganise_branch", "branch", UPPER_OVER_B),
@@ -75,6 +79,8 @@ TABLE = [
     ("initiatives.run_maintenance", None, NOBODY),
     ("models_awards.view_awards", None, WITH_BRANCHES),
     ("models_awards.run_selection", None, UPPER_WITH_A_NODE),
+    ("models_awards.score_candidate", "candidate", UPPER_OVER_B),
+    ("models_awards.nominate_from_branch", "branch", OVER_B),
     ("models_awards.change_nomination", "draft_nomination", OVER_B),
     ("models_awards.change_nomination", "proposed_nomination", UPPER_OVER_B),
     ("models_awards.change_nomination", "selected_nomination", NOBODY),
@@ -126,6 +132,9 @@ def objects(tree):
         "branch": branch,
         "commune_x": tree["commune_x"],
         "province": tree["province"],
+        "dissolved_commune": Federation(name="Công đoàn xã đã giải thể", path=tree["commune_x"].path,
+                                        depth=tree["commune_x"].depth, dissolved_on=datetime.date(2025, 7, 1)),
+        "candidate": Candidate(year=2022, initiative=initiative(Status.SUBMITTED)),
         "pledge": Pledge(branch=branch, programme=Programme.current()),
         "membership_request": MembershipRequest(branch=branch, full_name="Lê Văn Hùng"),
         "draft_report": BranchReport(branch=branch, period=period),

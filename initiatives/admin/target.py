@@ -1,6 +1,7 @@
 """Targets given down the union tree, in the admin: an officer sees those given by the bodies of their subtree and
 changes them under the same rules as the site's page (initiatives.targets)."""
 
+import rules
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
@@ -26,7 +27,7 @@ class ChildTargetAdminForm(forms.ModelForm):
         child_node, branch = cleaned.get("child_node"), cleaned.get("branch")
         if giver is None or programme is None:
             return cleaned
-        if not targets.may_give(self.user, giver):
+        if not rules.has_perm("initiatives.give_targets", self.user, giver):
             self.add_error("giver", _("You may not give targets on behalf of this union body."))
         elif not targets.covers(programme, giver):
             self.add_error("programme", _("This programme does not cover the union body that gives the target."))
@@ -84,7 +85,8 @@ class ChildTargetAdmin(NamedBlankChoicesAdmin, admin.ModelAdmin):
         return access.is_district(request.user)
 
     def has_change_permission(self, request, obj=None):
-        return access.is_district(request.user) and (obj is None or targets.may_give(request.user, obj.giver))
+        return access.is_district(request.user) and (
+            obj is None or rules.has_perm("initiatives.give_targets", request.user, obj.giver))
 
     def has_delete_permission(self, request, obj=None):
         return self.has_change_permission(request, obj)

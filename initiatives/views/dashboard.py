@@ -2,6 +2,7 @@
 an officer, as a page of figures and tables and as the JSON its charts read. Both count the same way:
 `progress.compute` over a scope that starts from `access`."""
 
+import rules
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
@@ -212,7 +213,7 @@ def dashboard(request):
         # targets, the branch table says it all).
         "child_bodies": any(row["kind"] == "federation" or row["target_source"] == targets.FROM_NODE
                             for row in figures["children"]),
-        "may_give_targets": targets.may_give(request.user, figures["federation_node"]),
+        "may_give_targets": rules.has_perm("initiatives.give_targets", request.user, figures["federation_node"]),
         "reorganise_links": reorganisation_views.links_for(request.user, figures["federation_node"]),
         "history": node_history(figures.pop("federation_node")),
         **branch_history(request.user, chosen),

@@ -1,6 +1,7 @@
 """Giving targets to the units under a union body (giao chỉ tiêu cho đơn vị trực thuộc): one row per body or branch
 directly under it, its figures so far beside the targets. The rules are initiatives.targets'."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -21,7 +22,7 @@ def _node_and_programme(request, node_id):
     if not access.is_district(request.user):
         raise PermissionDenied
     node = get_object_or_404(access.nodes_for(request.user), pk=node_id)
-    if not targets.may_give(request.user, node):
+    if not rules.has_perm("initiatives.give_targets", request.user, node):
         raise PermissionDenied
     covering = list(programmes.covering(node).prefetch_related("periods"))
     wanted = request.GET.get("programme")

@@ -33,7 +33,7 @@ def test_view_losing_the_database_answers_503(client, error):
         response = client.get("/")
 
     assert_outage_page(response)
-    assert [t.name for t in response.templates] == ["503.html"]  # not base.html: no federation lookup
+    assert [t.name for t in response.templates] == ["503.html", "standalone.html"]  # not base.html: no database
 
 
 @pytest.mark.django_db
