@@ -85,11 +85,12 @@ def _figures(request):
     panels = dashboard_panels.collect(request, scope)
     figures["federation"] = node_payload(node, programme, covering or [])
     figures["federation_node"] = node
-    figures["children"] = node_figures.children(node, programme, scope.branches, scope.today) if node else []
-    if figures["children"]:
+    children, sent_by_period = (node_figures.children_and_sent(node, programme, scope.branches, scope.today,
+                                                               figures.get("version")) if node else ([], {}))
+    figures["children"] = children
+    if children:
         # Each child's target (given by the body, else a branch's accepted pledge) and its pace, round by round.
-        targets.for_children(node, programme, list(programme.periods.all()), figures["children"],
-                             node_figures.sent_by_child_and_period(node, programme, scope.branches, scope.today))
+        targets.for_children(node, programme, list(programme.periods.all()), children, sent_by_period)
     return programme, form, chosen, scope, figures, panels
 
 

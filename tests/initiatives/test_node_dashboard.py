@@ -4,6 +4,8 @@ its subtree, with each child as a row, and keeps every key of DESIGN section 12.
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from initiatives import reorganisation
 from initiatives.models import Programme, ProgrammePeriod, Status
@@ -113,3 +115,28 @@ def test_a_body_officers_export_is_headed_by_that_body_under_its_parent_and_sign
     cells = [str(c.value) for row in book.worksheets[0].iter_rows() for c in row if c.value is not None]
     assert "LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ" in cells and "CÔNG ĐOÀN XÃ VĨNH HOÀNG" in cells
     assert any(c.startswith("Vĩnh Hoàng, ngày") for c in cells) and "Hồ Văn Chủ" in cells
+
+
+def test_the_child_rows_kept_in_the_cache_follow_a_body_moved_and_a_new_initiative_at_once(login, province):
+    """The children's rows are remembered with the figures (a province has thousands of branches): a look at
+    unchanged data reads them from the cache, and a move of a body or a new initiative shows on the next look."""
+    client = login(province["tinh"])
+    url = f"/dashboard/progress.json?federation={province['province'].pk}&programme={province['programme'].pk}"
+    with CaptureQueriesContext(connection) as counted:
+        first = client.get(url).json()
+    with CaptureQueriesContext(connection) as cached:
+        assert client.get(url).json()["children"] == first["children"]
+    assert len(cached) < len(counted)
+    assert not any("initiatives_tally_branch_sent" in q["sql"] for q in cached.captured_queries)
+
+    reorganisation.do_move_node(node=province["zone"], new_parent=province["commune"], acting_user=province["tinh"],
+                                effective_on=datetime.date(2026, 7, 1), reason="Sáp nhập khu công nghiệp vào xã")
+    rows = {row["name"]: row for row in client.get(url).json()["children"]}
+    assert "Công đoàn Khu công nghiệp Quán Ngang" not in rows
+    assert rows["Công đoàn xã Vĩnh Hoàng"]["sent"] == 5
+
+    record = factories.initiative(province["school"], status=Status.SENT_TO_PROVINCE)
+    type(record).objects.filter(pk=record.pk).update(programme=province["programme"],
+                                                     sent_to_province_date=datetime.date(2026, 4, 2))
+    rows = {row["name"]: row for row in client.get(url).json()["children"]}
+    assert rows["Công đoàn xã Vĩnh Hoàng"]["sent"] == 6
