@@ -22,4 +22,9 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not shared-cache memory, so that threads in the concurrency tests lock as in production.
-    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"vinhlinh-test-{os.getpid()}.sqlite3")}  # noqa: F405
+    _test_database = Path(tempfile.gettempdir()) / f"vinhlinh-test-{os.getpid()}.sqlite3"
+    DATABASES["default"]["TEST"] = {"NAME": str(_test_database)}  # noqa: F405
+    # The database runs in WAL mode: a write-ahead log left by an earlier run killed under this process id would be
+    # replayed into the new database. No living process has this id, so whatever carries its name is stale.
+    for _suffix in ("-wal", "-shm"):
+        Path(f"{_test_database}{_suffix}").unlink(missing_ok=True)
