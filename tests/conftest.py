@@ -7,6 +7,10 @@ from tests import factories
 
 pytest_plugins = ["tests.browser_support", "tests.redis_support"]
 
+# Every transactional test uses serialized_rollback=True: its closing flush then skips post_migrate, so the
+# groups, content types and permissions that signal would make again (with new ids) cannot collide with the
+# serialized rows the next such test loads back (UNIQUE constraint failed: auth_group.name).
+#
 # The data migrations that put the plan's figures into a fresh database. A transactional test (browser,
 # concurrency, backup) empties the tables when it ends, so every database test gets them back here.
 SEED_MIGRATIONS = (

@@ -12,7 +12,7 @@ from jobs import registry, runner
 from jobs.models import Job
 from tests.jobs.support import wait_for
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)  # see tests/conftest.py
 
 runs = []
 released = threading.Event()

@@ -15,7 +15,7 @@ from reporting import pending_imports
 from tests.initiatives.reports_support import xlsx_upload
 from tests.jobs.support import wait_for
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)  # see tests/conftest.py
 
 HEADINGS = ["STT", "Họ và tên", "Ngày sinh", "Chức vụ", "Trình độ", "Điện thoại", "Email"]
 ROWS = [[n, f"Nguyễn Văn Số {n}", datetime.date(1980, 1, 1 + n % 28), "Giáo viên", "", "", ""]

@@ -16,7 +16,7 @@ from jobs.models import Job
 from tests.jobs.support import list_rows, seed_initiatives, wait_for
 from tests.redis_support import REDIS_TEST_URL
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)  # see tests/conftest.py
 
 
 def _database_url():

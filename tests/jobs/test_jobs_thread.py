@@ -12,7 +12,7 @@ from jobs.models import Job
 from tests import factories
 from tests.jobs.support import list_rows, seed_initiatives, wait_for
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)  # see tests/conftest.py
 
 
 @pytest.fixture(autouse=True)
