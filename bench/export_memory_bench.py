@@ -34,12 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-def rss_mb():
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+from bench import common  # noqa: E402  (the machine line, memory, the bench accounts)
 
 
 class Sampler(threading.Thread):
@@ -50,7 +45,7 @@ class Sampler(threading.Thread):
 
     def run(self):
         while not self.stop.is_set():
-            self.samples.append((time.monotonic() - self.start_time, rss_mb()))
+            self.samples.append((time.monotonic() - self.start_time, common.memory_mb("VmRSS")))
             time.sleep(self.interval)
 
 

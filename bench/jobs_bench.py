@@ -22,12 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-def rss_mb():
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+from bench import common  # noqa: E402  (the machine line, memory, the bench accounts)
 
 
 def main():
@@ -68,7 +63,8 @@ def main():
     with open("/tmp/jobs_bench_direct.xlsx", "wb") as handle:
         rows = report.write(handle, user=owner, filters=filters)
     direct = time.perf_counter() - started
-    print(f"direct write: {rows:,} rows in {direct:.1f} s = {rows / direct:,.0f} rows/s; memory now {rss_mb():.0f} MB")
+    now_mb = common.memory_mb("VmRSS")
+    print(f"direct write: {rows:,} rows in {direct:.1f} s = {rows / direct:,.0f} rows/s; memory now {now_mb:.0f} MB")
 
     # (2) as a job, watched
     job = Job.objects.create(owner=owner, kind="report", title="bench", params={"report": "initiatives"})
@@ -79,13 +75,13 @@ def main():
 
         while not stop.is_set():
             done = Job.objects.filter(pk=job.pk).values_list("done", flat=True).first()
-            samples.append((time.perf_counter() - start, done, rss_mb()))
+            samples.append((time.perf_counter() - start, done, common.memory_mb("VmRSS")))
             if done and not first_progress:
                 first_progress.append(time.perf_counter() - start)
             time.sleep(0.05)
         own.close()
 
-    baseline = rss_mb()
+    baseline = common.memory_mb("VmRSS")
     started = time.perf_counter()
     watcher = threading.Thread(target=watch, args=(started,))
     watcher.start()

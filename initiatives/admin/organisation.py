@@ -190,29 +190,9 @@ class MembershipRequestAdmin(BranchScopedAdmin):
     list_display = ("full_name", "username", "branch", "position", "phone", "state", "created_at")
     list_filter = ("state",)
     list_select_related = ("branch", "user")
-    fields = (
-        "full_name",
-        "username",
-        "email",
-        "branch",
-        "position",
-        "phone",
-        "state",
-        "member",
-        "decided_at",
-        "decided_by",
-    )
-    readonly_fields = (
-        "full_name",
-        "username",
-        "email",
-        "branch",
-        "position",
-        "phone",
-        "state",
-        "decided_at",
-        "decided_by",
-    )
+    fields = ("full_name", "username", "email", "branch", "position", "phone", "state", "member", "decided_at",
+              "decided_by")
+    readonly_fields = tuple(name for name in fields if name != "member")  # the officer picks the roster's member
     actions = ["confirm_selected", "refuse_selected"]
 
     def scoped_queryset(self, user):
