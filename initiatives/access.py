@@ -232,6 +232,15 @@ def sole_node_path(user):
     return paths[0]
 
 
+def sole_branch_id(user):
+    """The id of the one branch that is the whole of `user`'s scope (an officer of a single branch, and of no body),
+    else None. No query beyond those cached on the user."""
+    if not user.is_authenticated or user.is_superuser or _upper_paths(user):
+        return None
+    own = officer_branch_ids(user)
+    return next(iter(own)) if len(own) == 1 else None
+
+
 def nodes_for(user):
     """The union bodies `user` may see: their nodes' subtrees (every node for a superuser)."""
     if sees_everything(user):

@@ -145,7 +145,11 @@ def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, t
     given = None
     if not whole_district and branch is None and cluster is None:
         path = node.path if node is not None else access.sole_node_path(user)
-        given = targets.received(path, programme) if path else None
+        own_branch = access.sole_branch_id(user) if node is None and not path else None
+        if path:
+            given = targets.received(path, programme)
+        elif own_branch is not None:  # a branch officer's own dashboard: what its body gave the branch
+            given = targets.received_by_branch(own_branch, programme)
     cluster_id = cluster.pk if cluster is not None else None
     branch_id = branch.pk if branch is not None else None
     seen = access.scope_key(user) + (f"@{node.path}" if node is not None else "")
@@ -444,9 +448,10 @@ def pledges(scope, periods, focus, today):
 
 
 def headline_given(scope):
-    """The targets the body above gave the scope's body, as its headline shows them, or None (then its branches'
-    pledges, as before): {"periods": {period id: initiatives}, "total": the whole programme's (else the rounds'
-    added up, as the body above sees it in its table of children: targets.for_children), "participation_rate"}."""
+    """The targets the body above gave the scope's body (or a branch officer's branch), as its headline shows them,
+    or None (then the pledges, as before): {"periods": {period id: initiatives}, "total": the whole programme's
+    (else the rounds' added up, as the body above sees it in its table of children: targets.for_children),
+    "participation_rate"}."""
     if not scope.given:
         return None
     by_period = {period_id: initiatives for period_id, initiatives, _rate in scope.given}

@@ -77,8 +77,17 @@ def received(node_path, programme):
     ((period id or None, initiatives, participation rate), ...) in a stable order; None when nothing. One query.
     Its own dashboard's headline shows these (progress.headline_given), the same figures the body above sees in its
     row."""
-    rows = tuple(ChildTarget.objects.filter(programme=programme, child_node__path=node_path).order_by("pk")
-                 .values_list("period_id", "initiatives", "participation_rate"))
+    return _received(ChildTarget.objects.filter(programme=programme, child_node__path=node_path))
+
+
+def received_by_branch(branch_id, programme):
+    """What the branch `branch_id` was given in `programme` by the body above it, as `received`: its officer's
+    dashboard shows these before the branch's own pledge, as the body above sees it in its row. One query."""
+    return _received(ChildTarget.objects.filter(programme=programme, branch_id=branch_id))
+
+
+def _received(targets):
+    rows = tuple(targets.order_by("pk").values_list("period_id", "initiatives", "participation_rate"))
     return rows or None
 
 

@@ -159,3 +159,27 @@ def test_province_demo_commune_and_province_headlines_and_vinh_linh_unchanged(se
     assert headline(province) == ((60, "programme"), [(25, "programme"), (35, "programme")])
     after = login(users.get(username="vanphong")).get("/dashboard/progress.json").json()
     assert headline(after) == headline(vinh_linh) == ((400, "programme"), [(90, "programme"), (300, "programme")])
+
+
+def test_a_branch_officer_sees_the_target_their_commune_gave_the_branch_before_its_pledge(login, tree):
+    """The bottom level of targets given down the tree: the commune gives its school a target; the school's officer
+    is judged on it (as the commune sees the school in its table), and on the pledge while none is given."""
+    officer = factories.officer(tree["school"], "cb_truong")
+    pledge(tree, tree["school"], (3, 5))
+    client = login(officer)
+    assert headline(client.get("/dashboard/progress.json").json()) == (
+        (8, "pledges"), [(3, "pledges"), (5, "pledges")])
+    first, second = tree["periods"]
+    targets.do_give_targets(giver=tree["commune"], programme=tree["programme"], acting_user=tree["xa"], rows=[
+        targets.Given(child=tree["school"], periods={first: 2, second: 4}, total=None)])
+    data = client.get("/dashboard/progress.json").json()
+    assert headline(data) == ((6, "node"), [(2, "node"), (4, "node")])
+    assert data["periods"][0]["sent"] == 2 and data["periods"][0]["share"] == 1.0
+    commune = login(tree["xa"]).get("/dashboard/progress.json").json()
+    row = next(r for r in commune["children"] if r["id"] == tree["school"].pk)
+    assert [r["target"] for r in row["rounds"]] == [2, 4]
+    # Another branch's officer keeps their own pledge.
+    clinic_officer = factories.officer(tree["clinic"], "cb_tram")
+    pledge(tree, tree["clinic"], (1, 1))
+    assert headline(login(clinic_officer).get("/dashboard/progress.json").json()) == (
+        (2, "pledges"), [(1, "pledges"), (1, "pledges")])
