@@ -9,8 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from initiatives import access, permissions
-from initiatives.models import Programme
+from initiatives import access, permissions, programmes
 from initiatives.permissions import permission_required
 from initiatives.views.params import parse_id
 
@@ -24,7 +23,7 @@ PAGE_SIZE = 25
 @permission_required("models_awards.view_awards")
 def awards_home(request):
     user = request.user
-    programme = Programme.current()
+    programme = programmes.for_viewer(user)  # the viewer's body's programme (Vĩnh Linh: its plan)
     nominations = selectors.nominations_for(user)
     by_status = dict(nominations.order_by().values_list("status").annotate(n=Count("pk")))
     return render(

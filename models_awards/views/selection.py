@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from initiatives import access
+from initiatives import access, programmes
 from initiatives.collation import by_vietnamese
-from initiatives.models import EmulationCluster, Programme
+from initiatives.models import EmulationCluster
 from initiatives.permissions import permission_required
 from initiatives.quarters import Quarter
 from initiatives.views.params import parse_id
@@ -27,7 +27,7 @@ CLUSTER_TOP = 5  # each cluster's table shows its leaders; choosing the cluster 
 @permission_required("models_awards.run_selection")
 def ranking_page(request):
     user = request.user
-    programme = Programme.current()
+    programme = programmes.for_viewer(user)  # the viewer's body's programme (Vĩnh Linh: its plan)
     basis = request.GET.get("by") if request.GET.get("by") in ranking.BASES else ranking.BY_SENT
     quarter = Quarter.parse(request.GET.get("quarter"))
     clusters = list(EmulationCluster.objects.order_by(by_vietnamese("name")))

@@ -144,3 +144,26 @@ def test_ranking_queries_do_not_grow_with_data(made, django_assert_max_num_queri
         ranking.rank_members(made["district"], programme=programme)
     with django_assert_max_num_queries(1):
         ranking.cluster_leaders_by_quarter(made["district"])
+
+
+@pytest.mark.django_db
+def test_a_province_officer_ranks_the_branches_on_the_province_programme(login):
+    """The ranking follows the viewer's body's programme (programmes.for_viewer), as the dashboard does: the
+    province's officer sees what their branches sent in the province's 2026 programme, not in the Vĩnh Linh plan."""
+    from initiatives.models import Programme, Status
+    from tests import factories
+
+    province = factories.node(None, "Liên đoàn Lao động tỉnh Quảng Trị", place_name="Quảng Trị")
+    commune = factories.node(province, "Công đoàn xã Vĩnh Hoàng")
+    programme = Programme.objects.create(
+        name="Chương trình thi đua 2026", window_start=datetime.date(2026, 1, 1),
+        window_end=datetime.date(2026, 12, 31), research_applied_from=datetime.date(2026, 1, 1), total_target=120,
+        participation_target_rate="0.100", is_current=True, federation=province)
+    school = factories.branch("CĐCS Trường Tiểu học Vĩnh Hoàng", federation=commune)
+    for _n in range(2):
+        record = factories.initiative(school, status=Status.SENT_TO_PROVINCE)
+        type(record).objects.filter(pk=record.pk).update(programme=programme,
+                                                         sent_to_province_date=datetime.date(2026, 4, 1))
+    page = login(factories.district_user("tinh", of_node=province)).get("/awards/ranking/")
+    [row] = [r for r in page.context["page"].object_list if r.pk == school.pk]
+    assert row.sent == 2
