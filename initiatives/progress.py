@@ -75,7 +75,7 @@ DEFINITIONS = {
         "Initiatives the branch committed in its emulation pledge to send to the province in the period, against "
         "those it sent in the period (by date sent)."
     ),
-    "pledge_sum": _("The sum of the active branches' pledges for the period, against the district's target."),
+    "pledge_sum": _("The sum of the active branches' pledges for the period, against the target."),
     "behind": _(
         "A branch is behind when it has sent fewer initiatives in the period than its pledge prorated to the days "
         "gone by (all of it once the period is over)."
