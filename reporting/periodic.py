@@ -104,10 +104,12 @@ def current_values(user, report):
 
 
 def report_for(branch, period):
-    """The saved report, or an unsaved draft to open."""
-    report = BranchReport.objects.filter(branch=branch, period=period).select_related(
-        "branch", "period__programme", "submitted_by").first()
-    return report or BranchReport(branch=branch, period=period)
+    """The saved report, or an unsaved draft to open; it carries the caller's `branch` and `period` (no query to
+    read them again)."""
+    report = BranchReport.objects.filter(branch=branch, period=period).select_related("submitted_by").first()
+    report = report or BranchReport(branch=branch, period=period)
+    report.branch, report.period = branch, period
+    return report
 
 
 @transaction.atomic

@@ -181,7 +181,6 @@ def branch_report(request, branch_id, period_id):
     branch = _branch_or_404(request.user, branch_id)
     period = _period_or_404(request.user, period_id)
     report = periodic.report_for(branch, period)
-    report.branch, report.period = branch, period
     editable = rules.has_perm("initiatives.change_branchreport", request.user, report)
 
     if request.method == "POST":
@@ -238,7 +237,6 @@ def branch_report_download(request, branch_id, period_id):
     branch = _branch_or_404(request.user, branch_id)
     period = _period_or_404(request.user, period_id)
     report = periodic.report_for(branch, period)
-    report.branch, report.period = branch, period
     return xlsx_response(lambda handle: periodic.write_report(handle, user=request.user, report=report),
                          f"bao-cao-{branch.code}-giai-doan-{period.number}")
 
