@@ -102,6 +102,9 @@ def _save_initiative(*, user, values, authors, initiative, new_files, kept_attac
         editable = rules.has_perm("initiatives.change_initiative", user, current)
         if not editable or (seen_version and seen_version != version_of(current)):
             raise StaleEdit(current, editable=editable)
+        moved_to = values.get("branch")
+        if moved_to is not None and moved_to.pk != current.branch_id:  # a draft moved to another branch
+            permissions.require(user, "initiatives.add_initiative_to_branch", moved_to)
         initiative = current
         for name, value in values.items():
             setattr(initiative, name, value)

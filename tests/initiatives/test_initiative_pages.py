@@ -334,3 +334,17 @@ def test_the_save_service_refuses_a_new_initiative_for_a_branch_the_user_is_not_
                                      authors=[services.AuthorLine(member=member_a, share_percent=Decimal(100))])
     assert saved.branch == branch_a and saved.entered_by == member_a.user
     assert [(a.member, a.order) for a in saved.authors.all()] == [(member_a, 0)]
+
+
+@pytest.mark.django_db
+def test_the_save_service_refuses_moving_a_draft_to_a_branch_the_user_is_not_on(branch_a, branch_b, member_a):
+    from django.core.exceptions import PermissionDenied
+
+    from initiatives import services
+
+    draft = factories.initiative(branch_a, authors=[(member_a, 100)], entered_by=member_a.user)
+    with pytest.raises(PermissionDenied):
+        services.save_initiative(user=member_a.user, initiative=draft, values={"branch": branch_b},
+                                 authors=[services.AuthorLine(member=member_a, share_percent=Decimal(100))])
+    draft.refresh_from_db()
+    assert draft.branch == branch_a
