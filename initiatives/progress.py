@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from . import access, progress_counts, quarters, targets
+from . import access, progress_counts, quarters, tallies, targets
 from .models import (
     Branch,
     Category,
@@ -127,6 +127,9 @@ class Scope:
     # ((period id or None, initiatives, participation rate), ...); None when it gave it nothing or the scope is not
     # one such body. Its headline targets are those, else its branches' pledges.
     given: tuple | None = None
+    # The path of the union body whose whole subtree the scope is (no cluster or branch filter, and the viewer
+    # oversees all of it): its cells and people are read from the body's own tallies, not summed per branch.
+    body_path: str | None = None
 
 
 def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, today=None, node=None):
@@ -152,6 +155,12 @@ def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, t
             given = targets.received_by_branch(own_branch, programme)
     cluster_id = cluster.pk if cluster is not None else None
     branch_id = branch.pk if branch is not None else None
+    body_path = None
+    if cluster is None and branch is None:
+        if node is not None:
+            body_path = node.path if access.oversees_node(user, node) else None
+        elif not access.sees_everything(user):
+            body_path = access.sole_node_path(user)
     seen = access.scope_key(user) + (f"@{node.path}" if node is not None else "")
     return Scope(
         programme=programme, branches=branches, period=period,
@@ -160,6 +169,7 @@ def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, t
         # programme's body keep their initiatives in it, and those are not the body's any more).
         every_branch=whole_district and node is None and access.sees_everything(user),
         cluster_id=cluster_id, branch_id=branch_id, key=f"{seen}|{cluster_id}|{branch_id}", given=given,
+        body_path=body_path,
     )
 
 
@@ -530,6 +540,8 @@ def compute(scope: Scope, *, branch_page=None, branch_page_size=BRANCH_PAGE_SIZE
     window = scope.period  # None: the whole programme
 
     # 1. The scope's cells: pipeline, categories, what was sent per period, quarter and month.
+    if scope.body_path:  # a body's own tallies: what writes left pending for it first
+        tallies.fold()
     counts = cell_counts(progress_counts.cells(scope), periods, window)
 
     # 2. Every branch in scope, one short row each: clusters, mobilised, the order of the branch table.

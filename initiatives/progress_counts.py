@@ -19,6 +19,8 @@ from .models import (
     Pledge,
     PledgeTarget,
     Status,
+    TallyBody,
+    TallyBodyCell,
     TallyBranch,
     TallyCell,
     TallyMember,
@@ -82,7 +84,12 @@ class Cell(NamedTuple):
 
 
 def cells(scope):
-    """[Cell] over the scope: its branches' cells added up."""
+    """[Cell] over the scope: its body's cells (pending rows folded in first: tallies.fold), else its branches'
+    cells added up."""
+    if scope.body_path:
+        rows = TallyBodyCell.objects.filter(programme=scope.programme, body__path=scope.body_path)
+        return [cell for cell in map(Cell._make, rows.values_list("category", "status", "sent_month", "period", "n"))
+                if cell.n]
     rows = TallyCell.objects.filter(programme=scope.programme)
     branch_ids = _branch_ids(scope)
     if branch_ids is not None:
@@ -229,6 +236,10 @@ def participation(scope):
     """Participation over the scope."""
     if scope.every_branch:
         return programme_participation(scope.programme)
+    if scope.body_path:
+        row = (TallyBody.objects.filter(programme=scope.programme, body__path=scope.body_path)
+               .values_list("participants", "authors").first())
+        return Participation(*(row or (0, 0)))
     counts = TallyPerson.objects.filter(programme=scope.programme, branch_id__in=_branch_ids(scope)).aggregate(
         participants=Count("member_id", distinct=True, filter=Q(credited__gt=0)),
         authors=Count("member_id", distinct=True, filter=Q(authored__gt=0)),

@@ -21,11 +21,12 @@ import datetime
 import rules
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Branch, Federation, Reorganisation
+from . import tallies
+from .models import Branch, Federation, Reorganisation, tally_sql
 
 Kind = Reorganisation.Kind
 
@@ -70,6 +71,31 @@ CREATE, RENAME, MOVE, MOVE_BRANCH, MERGE, DISSOLVE = "create", "rename", "move",
 CHANGES = (CREATE, RENAME, MOVE, MOVE_BRANCH, MERGE, DISSOLVE)
 
 
+def _ancestor_ids(node):
+    step = Federation.steplen
+    paths = [node.path[:end] for end in range(step, len(node.path), step)]
+    return set(Federation.objects.filter(path__in=paths).values_list("pk", flat=True))
+
+
+def _check_depth(depth):
+    """The tallies find a branch's bodies through the prefixes of its body's path, up to MAX_DEPTH levels."""
+    if depth > tally_sql.MAX_DEPTH:
+        raise ReorganisationError(_("The union tree cannot be deeper than %(levels)d levels.")
+                                  % {"levels": tally_sql.MAX_DEPTH})
+
+
+def _move_with_counts(node, new_parent):
+    """treebeard's move of the body and its subtree, and the subtree's counts moved with it: out of the bodies
+    above its old place, into those above the new one (a branch moved alone moves its own: a trigger)."""
+    deepest = Federation.objects.filter(path__startswith=node.path).aggregate(depth=Max("depth"))["depth"]
+    _check_depth(new_parent.depth + 1 + deepest - node.depth)
+    before = _ancestor_ids(node)
+    Federation.objects.move(node, new_parent, "last-child")
+    moved = _fresh(node)
+    after = _ancestor_ids(moved)
+    tallies.shift_subtree(moved.path, before - after, after - before)
+
+
 def changes_allowed(user, node):
     """The changes `user` may start from `node`: none outside their subtree or on a dissolved body; moving or
     dissolving a body only below their own (one officer cannot move the body they work for). No query beyond the
@@ -90,6 +116,7 @@ def do_create_node(*, parent, acting_user, effective_on, reason, name, short_nam
     """A new union body under `parent` (a commune, ward, sector or industrial-zone union)."""
     _check_common(acting_user, effective_on, reason)
     _require(acting_user, ("initiatives.change_federation", parent))
+    _check_depth(parent.depth + 1)
     node = Federation.objects.add_child(_fresh(parent), {
         "name": name.strip(), "short_name": short_name.strip(), "place_name": place_name.strip(),
         "chair_title": chair_title, "chair_name": chair_name,
@@ -125,7 +152,7 @@ def do_move_node(*, node, new_parent, acting_user, effective_on, reason):
     old_parent = Federation.objects.get_parent(node)
     if old_parent is not None and old_parent.pk == new_parent.pk:
         raise ReorganisationError(_("The union body is already under %(parent)s.") % {"parent": new_parent.name})
-    Federation.objects.move(node, new_parent, "last-child")
+    _move_with_counts(node, new_parent)
     _record(Kind.MOVE_NODE, acting_user=acting_user, effective_on=effective_on, reason=reason, node=node,
             from_node=old_parent, to_node=new_parent)
     return _fresh(node)
@@ -135,6 +162,7 @@ def do_move_node(*, node, new_parent, acting_user, effective_on, reason):
 def do_move_branch(*, branch, to_node, acting_user, effective_on, reason):
     """The branch goes under another body; its initiatives, members and pledges go with it."""
     _check_common(acting_user, effective_on, reason)
+    tallies.take_branch_locks([branch.pk])  # a tally writer's locks, before the branch's row (their order)
     branch = Branch.objects.select_for_update().get(pk=branch.pk)
     _require(acting_user, ("initiatives.reorganise_branch", branch), ("initiatives.change_federation", to_node))
     if branch.federation_id == to_node.pk:
@@ -154,7 +182,8 @@ def do_merge_branches(*, branch, into, acting_user, effective_on, reason):
     _check_common(acting_user, effective_on, reason)
     if branch.pk == into.pk:
         raise ReorganisationError(_("Choose another branch to merge into."))
-    # Both rows locked, in key order: two mergers of the same pair cannot deadlock.
+    # Both rows locked, in key order (after a tally writer's locks): two mergers of the same pair cannot deadlock.
+    tallies.take_branch_locks([branch.pk, into.pk])
     locked = {b.pk: b for b in Branch.objects.select_for_update().filter(pk__in=[branch.pk, into.pk]).order_by("pk")}
     branch, into = locked[branch.pk], locked[into.pk]
     _require(acting_user, ("initiatives.reorganise_branch", branch), ("initiatives.reorganise_branch", into))
@@ -184,10 +213,11 @@ def do_dissolve_node(*, node, taken_over_by, acting_user, effective_on, reason):
     if node.dissolved_on is not None:
         raise ReorganisationError(_("This union body is already dissolved."))
     children = list(Federation.objects.get_children(node))
+    tallies.take_branch_locks(Branch.objects.filter(federation=node).values_list("pk", flat=True))
     branch_ids = list(Branch.objects.select_for_update().filter(federation=node).order_by("pk")
                       .values_list("pk", flat=True))
     for child in children:
-        Federation.objects.move(_fresh(child), _fresh(taken_over_by), "last-child")
+        _move_with_counts(_fresh(child), _fresh(taken_over_by))
     Branch.objects.filter(pk__in=branch_ids).update(federation=taken_over_by)
     Federation.objects.filter(pk=node.pk).update(dissolved_on=effective_on)
     node.officers.clear()

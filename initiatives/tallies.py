@@ -11,6 +11,9 @@ from django.db import connection, connections, transaction
 from .models import (
     Initiative,
     Programme,
+    TallyBody,
+    TallyBodyCell,
+    TallyBodyPerson,
     TallyBranch,
     TallyBranchSent,
     TallyCell,
@@ -28,6 +31,9 @@ TABLES = {
     TallyCreditedSent: (("programme_id", "member_id"), ("sent", "benefit")),
     TallyPerson: (("programme_id", "branch_id", "member_id"), ("authored", "credited")),
     TallyMember: (("programme_id", "member_id"), ("authored", "credited")),
+    TallyBodyCell: (("programme_id", "body_id", "category", "status", "sent_month", "period"), ("n",)),
+    TallyBodyPerson: (("programme_id", "body_id", "member_id"), ("authored", "credited")),
+    TallyBody: (("programme_id", "body_id"), ("participants", "authors")),
 }
 
 
@@ -82,7 +88,9 @@ class triggers_off:
 
 
 def snapshot():
-    """Every tally row with a count other than zero, as {(table, key): counts}."""
+    """Every tally row with a count other than zero, as {(table, key): counts} (the bodies' pending rows folded
+    in first)."""
+    fold()
     rows = {}
     for model, (key, counted) in TABLES.items():
         for values in model.objects.values_list(*key, *counted):
@@ -117,9 +125,65 @@ def take_branch_lock(initiative, using="default"):
                             tally_sql.BRANCH_LOCK, initiative.branch_id, tally_sql.LOCK_KEY_SPACE])
 
 
+def take_branch_locks(branch_ids, using="default"):
+    """On PostgreSQL, the locks a tally writer of these branches takes (their programmes' shared, then each
+    branch's, lower id first): a reorganisation takes them before it locks the branches' rows, in that order as
+    every writer does; the branch's trigger then finds them held."""
+    conn = connections[using]
+    ids = sorted({int(pk) for pk in branch_ids})
+    if conn.vendor != "postgresql" or not ids:
+        return
+    listed = ", ".join(map(str, ids))
+    space, branch_table = tally_sql.LOCK_KEY_SPACE, tally_sql.BRANCH
+    _execute([f"SELECT pg_advisory_xact_lock_shared({tally_sql.PROGRAMME_LOCK}, (programme_id % {space})::integer) "
+              f"FROM (SELECT DISTINCT programme_id FROM {branch_table} WHERE branch_id IN ({listed}) ORDER BY 1) x",
+              f"SELECT pg_advisory_xact_lock({tally_sql.BRANCH_LOCK}, (id % {space})::integer) "
+              f"FROM (SELECT unnest(ARRAY[{listed}]) AS id ORDER BY 1) x"], conn)
+
+
 def clear_after_flush(sender, using="default", **kwargs):
     """`flush` (the test runner's, between transactional tests) empties the tables in no set order, and the
     triggers of the last rows deleted may leave counts behind: with no initiative left, every tally is zero.
     Connected to post_migrate in the app's ready()."""
     if sender.name == "initiatives":
         clear_if_empty(using=using)
+
+
+def fold(using="default"):
+    """Fold the bodies' pending rows (what writes added to each union body above their branch) into the bodies'
+    cells and counts, so that a body's figures read its own rows only. Run before reading them; a few rows since
+    the last reader's. On PostgreSQL the programmes with pending rows are locked shared first (a recount, which
+    locks its programme exclusively, drops the same rows): two statements, whatever there is to fold."""
+    conn = connections[using]
+    dialect = tally_sql.Dialect(conn.vendor)
+    with transaction.atomic(using=using), conn.cursor() as cursor:
+        if conn.vendor == "postgresql":
+            cursor.execute(
+                f"SELECT programme_id, pg_advisory_xact_lock_shared(%s, (programme_id %% %s)::integer) FROM "
+                f"(SELECT DISTINCT programme_id FROM {tally_sql.PENDING} ORDER BY 1) x",
+                [tally_sql.PROGRAMME_LOCK, tally_sql.LOCK_KEY_SPACE])
+            programmes = ", ".join(str(int(row[0])) for row in cursor.fetchall()) or "NULL"
+        else:
+            programmes = f"SELECT programme_id FROM {tally_sql.PENDING}"
+        for statement in tally_sql.fold_statements(dialect, programmes):
+            cursor.execute(statement)
+
+
+def shift_subtree(path, leaving, joining, using="default"):
+    """A union body at `path` was moved with its subtree: its branches' counts leave the bodies `leaving` (ids)
+    and join the bodies `joining`. Called by the reorganisation service in the move's transaction; on PostgreSQL
+    every programme is locked exclusively first (writers of the moved branches wait for the shift)."""
+    if not leaving and not joining:
+        return
+    if not path.isalnum():
+        raise ValueError(f"Not a tree path: {path!r}")
+    conn = connections[using]
+    signed = " UNION ALL ".join([*(f"SELECT {int(body)} AS body_id, -1 AS sign" for body in sorted(leaving)),
+                                 *(f"SELECT {int(body)} AS body_id, 1 AS sign" for body in sorted(joining))])
+    branches = (f"SELECT b.id FROM {tally_sql.BRANCHES} b JOIN {tally_sql.FEDERATION} f ON f.id = b.federation_id "
+                f"WHERE f.path LIKE '{path}%'")
+    with transaction.atomic(using=using):
+        if conn.vendor == "postgresql":
+            _execute([f"SELECT pg_advisory_xact_lock({tally_sql.PROGRAMME_LOCK}, (id % {tally_sql.LOCK_KEY_SPACE})"
+                      f"::integer) FROM (SELECT id FROM {Programme._meta.db_table} ORDER BY id) x"], conn)
+        _execute(tally_sql.shift_statements(branches, signed), conn)

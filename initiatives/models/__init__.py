@@ -20,6 +20,10 @@ from .programme import Programme, ProgrammePeriod  # noqa: F401
 from .reorganisation import Reorganisation  # noqa: F401
 from .similarity import AttachmentText, DismissedMatch, SimilarityBand, SimilarityDocument  # noqa: F401
 from .tally import (  # noqa: F401
+    TallyBody,
+    TallyBodyCell,
+    TallyBodyPending,
+    TallyBodyPerson,
     TallyBranch,
     TallyBranchSent,
     TallyCell,

@@ -1,12 +1,13 @@
 """The owning federation, its branches (CĐCS), their members and members' requests to join."""
 
+import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
 from ..text import fold_for_index
-from .triggers import tally_triggers
+from .triggers import TallyTrigger, tally_triggers
 
 
 class Federation(MP_Node):
@@ -139,8 +140,10 @@ class Branch(models.Model):
         ordering = ["name"]
         verbose_name = _("branch (CĐCS)")
         verbose_name_plural = _("branches (CĐCS)")
-        # The tallies' triggers (models/triggers.py): a branch's write moves every programme's version
-        triggers = tally_triggers("tally_branch_bump")
+        # The tallies' triggers (models/triggers.py): a branch's write moves every programme's version; a branch
+        # put under another body moves its counts from the bodies above the old one to those above the new one.
+        triggers = [*tally_triggers("tally_branch_bump"),
+                    TallyTrigger("tally_branch_moved", operation=pgtrigger.Update)]
 
     def __str__(self):
         return self.name

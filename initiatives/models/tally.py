@@ -13,7 +13,7 @@ Keys use 0 for "none" (not sent, outside every period) rather than NULL, so that
 
 from django.db import models
 
-from .organisation import Branch, Member
+from .organisation import Branch, Federation, Member
 from .programme import Programme
 
 NOT_SENT = 0  # sent_month, sent_quarter and period of a cell that was not sent to the province
@@ -165,4 +165,83 @@ class TallyProgramme(Tally):
 
     class Meta:
         db_table = "initiatives_tally_programme"
+        managed = False
+
+
+# --- per body: a union body's subtree added up ------------------------------------------------------------------
+#
+# A body's figures are its subtree's branches added up. Summed when shown, that grows with the data held per branch
+# (about a hundred cells a branch at a million initiatives); these rows hold the sums, per body. A write never
+# updates a row shared by a body's branches: the triggers append what it adds to each body above its branch to
+# TallyBodyPending (insert only: writers on different branches never wait for one another), and a reader folds
+# the pending rows into TallyBodyCell and TallyBody before reading them (tallies.fold). The people counted once in a
+# body (TallyBodyPerson) are keyed by member: only writes of the same member's initiatives share a row, as in
+# TallyMember. A branch moved to another body moves its counts in the same transaction (a trigger on the branch);
+# a body moved with its subtree, by the reorganisation service (tallies.shift_subtree).
+
+
+class TallyBodyCell(Tally):
+    """TallyCell added up over a union body's subtree."""
+
+    programme = key_to(Programme)
+    body = key_to(Federation)
+    category = models.CharField(max_length=30)
+    status = models.CharField(max_length=20)
+    sent_month = models.PositiveIntegerField(default=NOT_SENT)
+    period = models.PositiveSmallIntegerField(default=NOT_SENT)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        db_table = "initiatives_tally_body_cell"
+        managed = False
+        constraints = [models.UniqueConstraint(
+            fields=["programme", "body", "category", "status", "sent_month", "period"], name="tally_body_cell_key")]
+
+
+class TallyBodyPerson(Tally):
+    """A member's approved initiatives in a union body's subtree: as an author, and as the credited author."""
+
+    programme = key_to(Programme)
+    body = key_to(Federation)
+    member = key_to(Member)
+    authored = models.IntegerField(default=0)
+    credited = models.IntegerField(default=0)
+
+    class Meta:
+        db_table = "initiatives_tally_body_person"
+        managed = False
+        constraints = [models.UniqueConstraint(fields=["programme", "body", "member"], name="tally_body_person_key")]
+
+
+class TallyBody(Tally):
+    """The members of a union body's subtree credited with (participants) or authoring (authors) an approved
+    initiative, each once."""
+
+    programme = key_to(Programme)
+    body = key_to(Federation)
+    participants = models.IntegerField(default=0)
+    authors = models.IntegerField(default=0)
+
+    class Meta:
+        db_table = "initiatives_tally_body"
+        managed = False
+        constraints = [models.UniqueConstraint(fields=["programme", "body"], name="tally_body_key")]
+
+
+class TallyBodyPending(Tally):
+    """What writes added to a body's rows and a reader has not folded in yet: a cell's change (category set), or a
+    change of its people counted once (category empty)."""
+
+    programme = key_to(Programme)
+    body = key_to(Federation)
+    category = models.CharField(max_length=30)
+    status = models.CharField(max_length=20)
+    sent_month = models.PositiveIntegerField(default=NOT_SENT)
+    period = models.PositiveSmallIntegerField(default=NOT_SENT)
+    n = models.IntegerField(default=0)
+    participants = models.IntegerField(default=0)
+    authors = models.IntegerField(default=0)
+
+    class Meta:
+        db_table = "initiatives_tally_body_pending"
         managed = False

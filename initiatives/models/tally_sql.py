@@ -44,7 +44,19 @@ PERSON = "initiatives_tally_person"
 MEMBER = "initiatives_tally_member"
 CREDITED_SENT = "initiatives_tally_credited_sent"
 PROGRAMME = "initiatives_tally_programme"
-TABLES = (CELL, BRANCH, BRANCH_SENT, CREDITED_SENT, PERSON, MEMBER, PROGRAMME)
+BODY_CELL = "initiatives_tally_body_cell"
+BODY_PERSON = "initiatives_tally_body_person"
+BODY = "initiatives_tally_body"
+PENDING = "initiatives_tally_body_pending"
+BODY_TABLES = (BODY_CELL, BODY_PERSON, BODY, PENDING)
+TABLES = (CELL, BRANCH, BRANCH_SENT, CREDITED_SENT, PERSON, MEMBER, PROGRAMME, *BODY_TABLES)
+BRANCHES = "initiatives_branch"
+FEDERATION = "initiatives_federation"
+# The union tree's paths (django-treebeard's materialised path): STEPLEN characters a level. A body's rows are
+# found from a branch through the prefixes of its body's path, on the path's unique index; trees deeper than
+# MAX_DEPTH levels are refused (models.Federation; a tally trigger cannot recurse on SQLite).
+STEPLEN = 4
+MAX_DEPTH = 16
 BULK_LOAD = "tally.bulk_load"  # PostgreSQL setting: 'on' for the rest of a transaction that recounts at the end
 # The two kinds of transaction-level advisory locks (pg_advisory_xact_lock(kind, id)): a programme's, shared by
 # its writers and exclusive for a recount; a branch's, taken by every write counted in that branch.
@@ -174,6 +186,7 @@ def initiative_statements(dialect, sides):
         _upsert(BRANCH_SENT, ["programme_id", "branch_id", "sent_quarter", "period"],
                 {"sent": "SUM(d)", "benefit": "SUM(b)"}, sent),
         _upsert(CREDITED_SENT, ["programme_id", "member_id"], {"sent": "SUM(d)", "benefit": "SUM(b)"}, credited),
+        pending_cells(cells),
         *people_statements(dialect, people),
     ]
 
@@ -219,7 +232,139 @@ def people_statements(dialect, source):
         counters,
         _upsert(MEMBER, ["programme_id", "member_id"], {"authored": "SUM(d)", "credited": "SUM(d * credited)"},
                 source),
+        *body_people_statements(_people_per_body(source)),
     ]
+
+
+# --- the union bodies above a branch (TallyBody*: models/tally.py) --------------------------------------------
+
+CELL_KEY = ("category", "status", "sent_month", "period")
+
+
+def _prefixes(path):
+    return ", ".join(f"substr({path}, 1, {STEPLEN * depth})" for depth in range(1, MAX_DEPTH + 1))
+
+
+def bodies_over(federation_id):
+    """Rows (body_id) of the union body `federation_id` (an SQL expression) and of every body above it."""
+    return (f"SELECT a.id AS body_id FROM {FEDERATION} f JOIN {FEDERATION} a ON a.path IN ({_prefixes('f.path')}) "
+            f"WHERE f.id = {federation_id}")
+
+
+def _to_bodies(alias):
+    """Joins from the rows `alias` (with a branch_id) to each union body above that branch, as `a`."""
+    return (f"JOIN {BRANCHES} b ON b.id = {alias}.branch_id JOIN {FEDERATION} f ON f.id = b.federation_id "
+            f"JOIN {FEDERATION} a ON a.path IN ({_prefixes('f.path')})")
+
+
+def _pending_cells(source):
+    """Append to the bodies' pending rows the cells of `source` (programme_id, body_id, the cell's key, d)."""
+    key = ", ".join(f"x.{column}" for column in ("programme_id", "body_id", *CELL_KEY))
+    return (f"INSERT INTO {PENDING} (programme_id, body_id, {', '.join(CELL_KEY)}, n, participants, authors) "
+            f"SELECT {key}, SUM(x.d), 0, 0 FROM ({source}) x GROUP BY {key} HAVING SUM(x.d) <> 0")
+
+
+def pending_cells(source):
+    """The cells of `source` (programme_id, branch_id, the cell's key, d), for every body above each branch."""
+    cells = ", ".join(f"s.{column} AS {column}" for column in CELL_KEY)
+    return _pending_cells(f"SELECT s.programme_id AS programme_id, a.id AS body_id, {cells}, s.d AS d "
+                          f"FROM ({source}) s {_to_bodies('s')}")
+
+
+def body_people_statements(per_body):
+    """A body's members counted once: add `per_body`'s (programme_id, body_id, member_id, da, dc) to the members'
+    rows of each body, then append to the body's pending rows +1 for each member whose count went above zero and
+    -1 for each that went back to zero (read back from the rows just written, which this transaction holds)."""
+    key = ("programme_id", "body_id", "member_id")
+    grouped = (f"SELECT {', '.join(key)}, SUM(da) AS da, SUM(dc) AS dc FROM ({per_body}) s "
+               f"GROUP BY {', '.join(key)}")
+
+    def crossing(delta, column):
+        return (f"SUM(CASE WHEN p.{column} > 0 AND p.{column} - x.{delta} <= 0 THEN 1 "
+                f"WHEN p.{column} <= 0 AND p.{column} - x.{delta} > 0 THEN -1 ELSE 0 END)")
+
+    joined = " AND ".join(f"p.{column} = x.{column}" for column in key)
+    counts = (f"INSERT INTO {PENDING} (programme_id, body_id, {', '.join(CELL_KEY)}, n, participants, authors) "
+              f"SELECT x.programme_id, x.body_id, '', '', 0, 0, 0, {crossing('dc', 'credited')}, "
+              f"{crossing('da', 'authored')} FROM ({grouped}) x JOIN {BODY_PERSON} p ON {joined} "
+              f"GROUP BY x.programme_id, x.body_id "
+              f"HAVING {crossing('dc', 'credited')} <> 0 OR {crossing('da', 'authored')} <> 0")
+    return [_upsert(BODY_PERSON, list(key), {"authored": "SUM(da)", "credited": "SUM(dc)"}, grouped), counts]
+
+
+def _people_per_body(source):
+    return (f"SELECT s.programme_id AS programme_id, a.id AS body_id, s.member_id AS member_id, s.d AS da, "
+            f"s.d * s.credited AS dc FROM ({source}) s {_to_bodies('s')}")
+
+
+def shift_statements(branches, signed_bodies):
+    """Move what the branches `branches` (an SQL subquery of ids) hold from some bodies to others:
+    `signed_bodies` are rows (body_id, sign), -1 for a body they leave, 1 for one they join."""
+    cells = ", ".join(f"t.{column} AS {column}" for column in CELL_KEY)
+    moved_cells = (f"SELECT t.programme_id AS programme_id, s.body_id AS body_id, {cells}, t.n * s.sign AS d "
+                   f"FROM {CELL} t CROSS JOIN ({signed_bodies}) s WHERE t.branch_id IN ({branches})")
+    moved_people = (f"SELECT t.programme_id AS programme_id, s.body_id AS body_id, t.member_id AS member_id, "
+                    f"t.authored * s.sign AS da, t.credited * s.sign AS dc "
+                    f"FROM {PERSON} t CROSS JOIN ({signed_bodies}) s WHERE t.branch_id IN ({branches})")
+    return [_pending_cells(moved_cells), *body_people_statements(moved_people)]
+
+
+def branch_moved_statements(dialect):
+    """A branch put under another body (a move, a merger, a dissolution's hand-over, the admin): its counts leave
+    the bodies above its old body and join those above the new one. Its programmes' locks (shared) and its
+    branch's lock first, as any writer of the branch."""
+    signed = (f"SELECT body_id, -1 AS sign FROM ({bodies_over('OLD.federation_id')}) o UNION ALL "
+              f"SELECT body_id, 1 AS sign FROM ({bodies_over('NEW.federation_id')}) n")
+    locks = []
+    if dialect.vendor == "postgresql":
+        locks = [f"PERFORM pg_advisory_xact_lock_shared({PROGRAMME_LOCK}, (programme_id % {LOCK_KEY_SPACE})::integer) "
+                 f"FROM (SELECT DISTINCT programme_id FROM {BRANCH} WHERE branch_id = NEW.id ORDER BY 1) x",
+                 *dialect.locks(BRANCH_LOCK, ["NEW.id"])]
+    return [*locks, *shift_statements("SELECT NEW.id", signed)]
+
+
+def body_recount_statements(programme, *, cells_only=False):
+    """Recount the bodies' rows of `programme` from its branches' (recounted first), the pending rows dropped."""
+    p = programme
+    key = ", ".join(f"t.{column}" for column in CELL_KEY)
+    statements = [
+        f"DELETE FROM {BODY_CELL} WHERE programme_id = {p}",
+        f"DELETE FROM {PENDING} WHERE programme_id = {p} AND n <> 0",
+        f"INSERT INTO {BODY_CELL} (programme_id, body_id, {', '.join(CELL_KEY)}, n) "
+        f"SELECT t.programme_id, a.id, {key}, SUM(t.n) FROM {CELL} t {_to_bodies('t')} WHERE t.programme_id = {p} "
+        f"GROUP BY t.programme_id, a.id, {key} HAVING SUM(t.n) <> 0",
+    ]
+    if cells_only:
+        return statements
+    return statements + [
+        f"DELETE FROM {BODY_PERSON} WHERE programme_id = {p}",
+        f"DELETE FROM {BODY} WHERE programme_id = {p}",
+        f"DELETE FROM {PENDING} WHERE programme_id = {p}",
+        f"INSERT INTO {BODY_PERSON} (programme_id, body_id, member_id, authored, credited) "
+        f"SELECT t.programme_id, a.id, t.member_id, SUM(t.authored), SUM(t.credited) FROM {PERSON} t "
+        f"{_to_bodies('t')} WHERE t.programme_id = {p} GROUP BY t.programme_id, a.id, t.member_id",
+        f"INSERT INTO {BODY} (programme_id, body_id, participants, authors) "
+        f"SELECT programme_id, body_id, SUM(CASE WHEN credited > 0 THEN 1 ELSE 0 END), "
+        f"SUM(CASE WHEN authored > 0 THEN 1 ELSE 0 END) FROM {BODY_PERSON} WHERE programme_id = {p} "
+        f"GROUP BY programme_id, body_id",
+    ]
+
+
+def fold_statements(dialect, programmes):
+    """Fold the pending rows of `programmes` (an SQL list of ids) into the bodies' cells and counts, and drop
+    them: one statement on PostgreSQL (the rows deleted are exactly those added); three in one transaction on
+    SQLite (one writer at a time)."""
+    cell_values = ", ".join(["programme_id", "body_id", *CELL_KEY, "n"])
+    cells = lambda rows: _upsert(BODY_CELL, ["programme_id", "body_id", *CELL_KEY], {"n": "SUM(n)"},  # noqa: E731
+                                 f"SELECT {cell_values} FROM {rows} WHERE n <> 0")
+    counts = lambda rows: _upsert(BODY, ["programme_id", "body_id"],  # noqa: E731
+                                  {"participants": "SUM(participants)", "authors": "SUM(authors)"},
+                                  f"SELECT programme_id, body_id, participants, authors FROM {rows} WHERE n = 0")
+    if dialect.vendor == "postgresql":
+        return [f"WITH gone AS (DELETE FROM {PENDING} WHERE programme_id IN ({programmes}) RETURNING *), "
+                f"folded AS ({cells('gone')}) {counts('gone')}"]
+    pending = f"(SELECT * FROM {PENDING} WHERE programme_id IN ({programmes}))"
+    return [cells(pending), counts(pending), f"DELETE FROM {PENDING} WHERE programme_id IN ({programmes})"]
 
 
 # --- recounting from scratch ---------------------------------------------------------------------------------
@@ -242,7 +387,7 @@ def recount_statements(dialect, programme, *, period_dependent_only=False):
         f"WHERE i.programme_id = {p} AND {is_sent('i')} GROUP BY 1, 2, 3, 4",
     ]
     if period_dependent_only:
-        return statements
+        return statements + body_recount_statements(p, cells_only=True)
     return statements + [
         f"DELETE FROM {CREDITED_SENT} WHERE programme_id = {p}",
         f"INSERT INTO {CREDITED_SENT} (programme_id, member_id, sent, benefit) "
@@ -268,6 +413,7 @@ def recount_statements(dialect, programme, *, period_dependent_only=False):
         f"AND p.branch_id = {BRANCH}.branch_id AND p.credited > 0), "
         f"authors = (SELECT COUNT(*) FROM {PERSON} p WHERE p.programme_id = {BRANCH}.programme_id "
         f"AND p.branch_id = {BRANCH}.branch_id AND p.authored > 0) WHERE programme_id = {p}",
+        *body_recount_statements(p),
         # The programme's row is kept, not replaced: its version only ever grows, so that figures cached before the
         # recount (whose branch versions started again from 0) are never taken for the new ones.
         f"INSERT INTO {PROGRAMME} (programme_id, version, changed) VALUES ({p}, 1, {dialect.now()}) "
@@ -370,6 +516,8 @@ def specs(dialect):
                       for name, table in PROGRAMME_WIDE.items()]
     return [
         *programme_wide,
+        (BRANCHES, "tally_branch_moved", {"UPDATE": branch_moved_statements(dialect)},
+         {"UPDATE": _changed(("federation_id",))}),
         (PROGRAMME_TABLE, "tally_programme_bump",
          {"INSERT": [programme_row(dialect, "NEW.id")], "UPDATE": [bump(dialect)], "DELETE": [bump(dialect)]}, {}),
         (INITIATIVE, "tally_initiative", _per_event(initiative, SIDES), {"UPDATE": _changed(COUNTED_COLUMNS)}),
