@@ -209,7 +209,8 @@ def pledges_by_period(scope, focus, elapsed):
     by."""
     programme = scope.programme.pk
     sent_sql, sent_params = _sql_of(
-        sent_rows(scope.programme, period=focus).values("branch_id").annotate(total=Sum("sent")).order_by())
+        sent_rows(scope.programme, branch_ids=_branch_ids(scope), period=focus)
+        .values("branch_id").annotate(total=Sum("sent")).order_by())
     in_scope, branch_params = _in_scope(scope, "p.branch_id")
     params = [focus.pk if focus else 0, float(elapsed), *sent_params, programme, *branch_params]
     query = (
