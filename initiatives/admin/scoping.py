@@ -41,7 +41,12 @@ class BranchScopedAdmin(NamedBlankChoicesAdmin, admin.ModelAdmin):
     def get_queryset(self, request):
         qs = self.scoped_queryset(request.user)
         related = self.list_select_related if isinstance(self.list_select_related, (list, tuple)) else ()
-        return qs.select_related(*related) if related else qs
+        if related:
+            qs = qs.select_related(*related)
+        # The admin's ordering, as ModelAdmin.get_queryset applies it: the change list orders by itself, but the
+        # autocomplete pages this queryset as it comes (a model without Meta.ordering would page unordered).
+        ordering = self.get_ordering(request)
+        return qs.order_by(*ordering) if ordering else qs
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "branch":

@@ -1,12 +1,10 @@
 """In a real browser: a province officer gives a commune union its targets on /dashboard/targets/<node_id>/ and
 sees them in the dashboard's row for that commune; the commune's own dashboard is headed by them."""
-import datetime
 import re
 
 import pytest
 
-from initiatives.models import Programme, ProgrammePeriod
-from tests import factories
+from tests import trees
 from tests.browser_support import log_in
 from tests.factories import PASSWORD
 
@@ -15,22 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 @pytest.fixture
 def province():
-    province = factories.node(None, "Liên đoàn Lao động tỉnh Quảng Trị", place_name="Quảng Trị")
-    commune = factories.node(province, "Công đoàn xã Vĩnh Hoàng")
-    zone = factories.node(province, "Công đoàn Khu công nghiệp Quán Ngang")
-    factories.branch("CĐCS Công ty May Quán Ngang", federation=zone, member_count=200)
-    programme = Programme.objects.create(
-        name="Chương trình thi đua 2026", window_start=datetime.date(2026, 1, 1),
-        window_end=datetime.date(2026, 12, 31), research_applied_from=datetime.date(2026, 1, 1), total_target=120,
-        participation_target_rate="0.100", is_current=True, federation=province)
-    ProgrammePeriod.objects.create(programme=programme, number=1, start=datetime.date(2026, 1, 1),
-                                   end=datetime.date(2026, 6, 30), target=50)
-    ProgrammePeriod.objects.create(programme=programme, number=2, start=datetime.date(2026, 7, 1),
-                                   end=datetime.date(2026, 12, 31), target=70)
-    factories.branch("CĐCS Trường Tiểu học Vĩnh Hoàng", federation=commune, member_count=40)
-    return {"province": province, "commune": commune, "programme": programme,
-            "tinh": factories.district_user("tinh_b", of_node=province),
-            "xa": factories.district_user("xa_b", of_node=commune)}
+    return trees.province_tree(("factory", "school"), usernames={"tinh": "tinh_b", "xa": "xa_b"})
 
 
 def test_a_province_officer_gives_a_commune_its_targets_and_sees_them_in_the_children_row(open_page, province):

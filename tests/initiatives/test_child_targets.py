@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 from django.test.utils import CaptureQueriesContext
 
 from initiatives import targets
-from initiatives.models import ChildTarget, Pledge, PledgeTarget, Programme, ProgrammePeriod, Status
-from tests import factories
+from initiatives.models import ChildTarget, Pledge, PledgeTarget, Programme
+from tests import factories, trees
 
 
 @pytest.fixture
@@ -20,37 +20,12 @@ def tree(db):
     """LĐLĐ tỉnh ─┬─ Công đoàn xã Vĩnh Hoàng ─┬─ school (2 sent in round 1), clinic
                   ├─ Công đoàn KCN Quán Ngang ── factory (3 sent: 1 in round 1, 2 in round 2)
                   └─ office (a branch directly under the province)"""
-    province = factories.node(None, "Liên đoàn Lao động tỉnh Quảng Trị", place_name="Quảng Trị")
-    commune = factories.node(province, "Công đoàn xã Vĩnh Hoàng")
-    zone = factories.node(province, "Công đoàn Khu công nghiệp Quán Ngang")
-    programme = Programme.objects.create(
-        name="Chương trình thi đua 2026", window_start=datetime.date(2026, 1, 1),
-        window_end=datetime.date(2026, 12, 31), research_applied_from=datetime.date(2026, 1, 1), total_target=120,
-        participation_target_rate="0.100", is_current=True, federation=province)
-    first = ProgrammePeriod.objects.create(programme=programme, number=1, start=datetime.date(2026, 1, 1),
-                                           end=datetime.date(2026, 6, 30), target=50)
-    second = ProgrammePeriod.objects.create(programme=programme, number=2, start=datetime.date(2026, 7, 1),
-                                            end=datetime.date(2026, 12, 31), target=70)
-    school = factories.branch("CĐCS Trường Tiểu học Vĩnh Hoàng", federation=commune, member_count=40)
-    clinic = factories.branch("CĐCS Trạm Y tế Vĩnh Hoàng", federation=commune, member_count=12)
-    factory = factories.branch("CĐCS Công ty May Quán Ngang", federation=zone, member_count=200)
-    office = factories.branch("CĐCS Văn phòng LĐLĐ tỉnh", federation=province, member_count=20)
-    sent = {school: ["2026-04-01", "2026-05-01"], factory: ["2026-03-01", "2026-08-01", "2026-09-01"]}
-    for branch, dates in sent.items():
+    tree = trees.province_tree(("school", "clinic", "factory", "office"), ("tinh", "xa", "kcn"))
+    sent_on = {"school": ["2026-04-01", "2026-05-01"], "factory": ["2026-03-01", "2026-08-01", "2026-09-01"]}
+    for branch, dates in sent_on.items():
         for date in dates:
-            _sent(branch, programme, datetime.date.fromisoformat(date))
-    return {"province": province, "commune": commune, "zone": zone, "programme": programme, "periods": [first, second],
-            "school": school, "clinic": clinic, "factory": factory, "office": office,
-            "tinh": factories.district_user("tinh", of_node=province),
-            "xa": factories.district_user("xa", of_node=commune),
-            "kcn": factories.district_user("kcn", of_node=zone),
-            "school_officer": factories.officer(school, "cb_truong")}
-
-
-def _sent(branch, programme, date):
-    record = factories.initiative(branch, status=Status.SENT_TO_PROVINCE, application_date=datetime.date(2026, 2, 1),
-                                  recognition_date=datetime.date(2026, 3, 1))
-    type(record).objects.filter(pk=record.pk).update(programme=programme, sent_to_province_date=date)
+            trees.sent(tree[branch], tree["programme"], datetime.date.fromisoformat(date))
+    return {**tree, "school_officer": factories.officer(tree["school"], "cb_truong")}
 
 
 def page_url(node, programme=None):
@@ -313,7 +288,7 @@ def _more_children(tree, n):
     for i in range(n):
         node = factories.node(tree["province"], f"Công đoàn phường {i}")
         branch = factories.branch(federation=node)
-        _sent(branch, tree["programme"], datetime.date(2026, 4, 2))
+        trees.sent(branch, tree["programme"], datetime.date(2026, 4, 2))
         factories.branch(federation=tree["province"])
         ChildTarget.objects.create(programme=tree["programme"], giver=tree["province"], child_node=node,
                                    initiatives=3)

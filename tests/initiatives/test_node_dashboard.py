@@ -8,39 +8,20 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from initiatives import reorganisation
-from initiatives.models import Programme, ProgrammePeriod, Status
-from tests import factories
+from initiatives.models import Status
+from tests import factories, trees
 
 KEYS = {"periods", "programme", "participation", "branches", "by_status", "by_category", "by_branch", "by_quarter"}
 
 
 @pytest.fixture
 def province(db):
-    province = factories.node(None, "Liên đoàn Lao động tỉnh Quảng Trị", place_name="Quảng Trị")
-    commune = factories.node(province, "Công đoàn xã Vĩnh Hoàng")
-    zone = factories.node(province, "Công đoàn Khu công nghiệp Quán Ngang")
-    programme = Programme.objects.create(
-        name="Chương trình thi đua 2026", window_start=datetime.date(2026, 1, 1),
-        window_end=datetime.date(2026, 12, 31), research_applied_from=datetime.date(2026, 1, 1), total_target=120,
-        participation_target_rate="0.100", is_current=True, federation=province)
-    ProgrammePeriod.objects.create(programme=programme, number=1, start=datetime.date(2026, 1, 1),
-                                   end=datetime.date(2026, 6, 30), target=50)
-    ProgrammePeriod.objects.create(programme=programme, number=2, start=datetime.date(2026, 7, 1),
-                                   end=datetime.date(2026, 12, 31), target=70)
-    school = factories.branch("CĐCS Trường Tiểu học Vĩnh Hoàng", federation=commune, member_count=40)
-    factory = factories.branch("CĐCS Công ty May Quán Ngang", federation=zone, member_count=200)
-    direct = factories.branch("CĐCS Văn phòng LĐLĐ tỉnh", federation=province, member_count=20)
-    for branch, count in ((school, 2), (factory, 3), (direct, 1)):
+    """The shared province tree with the school (2 sent), the factory (3) and the office (1), all sent on 1/4/2026."""
+    tree = trees.province_tree(("school", "factory", "office"))
+    for branch, count in (("school", 2), ("factory", 3), ("office", 1)):
         for _n in range(count):
-            record = factories.initiative(branch, status=Status.SENT_TO_PROVINCE,
-                                          application_date=datetime.date(2026, 2, 1),
-                                          recognition_date=datetime.date(2026, 3, 1))
-            type(record).objects.filter(pk=record.pk).update(programme=programme,
-                                                             sent_to_province_date=datetime.date(2026, 4, 1))
-    return {"province": province, "commune": commune, "zone": zone, "programme": programme, "school": school,
-            "factory": factory, "direct": direct,
-            "tinh": factories.district_user("tinh", of_node=province),
-            "xa": factories.district_user("xa", of_node=commune)}
+            trees.sent(tree[branch], tree["programme"], datetime.date(2026, 4, 1))
+    return tree
 
 
 def test_the_province_sees_each_child_as_a_row_summed_over_its_subtree(login, province):
@@ -96,7 +77,7 @@ def test_the_vinh_linh_json_keeps_its_figures_and_names_its_body(login, district
 
 
 def test_the_dashboard_page_shows_the_body_its_way_up_its_children_and_its_history(login, province):
-    reorganisation.do_move_branch(branch=province["direct"], to_node=province["zone"], acting_user=province["tinh"],
+    reorganisation.do_move_branch(branch=province["office"], to_node=province["zone"], acting_user=province["tinh"],
                                   effective_on=datetime.date(2025, 7, 1), reason="Về công đoàn khu kinh tế")
     page = login(province["tinh"]).get(f"/dashboard/?federation={province['province'].pk}").content.decode()
     assert "Công đoàn xã Vĩnh Hoàng" in page and f"?federation={province['zone'].pk}&amp;programme=" in page

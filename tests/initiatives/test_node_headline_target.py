@@ -10,8 +10,8 @@ import pytest
 from django.core.management import call_command
 
 from initiatives import targets
-from initiatives.models import Federation, Pledge, PledgeTarget, Programme, ProgrammePeriod, Status
-from tests import factories
+from initiatives.models import Federation, Pledge, PledgeTarget, Programme
+from tests import factories, trees
 
 
 @pytest.fixture
@@ -19,30 +19,10 @@ def tree(db):
     """LĐLĐ tỉnh (programme 2026: 50 + 70) ─┬─ Công đoàn xã Vĩnh Hoàng ─┬─ school (2 sent in round 1)
                                              │                          └─ clinic
                                              └─ Công đoàn KCN Quán Ngang ── factory"""
-    province = factories.node(None, "Liên đoàn Lao động tỉnh Quảng Trị", place_name="Quảng Trị")
-    commune = factories.node(province, "Công đoàn xã Vĩnh Hoàng")
-    zone = factories.node(province, "Công đoàn Khu công nghiệp Quán Ngang")
-    programme = Programme.objects.create(
-        name="Chương trình thi đua 2026", window_start=datetime.date(2026, 1, 1),
-        window_end=datetime.date(2026, 12, 31), research_applied_from=datetime.date(2026, 1, 1), total_target=120,
-        participation_target_rate="0.100", is_current=True, federation=province)
-    first = ProgrammePeriod.objects.create(programme=programme, number=1, start=datetime.date(2026, 1, 1),
-                                           end=datetime.date(2026, 6, 30), target=50)
-    second = ProgrammePeriod.objects.create(programme=programme, number=2, start=datetime.date(2026, 7, 1),
-                                            end=datetime.date(2026, 12, 31), target=70)
-    school = factories.branch("CĐCS Trường Tiểu học Vĩnh Hoàng", federation=commune, member_count=40)
-    clinic = factories.branch("CĐCS Trạm Y tế Vĩnh Hoàng", federation=commune, member_count=12)
-    factory = factories.branch("CĐCS Công ty May Quán Ngang", federation=zone, member_count=200)
+    tree = trees.province_tree(("school", "clinic", "factory"))
     for date in ("2026-04-01", "2026-05-01"):
-        record = factories.initiative(school, status=Status.SENT_TO_PROVINCE,
-                                      application_date=datetime.date(2026, 2, 1),
-                                      recognition_date=datetime.date(2026, 3, 1))
-        type(record).objects.filter(pk=record.pk).update(programme=programme,
-                                                         sent_to_province_date=datetime.date.fromisoformat(date))
-    return {"province": province, "commune": commune, "zone": zone, "programme": programme, "periods": [first, second],
-            "school": school, "clinic": clinic, "factory": factory,
-            "tinh": factories.district_user("tinh", of_node=province),
-            "xa": factories.district_user("xa", of_node=commune)}
+        trees.sent(tree["school"], tree["programme"], datetime.date.fromisoformat(date))
+    return tree
 
 
 def give(tree, child, rounds, total, rate=None):
