@@ -2,8 +2,8 @@
 fixed number of queries, however many rows are shown."""
 from django.db.models import Prefetch, Sum
 
-from . import access
-from .models import InitiativeAuthor, Programme, StatusChange, TallyCell
+from . import access, tallies
+from .models import InitiativeAuthor, Programme, StatusChange, TallyBodyCell, TallyCell
 
 
 def initiative_list_for(user):
@@ -26,9 +26,10 @@ def initiative_detail_for(user):
     )
 
 
-def tally_count(*, branch_ids=None, status=None, category=None, branch=None):
+def tally_count(*, branch_ids=None, status=None, category=None, branch=None, body_path=None):
     """How many initiatives of these branches (None: every branch) have this status, category and branch, read
-    from the branches' tallies (a hundred rows a branch) instead of counted."""
+    from the branches' tallies (a hundred rows a branch) instead of counted; from the union body's own tallies
+    when the branches are the whole subtree of the body at `body_path` and no branch is chosen."""
     # Every programme's tallies (the lists show them all), by their keys: the tallies' unique keys start with the
     # programme, so a list of ids lets the database read a branch's rows from the index.
     filters = {"programme_id__in": list(Programme.objects.values_list("pk", flat=True))}
@@ -36,11 +37,16 @@ def tally_count(*, branch_ids=None, status=None, category=None, branch=None):
         filters["status"] = status
     if category:
         filters["category"] = category
+    if body_path is not None and branch is None:
+        tallies.fold()  # what writes left pending for the body
+        return TallyBodyCell.objects.filter(body__path=body_path, **filters).aggregate(n=Sum("n"))["n"] or 0
     rows = TallyCell.objects.filter(**filters)
     if branch_ids is not None:
         rows = rows.filter(branch_id__in=branch_ids)
     if branch is not None:
         rows = rows.filter(branch_id=branch.pk)
+        if body_path is not None:  # and within the body's subtree
+            rows = rows.filter(branch__federation__path__startswith=body_path)
     return rows.aggregate(n=Sum("n"))["n"] or 0
 
 
@@ -50,13 +56,14 @@ def list_count(user, filterset):
     counted by the paginator, at most a few thousand keys)."""
     if not access.is_district(user):
         return None
-    branch_ids = access.branch_ids_in_scope(user)  # None: the whole tree
+    body_path = access.sole_node_path(user)  # one body's whole subtree: its own tallies
+    branch_ids = access.branch_ids_in_scope(user) if body_path is None else None  # None: the whole tree
     if not filterset.is_bound:
-        return tally_count(branch_ids=branch_ids)
+        return tally_count(branch_ids=branch_ids, body_path=body_path)
     if not filterset.form.is_valid():
         return None
     chosen = filterset.form.cleaned_data
     if chosen.get("q") or chosen.get("applied_from") or chosen.get("applied_to"):
         return None
     return tally_count(branch_ids=branch_ids, status=chosen.get("status"), category=chosen.get("category"),
-                       branch=chosen.get("branch"))
+                       branch=chosen.get("branch"), body_path=body_path)

@@ -61,8 +61,12 @@ def tally_count_for(request):
     if set(request.GET) - TALLY_PARAMETERS:
         return None
     user = request.user
-    branch_ids = access.branch_ids_in_scope(user)
     branch = request.GET.get(BRANCH_PARAMETER, "")
+    body_path = access.sole_node_path(user)  # one body's whole subtree: its own tallies
+    if body_path is not None and not branch:
+        return tally_count(body_path=body_path, status=request.GET.get("status") or None,
+                           category=request.GET.get("category__exact") or None)
+    branch_ids = access.branch_ids_in_scope(user)
     if branch.isdigit():
         branch_ids = {int(branch)} if branch_ids is None else branch_ids & {int(branch)}
     return tally_count(branch_ids=branch_ids, status=request.GET.get("status") or None,

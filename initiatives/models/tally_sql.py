@@ -11,6 +11,11 @@ row): no row is shared by the whole portal, and whole-programme figures are sums
 (progress_counts). Distinct counts within a branch (members credited once in it) move when a member's own count
 crosses zero, read back from the row just updated, which this transaction holds locked.
 
+The union bodies above the branch (found through the prefixes of its body's path) get what the write adds as
+rows appended to the bodies' pending table — an INSERT, never an update of a row the body's other branches
+share — and their members counted once per body in rows keyed by member (shared only by writes of the same
+member, as the members' own rows). A reader folds the pending rows into the bodies' rows (tallies.fold).
+
 Locks on PostgreSQL, always in this order, so that two writers never wait for each other in opposite orders:
 1. the initiative's row (workflow.apply and the form's save lock it; the author triggers lock it too, so that an
    author added while another transaction approves the initiative is counted exactly once);
