@@ -657,6 +657,30 @@ def compute_cached(scope: Scope, **options):
     return figures
 
 
+def remembered(scope: Scope, name, options, produce):
+    """`produce()`, remembered in the cache as `compute_cached` remembers the figures: under the versions of the
+    data over `scope` (one small query on a hit), the scope, the language and `options`. For what other pages
+    draw from the same tallies (the awards ranking)."""
+    seconds = cache_seconds()
+    if not seconds or not scope.key:
+        return produce()
+    state = progress_counts.versions(scope)
+    material = repr((name, scope.programme.pk, scope.key, state, get_language(), options))
+    key = f"{name}:" + hashlib.sha256(material.encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = produce()
+        cache.set(key, value, seconds)
+    return value
+
+
+def viewer_scope(user, programme):
+    """The whole of `user`'s scope in `programme`, without the dashboard's filters and targets: what
+    `remembered` keys on."""
+    return Scope(programme=programme, branches=access.branches_for(user), every_branch=access.sees_everything(user),
+                 today=timezone.localdate(), key=access.scope_key(user))
+
+
 def _page(count, number, size):
     """Which rows of the branch table to show: all of them without a page number, else that page (clamped)."""
     if number is None or not size or count <= size:

@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from initiatives import access, progress, progress_counts, quarters, sent
-from initiatives.models import Initiative, Programme, Status, TallyBranchSent, TallyCreditedSent
+from initiatives.models import Initiative, Member, Programme, Status, TallyBranchSent, TallyCreditedSent
 from initiatives.quarters import Quarter
 
 COUNTED_STATUS = Status.SENT_TO_PROVINCE
@@ -29,6 +29,9 @@ DEFINITION = _(
     "under it; a member counts those they are the credited author of."
 )
 MEMBER_LIMIT = 50
+SMALL_SCOPE = 100  # branches: up to it, members are ranked from the scope's roster (_sent_by_member_tally): measured
+# at a million initiatives, a body of 50 branches 92 -> 16 ms; of 500 branches, the index of the best is faster (160 ms
+# from the roster against 10)
 
 
 def programme_quarters(programme):
@@ -122,11 +125,27 @@ def group_by_cluster(rows, *, basis=BY_SENT):
     return [(name, assign_ranks(rows, basis if basis in BASES else BY_SENT)) for (name, _pk), rows in ordered]
 
 
-def _sent_by_member_tally(programme, cluster_id):
-    """(member, sent, benefit) over a whole programme: the tally's rows, ordered by its indexes."""
+def _sent_by_member_tally(programme, cluster_id, user):
+    """(member, sent, benefit) over a whole programme, of the members `user` may see: from the tally's index of
+    the best (the whole programme's best are the scope's when the scope is large), or, for a scope of at most
+    SMALL_SCOPE branches, from its roster, each member's tally row read by key — reading the programme's best
+    until enough of a small body's turned up grows with the programme (10,000 rows for 50 branches at a
+    million initiatives); the roster does not."""
+    branch_ids = None if access.sees_everything(user) else access.branch_ids_in_scope(user)
+    if branch_ids is not None and len(branch_ids) <= SMALL_SCOPE:
+        tally = TallyCreditedSent.objects.filter(programme=programme, member_id=OuterRef("pk"))
+        rows = (Member.objects.filter(branch_id__in=sorted(branch_ids))
+                .annotate(sent=Subquery(tally.values("sent")), benefit=Subquery(tally.values("benefit")))
+                .filter(sent__gt=0))
+        if cluster_id is not None:
+            rows = rows.filter(branch__cluster_id=cluster_id)
+        return rows.values("sent", "benefit", member_id=F("pk"), member_name=F("full_name"),
+                           branch_name=F("branch__name"))
     rows = TallyCreditedSent.objects.filter(programme=programme, sent__gt=0)
     if cluster_id is not None:
         rows = rows.filter(member__branch__cluster_id=cluster_id)
+    if branch_ids is not None:
+        rows = rows.filter(member_id__in=access.members_for(user).values("pk"))
     return rows.values("member_id", "sent", "benefit", member_name=F("member__full_name"),
                        branch_name=F("member__branch__name"))
 
@@ -146,11 +165,11 @@ def rank_members(user, *, basis=BY_SENT, quarter=None, cluster_id=None, programm
     basis = basis if basis in BASES else BY_SENT
     other = BY_BENEFIT if basis == BY_SENT else BY_SENT
     if quarter is None and programme is not None:
-        rows = _sent_by_member_tally(programme, cluster_id)
+        rows = _sent_by_member_tally(programme, cluster_id, user)
     else:
         rows = _sent_by_member_counted(quarter, cluster_id, programme)
-    if not access.sees_everything(user):
-        rows = rows.filter(member_id__in=access.members_for(user).values("pk"))
+        if not access.sees_everything(user):
+            rows = rows.filter(member_id__in=access.members_for(user).values("pk"))
     rows = rows.order_by(f"-{basis}", f"-{other}", "member_name", "member_id")[:limit]
     return assign_ranks(
         [RankRow(rank=0, pk=r["member_id"], name=r["member_name"], sent=r["sent"], benefit=r["benefit"],

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from initiatives import access, programmes
+from initiatives import access, programmes, progress
 from initiatives.collation import by_vietnamese
 from initiatives.models import EmulationCluster
 from initiatives.permissions import permission_required
@@ -35,9 +35,18 @@ def ranking_page(request):
     if cluster_id not in {c.pk for c in clusters}:
         cluster_id = None
     quarters = ranking.programme_quarters(programme)
-    leaders = ranking.cluster_leaders_by_quarter(user, programme=programme)
+
+    def rankings():
+        return (ranking.cluster_leaders_by_quarter(user, programme=programme),
+                ranking.rank_branches(user, basis=basis, quarter=quarter, cluster_id=cluster_id, programme=programme),
+                ranking.rank_members(user, basis=basis, quarter=quarter, cluster_id=cluster_id, programme=programme))
+
+    # Remembered until what they count changes (a send, a branch or cluster edited), as the dashboard's figures.
+    options = (basis, quarter.key if quarter else None, cluster_id)
+    leaders, branches, members = (rankings() if programme is None else
+                                  progress.remembered(progress.viewer_scope(user, programme), "ranking", options,
+                                                      rankings))
     leader_clusters = sorted({name for name, _key in leaders})
-    branches = ranking.rank_branches(user, basis=basis, quarter=quarter, cluster_id=cluster_id, programme=programme)
     query = request.GET.copy()
     query.pop("page", None)
     cluster_query = query.copy()
@@ -60,8 +69,7 @@ def ranking_page(request):
                 (name, rows[0].cluster_id, rows[:CLUSTER_TOP], len(rows))
                 for name, rows in ranking.group_by_cluster(branches, basis=basis)
             ],
-            "members": ranking.rank_members(user, basis=basis, quarter=quarter, cluster_id=cluster_id,
-                                            programme=programme),
+            "members": members,
             "leader_rows": [
                 (cluster, [(q, leaders.get((cluster, q.key))) for q in quarters]) for cluster in leader_clusters
             ],

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from initiatives import access, quarters
-from initiatives.models import EmulationCluster, Initiative, Programme, Status
+from initiatives.models import Branch, EmulationCluster, Initiative, Programme, Status
 from initiatives.quarters import Quarter
 from models_awards import ranking
 from tests import factories
@@ -167,3 +167,16 @@ def test_a_province_officer_ranks_the_branches_on_the_province_programme(login):
     page = login(factories.district_user("tinh", of_node=province)).get("/awards/ranking/")
     [row] = [r for r in page.context["page"].object_list if r.pk == school.pk]
     assert row.sent == 2
+
+
+@pytest.mark.parametrize("small_scope", [0, 1000], ids=["from the index of the best", "from the roster"])
+def test_a_body_officer_ranks_the_members_of_its_subtree_either_way(made, programme, monkeypatch, small_scope):
+    monkeypatch.setattr(ranking, "SMALL_SCOPE", small_scope)
+    body = factories.node(factories.root_node(), "Công đoàn xã Vĩnh Giang")
+    Branch.objects.filter(pk__in=[made["a"].pk, made["c"].pk]).update(federation=body)
+    officer = factories.district_user("xa", of_node=body)
+    rows = ranking.rank_members(officer, programme=programme)
+    assert [(r.rank, r.name, r.sent, r.branch_name) for r in rows] == [
+        (1, "An", 3, "CĐCS A"), (2, "Cường", 2, "CĐCS C")]
+    health = ranking.rank_members(officer, basis=ranking.BY_BENEFIT, cluster_id=made["health"].pk, programme=programme)
+    assert [(r.name, r.benefit) for r in health] == [("Cường", 8_000_000)]
