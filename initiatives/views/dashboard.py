@@ -86,7 +86,9 @@ def _figures(request):
     figures["federation"] = node_payload(node, programme, covering or [])
     figures["federation_node"] = node
     children, sent_by_period = (node_figures.children_and_sent(node, programme, scope.branches, scope.today,
-                                                               figures.get("version")) if node else ([], {}))
+                                                               figures.get("version"),
+                                                               whole=scope.body_path == node.path)
+                                if node else ([], {}))
     figures["children"] = children
     if children:
         # Each child's target (given by the body, else a branch's accepted pledge) and its pace, round by round.

@@ -130,3 +130,27 @@ def test_the_tree_is_refused_deeper_than_the_tallies_reach(tree):
         reorganisation.do_move_node(node=tree["district"], new_parent=factories.node(tree["commune"], "Cấp 3"),
                                     acting_user=tree["tinh"], effective_on=JULY_1, reason="Thử")
     assert_every_body_exact(tree)
+
+
+def test_each_childs_sent_per_round_from_the_bodies_own_rows(tree):
+    """The province's child rows, round by round: the child bodies' own tallies and the branches under the
+    province itself, as when every branch's rows are added up — before and after a merger and a move."""
+    from initiatives import node_figures
+
+    direct = factories.branch("CĐCS Văn phòng Liên đoàn", federation=tree["province"])
+    factories.initiative(direct, status=Status.SENT_TO_PROVINCE, sent_to_province_date=SENT)
+    programme, today = Programme.current(), datetime.date(2026, 12, 4)
+
+    def both(node):
+        node.refresh_from_db()
+        branches = Branch.objects.all()
+        return (node_figures.sent_by_child_and_period(node, programme, branches, today, whole=True),
+                node_figures.sent_by_child_and_period(node, programme, branches, today))
+
+    own, summed = both(tree["province"])
+    assert own == summed and own[("federation", tree["district"].pk, 1)] == 1 and own[("branch", direct.pk, 1)] == 1
+    reorganisation.do_move_node(node=tree["village"], new_parent=tree["province"], acting_user=tree["tinh"],
+                                effective_on=JULY_1, reason="Sắp xếp lại")
+    factories.initiative(tree["farm"], status=Status.SENT_TO_PROVINCE, sent_to_province_date=SENT)
+    own, summed = both(tree["province"])
+    assert own == summed and own[("federation", tree["village"].pk, 1)] == 1

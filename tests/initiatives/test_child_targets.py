@@ -317,5 +317,5 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_children(login, 
     many = _count(client, address)
     assert many == few, (few, many)
     # The figures of the province read from its own tallies, the pending rows folded in first (tallies.fold).
-    with django_assert_max_num_queries({"targets": 20, "dashboard": 36, "json": 30}[url]):
+    with django_assert_max_num_queries({"targets": 23, "dashboard": 36, "json": 30}[url]):
         client.get(address)
