@@ -70,12 +70,21 @@ def ranking_page(request):
                 for name, rows in ranking.group_by_cluster(branches, basis=basis)
             ],
             "members": members,
+            # Each cell as a dict ({count, names}): a province's table has thousands of them.
             "leader_rows": [
-                (cluster, [(q, leaders.get((cluster, q.key))) for q in quarters]) for cluster in leader_clusters
+                (cluster, [_leader_cell(leaders.get((cluster, q.key))) for q in quarters])
+                for cluster in leader_clusters
             ],
             "leader_quarters": quarters,
         },
     )
+
+
+def _leader_cell(leader):
+    if leader is None:
+        return None
+    count, names = leader
+    return {"count": count, "names": ", ".join(names)}
 
 
 @permission_required("models_awards.run_selection")
