@@ -232,6 +232,16 @@ def sole_node_path(user):
     return paths[0]
 
 
+def whole_body_path(user, node=None):
+    """The path of the one union body whose whole subtree is what `user` sees (narrowed to `node`, when given),
+    else None: the body's own tallies then hold the figures of that scope (progress, the lists' counts)."""
+    if node is not None:
+        return node.path if oversees_node(user, node) else None
+    if sees_everything(user):
+        return None  # the whole tree: the programme's own totals, not a body's
+    return sole_node_path(user)
+
+
 def sole_branch_id(user):
     """The id of the one branch that is the whole of `user`'s scope (an officer of a single branch, and of no body),
     else None. No query beyond those cached on the user."""

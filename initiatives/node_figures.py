@@ -83,17 +83,14 @@ def _rates(figures):
             "mobilised_rate": figures["mobilised"] / active if active else None}
 
 
-def sent_by_child_and_period(node, programme, branches, today, *, whole=False, folded=False):
+def sent_by_child_and_period(node, programme, branches, today, *, whole=False):
     """{(kind, id, period number): sent to the province in that period} for each child of `node` within
     `branches`, read from the per-branch tallies by the same path prefix as `children`: one grouped query. With
     `whole` (`branches` are the node's whole subtree), the child bodies' figures are their own tallies' (after
     folding what writes left pending) and only the branches directly under the node are read per branch: what is
-    read no longer grows with what each branch has sent (the province at a million: 76,874 rows, 125 ms).
-    `folded`: the caller knows the bodies' rows are current (the dashboard's figures were just counted, which
-    folds, or found under the same versions of the data, so no write has been left pending since)."""
+    read no longer grows with what each branch has sent (the province at a million: 76,874 rows, 125 ms)."""
     if whole:
-        if not folded:
-            tallies.fold()
+        tallies.fold()
         return _sent_by_child_body(node, programme, today)
     width = len(node.path) + Federation.steplen
     own_row = Case(
@@ -126,6 +123,7 @@ def sent_by_child_and_period(node, programme, branches, today, *, whole=False, f
 
 
 def _sent_by_child_body(node, programme, today):
+    """sent_by_child_and_period of the node's whole subtree, its bodies' pending rows folded in already."""
     rows = (TallyBodyCell.objects.filter(programme=programme, status=Status.SENT_TO_PROVINCE,
                                          body__path__startswith=node.path, body__depth=node.depth + 1)
             .exclude(period=NOT_SENT).values_list("body_id", "period").annotate(total=Sum("n")).order_by())
@@ -140,6 +138,14 @@ def _sent_by_child_body(node, programme, today):
     return result
 
 
+def _sent_of_children(node, programme, branches, today, whole):
+    # The dashboard's figures were counted just before (which folds the pending rows), or found under the same
+    # versions of the data (no write left pending since): the bodies' rows are current without folding again.
+    if whole:
+        return _sent_by_child_body(node, programme, today)
+    return sent_by_child_and_period(node, programme, branches, today)
+
+
 def children_and_sent(node, programme, branches, today, version=None, *, whole=False):
     """`children` and `sent_by_child_and_period` together, for the dashboard after its figures (with `whole`, the
     bodies' rows are current: see sent_by_child_and_period), remembered in the cache beside the dashboard's own
@@ -150,12 +156,12 @@ def children_and_sent(node, programme, branches, today, version=None, *, whole=F
     seconds = progress.cache_seconds()
     if not version or not seconds:
         return (children(node, programme, branches, today),
-                sent_by_child_and_period(node, programme, branches, today, whole=whole, folded=whole))
+                _sent_of_children(node, programme, branches, today, whole))
     latest = Reorganisation.objects.aggregate(latest=Max("pk"))["latest"]
     key = f"node-children:{version}:{node.pk}:{latest}"
     found = cache.get(key)
     if found is None:
         found = (children(node, programme, branches, today),
-                 sent_by_child_and_period(node, programme, branches, today, whole=whole, folded=whole))
+                 _sent_of_children(node, programme, branches, today, whole))
         cache.set(key, found, seconds)
     return found

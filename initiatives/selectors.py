@@ -56,7 +56,7 @@ def list_count(user, filterset):
     counted by the paginator, at most a few thousand keys)."""
     if not access.is_district(user):
         return None
-    body_path = access.sole_node_path(user)  # one body's whole subtree: its own tallies
+    body_path = access.whole_body_path(user)  # one body's whole subtree: its own tallies
     branch_ids = access.branch_ids_in_scope(user) if body_path is None else None  # None: the whole tree
     if not filterset.is_bound:
         return tally_count(branch_ids=branch_ids, body_path=body_path)

@@ -62,7 +62,7 @@ def tally_count_for(request):
         return None
     user = request.user
     branch = request.GET.get(BRANCH_PARAMETER, "")
-    body_path = access.sole_node_path(user)  # one body's whole subtree: its own tallies
+    body_path = access.whole_body_path(user)  # one body's whole subtree: its own tallies
     if body_path is not None and not branch:
         return tally_count(body_path=body_path, status=request.GET.get("status") or None,
                            category=request.GET.get("category__exact") or None)

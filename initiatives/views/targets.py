@@ -41,7 +41,7 @@ def _rows(request, node, programme, periods, children, formset):
     scope = access.branches_for(request.user)
     figures = {(row["kind"], row["id"]): row for row in node_figures.children(node, programme, scope, today)}
     sent = node_figures.sent_by_child_and_period(node, programme, scope, today,
-                                                 whole=access.oversees_node(request.user, node))
+                                                 whole=access.whole_body_path(request.user, node) is not None)
     rows = []
     for child, form in zip(children, formset.forms, strict=False):
         kind, pk = targets.child_key(child)
