@@ -155,12 +155,7 @@ def scope_for_user(user, programme, *, period=None, branch=None, cluster=None, t
             given = targets.received_by_branch(own_branch, programme)
     cluster_id = cluster.pk if cluster is not None else None
     branch_id = branch.pk if branch is not None else None
-    body_path = None
-    if cluster is None and branch is None:
-        if node is not None:
-            body_path = node.path if access.oversees_node(user, node) else None
-        elif not access.sees_everything(user):
-            body_path = access.sole_node_path(user)
+    body_path = access.whole_body_path(user, node) if cluster is None and branch is None else None
     seen = access.scope_key(user) + (f"@{node.path}" if node is not None else "")
     return Scope(
         programme=programme, branches=branches, period=period,
@@ -633,44 +628,38 @@ def cache_seconds():
 
 
 def compute_cached(scope: Scope, **options):
-    """`compute`, remembered in the cache until anything it counts changes.
-
-    The key holds the versions of the data (progress_counts.versions: every write to an initiative, an author, a
-    branch, a cluster, a pledge or a period moves them, in the same transaction) read before counting, so the
-    figures stored under a key are never older than the data the key names; and the day, the language, the scope
-    and the options. One small query on a hit; with a shared cache (Redis) every worker and host shares them.
-    The figures carry that key as their "version": whatever is drawn from them alone (the dashboard's tables)
+    """`compute`, remembered in the cache until anything it counts changes (`remembered`). The figures carry the
+    key they are remembered under as their "version": whatever is drawn from them alone (the dashboard's tables)
     may be cached under it too."""
-    seconds = cache_seconds()
-    if not seconds or not scope.key:
-        return compute(scope, **options)
-    state = progress_counts.versions(scope)
+    def figures(version):
+        counted = compute(scope, **options)
+        if version:
+            counted["version"] = version
+        return counted
+
     window = scope.period.pk if scope.period is not None else None
-    material = repr((scope.programme.pk, scope.key, window, state, scope.today.isoformat(), get_language(),
-                     sorted(options.items()), scope.given))
-    version = hashlib.sha256(material.encode()).hexdigest()
-    figures = cache.get("progress:" + version)
-    if figures is None:
-        figures = compute(scope, **options)
-        figures["version"] = version
-        cache.set("progress:" + version, figures, seconds)
-    return figures
+    return remembered(scope, "progress", (window, scope.today.isoformat(), sorted(options.items()), scope.given),
+                      figures)
 
 
 def remembered(scope: Scope, name, options, produce):
-    """`produce()`, remembered in the cache as `compute_cached` remembers the figures: under the versions of the
-    data over `scope` (one small query on a hit), the scope, the language and `options`. For what other pages
-    draw from the same tallies (the awards ranking)."""
+    """`produce(version)`, remembered in the cache until anything the tallies over `scope` count changes.
+
+    The key (`version`) holds the versions of the data (progress_counts.versions: every write to an initiative,
+    an author, a branch, a cluster, a pledge or a period moves them, in the same transaction) read before
+    producing, so what is stored under a key is never older than the data the key names; and `name`, the scope,
+    the language and `options`. One small query on a hit; with a shared cache (Redis) every worker and host
+    shares it. With the cache off, `produce(None)` every time. The dashboard's figures and the awards ranking."""
     seconds = cache_seconds()
     if not seconds or not scope.key:
-        return produce()
+        return produce(None)
     state = progress_counts.versions(scope)
     material = repr((name, scope.programme.pk, scope.key, state, get_language(), options))
-    key = f"{name}:" + hashlib.sha256(material.encode()).hexdigest()
-    value = cache.get(key)
+    version = hashlib.sha256(material.encode()).hexdigest()
+    value = cache.get(f"{name}:{version}")
     if value is None:
-        value = produce()
-        cache.set(key, value, seconds)
+        value = produce(version)
+        cache.set(f"{name}:{version}", value, seconds)
     return value
 
 
@@ -805,18 +794,9 @@ def headline(programme, *, today=None):
 
 
 def headline_cached(programme, *, today=None):
-    """`headline`, remembered in the cache until anything it counts changes: keyed, as the dashboard's figures, by
-    the versions of every branch's tallies and the programme's (one small query on a hit). The whole programme's
-    figures are its branches' rows added up (no portal-wide row: issue 14), worth counting once per change."""
+    """`headline`, remembered in the cache until anything it counts changes (`remembered`, over every branch).
+    The whole programme's figures are its branches' rows added up (no portal-wide row: issue 14), worth counting
+    once per change."""
     today = today or timezone.localdate()
-    seconds = cache_seconds()
-    if not seconds:
-        return headline(programme, today=today)
-    state = progress_counts.versions(Scope(programme=programme, branches=Branch.objects.none(), every_branch=True))
-    material = repr(("headline", programme.pk, state, today.isoformat(), get_language()))
-    key = "progress:" + hashlib.sha256(material.encode()).hexdigest()
-    figures = cache.get(key)
-    if figures is None:
-        figures = headline(programme, today=today)
-        cache.set(key, figures, seconds)
-    return figures
+    whole = Scope(programme=programme, branches=Branch.objects.none(), every_branch=True, today=today, key="all")
+    return remembered(whole, "headline", today.isoformat(), lambda _version: headline(programme, today=today))

@@ -36,7 +36,7 @@ def ranking_page(request):
         cluster_id = None
     quarters = ranking.programme_quarters(programme)
 
-    def rankings():
+    def rankings(_version=None):
         return (ranking.cluster_leaders_by_quarter(user, programme=programme),
                 ranking.rank_branches(user, basis=basis, quarter=quarter, cluster_id=cluster_id, programme=programme),
                 ranking.rank_members(user, basis=basis, quarter=quarter, cluster_id=cluster_id, programme=programme))
