@@ -42,15 +42,36 @@ class Tally(models.Model):
         return ", ".join(f"{name}={getattr(self, name)}" for name in fields)
 
 
-class TallyCell(Tally):
-    """Initiatives of a branch by category, status and, for those sent to the province, month and period sent."""
+class CellKey(Tally):
+    """What a cell counts: initiatives of one category at one status and, for those sent to the province, sent in
+    one month and period (a branch's, a body's, or a body's pending change)."""
 
-    programme = key_to(Programme)
-    branch = key_to(Branch)
     category = models.CharField(max_length=30)
     status = models.CharField(max_length=20)
     sent_month = models.PositiveIntegerField(default=NOT_SENT, help_text="yyyymm of the date sent")
     period = models.PositiveSmallIntegerField(default=NOT_SENT, help_text="number of the period of the date sent")
+
+    class Meta:
+        abstract = True
+
+
+class Authorships(Tally):
+    """A member's approved initiatives (within a branch, a body or the programme): as an author, and as the
+    credited author."""
+
+    member = key_to(Member)
+    authored = models.IntegerField(default=0)
+    credited = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class TallyCell(CellKey):
+    """Initiatives of a branch by category, status and, for those sent to the province, month and period sent."""
+
+    programme = key_to(Programme)
+    branch = key_to(Branch)
     n = models.IntegerField(default=0)
 
     class Meta:
@@ -125,14 +146,11 @@ class TallyCreditedSent(Tally):
         ]
 
 
-class TallyPerson(Tally):
+class TallyPerson(Authorships):
     """A member's approved initiatives in one branch: as an author, and as the credited author."""
 
     programme = key_to(Programme)
     branch = key_to(Branch)
-    member = key_to(Member)
-    authored = models.IntegerField(default=0)
-    credited = models.IntegerField(default=0)
 
     class Meta:
         db_table = "initiatives_tally_person"
@@ -140,14 +158,11 @@ class TallyPerson(Tally):
         constraints = [models.UniqueConstraint(fields=["programme", "branch", "member"], name="tally_person_key")]
 
 
-class TallyMember(Tally):
+class TallyMember(Authorships):
     """A member's approved initiatives over every branch: the programme's participants are counted from these rows
     (a member counts once in the district), when shown. Written by the member's own authorships only."""
 
     programme = key_to(Programme)
-    member = key_to(Member)
-    authored = models.IntegerField(default=0)
-    credited = models.IntegerField(default=0)
 
     class Meta:
         db_table = "initiatives_tally_member"
@@ -180,15 +195,11 @@ class TallyProgramme(Tally):
 # a body moved with its subtree, by the reorganisation service (tallies.shift_subtree).
 
 
-class TallyBodyCell(Tally):
+class TallyBodyCell(CellKey):
     """TallyCell added up over a union body's subtree."""
 
     programme = key_to(Programme)
     body = key_to(Federation)
-    category = models.CharField(max_length=30)
-    status = models.CharField(max_length=20)
-    sent_month = models.PositiveIntegerField(default=NOT_SENT)
-    period = models.PositiveSmallIntegerField(default=NOT_SENT)
     n = models.IntegerField(default=0)
 
     class Meta:
@@ -198,14 +209,11 @@ class TallyBodyCell(Tally):
             fields=["programme", "body", "category", "status", "sent_month", "period"], name="tally_body_cell_key")]
 
 
-class TallyBodyPerson(Tally):
+class TallyBodyPerson(Authorships):
     """A member's approved initiatives in a union body's subtree: as an author, and as the credited author."""
 
     programme = key_to(Programme)
     body = key_to(Federation)
-    member = key_to(Member)
-    authored = models.IntegerField(default=0)
-    credited = models.IntegerField(default=0)
 
     class Meta:
         db_table = "initiatives_tally_body_person"
@@ -228,16 +236,12 @@ class TallyBody(Tally):
         constraints = [models.UniqueConstraint(fields=["programme", "body"], name="tally_body_key")]
 
 
-class TallyBodyPending(Tally):
-    """What writes added to a body's rows and a reader has not folded in yet: a cell's change (category set), or a
-    change of its people counted once (category empty)."""
+class TallyBodyPending(CellKey):
+    """What writes added to a body's rows and a reader has not folded in yet: a cell's change (n set), or a change
+    of its people counted once (n 0, category empty)."""
 
     programme = key_to(Programme)
     body = key_to(Federation)
-    category = models.CharField(max_length=30)
-    status = models.CharField(max_length=20)
-    sent_month = models.PositiveIntegerField(default=NOT_SENT)
-    period = models.PositiveSmallIntegerField(default=NOT_SENT)
     n = models.IntegerField(default=0)
     participants = models.IntegerField(default=0)
     authors = models.IntegerField(default=0)
