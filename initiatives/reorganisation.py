@@ -25,7 +25,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import tallies
+from . import programmes, tallies
 from .models import Branch, Federation, Reorganisation, tally_sql
 
 Kind = Reorganisation.Kind
@@ -72,8 +72,8 @@ CHANGES = (CREATE, RENAME, MOVE, MOVE_BRANCH, MERGE, DISSOLVE)
 
 
 def _ancestor_ids(node):
-    step = Federation.steplen
-    paths = [node.path[:end] for end in range(step, len(node.path), step)]
+    """The bodies above `node` (not itself)."""
+    paths = programmes.ancestor_paths(node.path)[:-1]
     return set(Federation.objects.filter(path__in=paths).values_list("pk", flat=True))
 
 

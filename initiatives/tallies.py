@@ -134,10 +134,9 @@ def take_branch_locks(branch_ids, using="default"):
     if conn.vendor != "postgresql" or not ids:
         return
     listed = ", ".join(map(str, ids))
-    space, branch_table = tally_sql.LOCK_KEY_SPACE, tally_sql.BRANCH
-    _execute([f"SELECT pg_advisory_xact_lock_shared({tally_sql.PROGRAMME_LOCK}, (programme_id % {space})::integer) "
-              f"FROM (SELECT DISTINCT programme_id FROM {branch_table} WHERE branch_id IN ({listed}) ORDER BY 1) x",
-              f"SELECT pg_advisory_xact_lock({tally_sql.BRANCH_LOCK}, (id % {space})::integer) "
+    dialect = tally_sql.Dialect(conn.vendor)
+    _execute([*dialect.programme_locks(f"{tally_sql.BRANCH} WHERE branch_id IN ({listed})"),
+              f"SELECT pg_advisory_xact_lock({tally_sql.BRANCH_LOCK}, (id % {tally_sql.LOCK_KEY_SPACE})::integer) "
               f"FROM (SELECT unnest(ARRAY[{listed}]) AS id ORDER BY 1) x"], conn)
 
 
@@ -158,10 +157,7 @@ def fold(using="default"):
     dialect = tally_sql.Dialect(conn.vendor)
     with transaction.atomic(using=using), conn.cursor() as cursor:
         if conn.vendor == "postgresql":
-            cursor.execute(
-                f"SELECT programme_id, pg_advisory_xact_lock_shared(%s, (programme_id %% %s)::integer) FROM "
-                f"(SELECT DISTINCT programme_id FROM {tally_sql.PENDING} ORDER BY 1) x",
-                [tally_sql.PROGRAMME_LOCK, tally_sql.LOCK_KEY_SPACE])
+            cursor.execute(*dialect.programme_locks(tally_sql.PENDING))
             programmes = ", ".join(str(int(row[0])) for row in cursor.fetchall()) or "NULL"
         else:
             programmes = f"SELECT programme_id FROM {tally_sql.PENDING}"
@@ -183,7 +179,7 @@ def shift_subtree(path, leaving, joining, using="default"):
     branches = (f"SELECT b.id FROM {tally_sql.BRANCHES} b JOIN {tally_sql.FEDERATION} f ON f.id = b.federation_id "
                 f"WHERE f.path LIKE '{path}%'")
     with transaction.atomic(using=using):
-        if conn.vendor == "postgresql":
-            _execute([f"SELECT pg_advisory_xact_lock({tally_sql.PROGRAMME_LOCK}, (id % {tally_sql.LOCK_KEY_SPACE})"
-                      f"::integer) FROM (SELECT id FROM {Programme._meta.db_table} ORDER BY id) x"], conn)
-        _execute(tally_sql.shift_statements(branches, signed), conn)
+        # Every programme exclusively: the writers of the moved branches wait for the shift.
+        _execute([*tally_sql.Dialect(conn.vendor).programme_locks(
+            f"(SELECT id AS programme_id FROM {Programme._meta.db_table}) p", shared=False),
+            *tally_sql.shift_statements(branches, signed)], conn)

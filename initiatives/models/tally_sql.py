@@ -118,6 +118,17 @@ class Dialect:
             return []
         return [f"PERFORM 1 FROM {table} WHERE id IN ({', '.join(ids)}) ORDER BY id FOR UPDATE"]
 
+    def programme_locks(self, rows, *, shared=True, perform=False):
+        """PostgreSQL: the programmes' locks, lower id first, of the programmes named by `rows` (a table and its
+        WHERE, with a programme_id column): a statement selecting each programme_id, or, with `perform`, a
+        trigger's PERFORM. SQLite needs none."""
+        if self.vendor != "postgresql":
+            return []
+        function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+        lead = "PERFORM" if perform else "SELECT programme_id,"
+        return [f"{lead} {function}({PROGRAMME_LOCK}, (programme_id % {LOCK_KEY_SPACE})::integer) "
+                f"FROM (SELECT DISTINCT programme_id FROM {rows} ORDER BY 1) x"]
+
     def writer_locks(self, programmes, branches):
         """What every tally writer takes before its rows: its programmes' locks shared, then its branches'."""
         return [*self.locks(PROGRAMME_LOCK, programmes, shared=True), *self.locks(BRANCH_LOCK, branches)]
@@ -320,12 +331,8 @@ def branch_moved_statements(dialect):
     branch's lock first, as any writer of the branch."""
     signed = (f"SELECT body_id, -1 AS sign FROM ({bodies_over('OLD.federation_id')}) o UNION ALL "
               f"SELECT body_id, 1 AS sign FROM ({bodies_over('NEW.federation_id')}) n")
-    locks = []
-    if dialect.vendor == "postgresql":
-        locks = [f"PERFORM pg_advisory_xact_lock_shared({PROGRAMME_LOCK}, (programme_id % {LOCK_KEY_SPACE})::integer) "
-                 f"FROM (SELECT DISTINCT programme_id FROM {BRANCH} WHERE branch_id = NEW.id ORDER BY 1) x",
-                 *dialect.locks(BRANCH_LOCK, ["NEW.id"])]
-    return [*locks, *shift_statements("SELECT NEW.id", signed)]
+    return [*dialect.programme_locks(f"{BRANCH} WHERE branch_id = NEW.id", perform=True),
+            *dialect.locks(BRANCH_LOCK, ["NEW.id"]), *shift_statements("SELECT NEW.id", signed)]
 
 
 def body_recount_statements(programme, *, cells_only=False):
