@@ -167,7 +167,7 @@ def sheet_name(name, taken=()):
 LINE_HEIGHT = 14.5  # points, for the table's 11-point font
 # Times New Roman 11 characters per unit of column width, counted low (a unit is 7 px of the default font in
 # Excel and in LibreOffice with Carlito), so that a row is never shorter than its wrapped text.
-CHARACTERS_PER_WIDTH = 1.2
+CHARACTERS_PER_WIDTH = 1.0
 HEADING_ROWS = 5  # the issuer and motto (3 rows), a blank row, the title
 TABLE_ROW_HEIGHT = LINE_HEIGHT + 3  # a table row of one line
 BLANK_ROW_HEIGHT = 12
@@ -575,6 +575,8 @@ def row_height(values, characters_per_line):
     themselves when they open a file, so a long title would otherwise be cut off in print."""
     lines = 1
     for value, characters in zip(values, characters_per_line, strict=False):
+        if isinstance(value, Value):  # shown in another kind than its column's: its text wraps all the same
+            value = value.value
         if characters is None or not isinstance(value, str) or (len(value) <= characters and "\n" not in value):
             continue
         lines = max(lines, wrapped_lines(value, characters))

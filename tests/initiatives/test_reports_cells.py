@@ -121,3 +121,13 @@ def test_past_the_fitted_rows_a_table_row_keeps_the_sheets_height(monkeypatch):
     heights = [ws.row_dimensions[row[0].row].height for row in data_rows(ws)]
     assert heights[0] > wb.TABLE_ROW_HEIGHT and heights[1] > wb.TABLE_ROW_HEIGHT
     assert heights[2:] == [wb.as_written(wb.TABLE_ROW_HEIGHT)] * 2  # the sheet's own row height
+
+
+def test_a_row_grows_to_its_wrapped_text_also_in_a_value_of_another_kind():
+    """Printed, a row is never shorter than its text: a section heading's definition written as a Value in a
+    column of another kind wraps like any text, and a name that just overflows its column (22 characters in a
+    column of 20 units wrap in LibreOffice: tests/initiatives/test_reports_printing.py prints the reports)."""
+    definition = "Số sáng kiến của Chương trình ở từng trạng thái tính đến hôm nay, kể cả bản nháp."
+    assert wb.row_height([wb.Value(definition, wb.TEXT)], [30]) == 3 * wb.LINE_HEIGHT + 3
+    assert wb.row_height(["CĐCS thị trấn Cửa Tùng"], [(20 - 1) * wb.CHARACTERS_PER_WIDTH]) == 2 * wb.LINE_HEIGHT + 3
+    assert wb.row_height(["CĐCS Trạm Y tế"], [(20 - 1) * wb.CHARACTERS_PER_WIDTH]) is None
